@@ -1,0 +1,389 @@
+package org.mbrllab.app.shell.lessons;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.mbrllab.engine.core.Format;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads one lesson folder ({@code lesson.md} and {@code presets/}) into a {@link Lesson}.
+ *
+ * <p>Two kinds of problems are reported. Those that decide where or whether the lesson appears (bad or
+ * missing front matter, a missing title, part, order or pane) leave the lesson out. Those inside the
+ * lesson (an unknown key, a missing preset, a bad parameter) drop only the faulty item, and the lesson
+ * still loads. A lesson whose pane this build lacks is left out silently, with none of its problems.
+ */
+final class LessonReader {
+
+    static final String LESSON_FILE = "lesson.md";
+    static final String PRESETS_FOLDER = "presets";
+
+    /** Front-matter keys, in the order the README documents them. */
+    static final List<String> KEYS = List.of("id", "title", "part", "order", "pane", "summary", "presets",
+            "default_preset", "parameters");
+
+    private final PaneInfo panes;
+    private final Sources sources;
+
+    /** How files under a root are named in lessons and problems. */
+    interface Sources {
+        String name(Path file);
+    }
+
+    LessonReader(PaneInfo panes, Sources sources) {
+        this.panes = panes;
+        this.sources = sources;
+    }
+
+    /**
+     * Reads the lesson in {@code folder}. Adds its problems to {@code problems}; returns empty when the
+     * lesson is left out.
+     */
+    Optional<Lesson> read(Path folder, List<LessonProblem> problems) {
+        Path file = folder.resolve(LESSON_FILE);
+        String source = sources.name(file);
+        List<LessonProblem> found = new ArrayList<>();
+        Optional<Lesson> lesson;
+        try {
+            lesson = new Parse(folder, source, found).lesson(readText(file));
+        } catch (CharacterCodingException e) {
+            found.add(new LessonProblem(source, 0, "cannot read: the file is not UTF-8 text"));
+            lesson = Optional.empty();
+        } catch (IOException e) {
+            found.add(new LessonProblem(source, 0, "cannot read: " + e));
+            lesson = Optional.empty();
+        } catch (SilentSkip e) {
+            return Optional.empty();
+        }
+        problems.addAll(found);
+        return lesson;
+    }
+
+    /** The file as UTF-8; a malformed byte is an error rather than a silent replacement character. */
+    private static String readText(Path file) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    }
+
+    /** The lesson belongs to a pane that this build does not have. */
+    private static final class SilentSkip extends RuntimeException {
+        SilentSkip() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One parse of one file; collects its problems. */
+    private final class Parse {
+        private final Path folder;
+        private final String source;
+        private final List<LessonProblem> problems;
+        private int yamlFirstLine;
+
+        Parse(Path folder, String source, List<LessonProblem> problems) {
+            this.folder = folder;
+            this.source = source;
+            this.problems = problems;
+        }
+
+        Optional<Lesson> lesson(String text) throws IOException {
+            // 1. Cut the file into front matter and Markdown.
+            FrontMatter fm;
+            try {
+                fm = FrontMatter.split(text);
+            } catch (FrontMatter.MissingException e) {
+                return problem(e.line, e.getMessage());
+            }
+            yamlFirstLine = fm.yamlFirstLine();
+
+            // 2. Parse the YAML into nodes, which keep their line numbers.
+            Node root;
+            try {
+                root = new Yaml(new LoaderOptions()).compose(new StringReader(fm.yaml()));
+            } catch (MarkedYAMLException e) {
+                Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+                String what = e.getContext() == null ? e.getProblem() : e.getContext() + ": " + e.getProblem();
+                return problem(mark == null ? yamlFirstLine : line(mark), "bad YAML in front matter: " + what);
+            } catch (YAMLException e) {
+                return problem(yamlFirstLine, "bad YAML in front matter: " + e.getMessage());
+            }
+            if (root == null) {
+                return problem(yamlFirstLine - 1, "front matter is empty; title, part, order and pane are required");
+            }
+            if (!(root instanceof MappingNode mapping)) {
+                return problem(line(root), "front matter must be 'key: value' lines");
+            }
+            Map<String, NodeTuple> keys = keys(mapping);
+
+            // 3. The pane decides whether the lesson belongs to this build at all.
+            Optional<String> pane = required(keys, "pane", mapping);
+            if (pane.isPresent() && !panes.exists(pane.get())) throw new SilentSkip();
+
+            // 4. Fields that place the lesson in the navigator: without them it is left out.
+            Optional<String> title = required(keys, "title", mapping);
+            Optional<Part> part = required(keys, "part", mapping).flatMap(key -> {
+                Optional<Part> p = Part.fromKey(key);
+                if (p.isEmpty()) {
+                    problem(valueLine(keys.get("part")), "unknown part '" + key + "'; allowed: " + Part.allowedKeys());
+                }
+                return p;
+            });
+            Optional<Integer> order = required(keys, "order", mapping).flatMap(s -> {
+                try {
+                    return Optional.of(Integer.parseInt(s.strip()));
+                } catch (NumberFormatException e) {
+                    problem(valueLine(keys.get("order")), "order must be a whole number, not '" + s + "'");
+                    return Optional.empty();
+                }
+            });
+
+            // 5. Fields inside the lesson: a bad one is reported and dropped.
+            String folderName = folder.getFileName().toString().replace("/", "");
+            String id = optional(keys, "id").filter(s -> !s.isBlank()).orElse(folderName).strip();
+            String summary = optional(keys, "summary").orElse("").strip();
+            Map<String, PresetFile> presetFiles = presetFiles();
+            List<String> presets = presets(keys.get("presets"), presetFiles);
+            String defaultPreset = defaultPreset(keys.get("default_preset"), presets);
+            Map<String, Double> parameters = pane.isPresent()
+                    ? parameters(keys.get("parameters"), pane.get()) : Map.of();
+
+            if (pane.isEmpty() || title.isEmpty() || part.isEmpty() || order.isEmpty()) return Optional.empty();
+            return Optional.of(new Lesson(id, title.get().strip(), part.get(), order.get(), pane.get().strip(),
+                    summary, presets, defaultPreset, parameters, fm.markdown(), source, presetFiles));
+        }
+
+        /** The keys of the front matter; reports non-text, duplicate and unknown keys. */
+        private Map<String, NodeTuple> keys(MappingNode mapping) {
+            Map<String, NodeTuple> keys = new LinkedHashMap<>();
+            for (NodeTuple t : mapping.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                    problem(line(t.getKeyNode()), "a front-matter key must be a plain word");
+                    continue;
+                }
+                String key = k.getValue();
+                if (keys.containsKey(key)) {
+                    problem(line(k), "key '" + key + "' appears twice; the first one is used");
+                } else if (!KEYS.contains(key)) {
+                    problem(line(k), "unknown key '" + key + "'" + suggestion(key) + "; known keys: "
+                            + String.join(", ", KEYS));
+                } else {
+                    keys.put(key, t);
+                }
+            }
+            return keys;
+        }
+
+        private Optional<String> required(Map<String, NodeTuple> keys, String key, MappingNode mapping) {
+            NodeTuple t = keys.get(key);
+            if (t == null) {
+                problem(yamlFirstLine - 1, "missing '" + key + ":' in the front matter");
+                return Optional.empty();
+            }
+            Optional<String> value = scalar(t, key);
+            if (value.isPresent() && value.get().isBlank()) {
+                problem(line(t.getKeyNode()), "'" + key + ":' is empty");
+                return Optional.empty();
+            }
+            return value;
+        }
+
+        private Optional<String> optional(Map<String, NodeTuple> keys, String key) {
+            NodeTuple t = keys.get(key);
+            return t == null ? Optional.empty() : scalar(t, key);
+        }
+
+        private Optional<String> scalar(NodeTuple t, String key) {
+            if (t.getValueNode() instanceof ScalarNode s) return Optional.of(s.getValue());
+            problem(valueLine(t), "'" + key + ":' must be a single value, not a list or a mapping");
+            return Optional.empty();
+        }
+
+        /** Every file in {@code presets/}, by name without extension. */
+        private Map<String, PresetFile> presetFiles() throws IOException {
+            Path dir = folder.resolve(PRESETS_FOLDER);
+            Map<String, PresetFile> files = new TreeMap<>();
+            if (!Files.isDirectory(dir)) return files;
+            List<Path> paths;
+            try (Stream<Path> s = Files.list(dir)) {
+                paths = s.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted().toList();
+            }
+            for (Path p : paths) {
+                String fileName = p.getFileName().toString().replace("/", "");
+                int dot = fileName.lastIndexOf('.');
+                String name = dot > 0 ? fileName.substring(0, dot) : fileName;
+                String presetSource = sources.name(p);
+                if (files.containsKey(name)) {
+                    problems.add(new LessonProblem(presetSource, 0, "another preset file is also named '" + name
+                            + "' (" + files.get(name).source() + "); this one is ignored"));
+                    continue;
+                }
+                try {
+                    files.put(name, new PresetFile(name, presetSource, readText(p)));
+                } catch (CharacterCodingException e) {
+                    problems.add(new LessonProblem(presetSource, 0, "cannot read: the file is not UTF-8 text"));
+                }
+            }
+            return files;
+        }
+
+        /** The listed presets that exist, in menu order; all preset files by name if none are listed. */
+        private List<String> presets(NodeTuple t, Map<String, PresetFile> files) {
+            if (t == null) return new ArrayList<>(files.keySet());
+            List<String> presets = new ArrayList<>();
+            Node value = t.getValueNode();
+            if (value instanceof ScalarNode s && s.getValue().isEmpty()) return presets;
+            if (!(value instanceof SequenceNode seq)) {
+                problem(valueLine(t), "'presets:' must be a list such as [first, second]");
+                return presets;
+            }
+            for (Node item : seq.getValue()) {
+                if (!(item instanceof ScalarNode s)) {
+                    problem(line(item), "each preset must be a name");
+                } else if (presets.contains(s.getValue())) {
+                    problem(line(item), "preset '" + s.getValue() + "' is listed twice");
+                } else if (!files.containsKey(s.getValue())) {
+                    problem(line(item), "preset '" + s.getValue() + "' is listed but there is no file "
+                            + PRESETS_FOLDER + "/" + s.getValue() + ".* next to the lesson");
+                } else {
+                    presets.add(s.getValue());
+                }
+            }
+            return presets;
+        }
+
+        private String defaultPreset(NodeTuple t, List<String> presets) {
+            String first = presets.isEmpty() ? null : presets.get(0);
+            if (t == null) return first;
+            Optional<String> name = scalar(t, "default_preset");
+            if (name.isEmpty() || presets.contains(name.get())) return name.orElse(first);
+            problem(valueLine(t), "default_preset '" + name.get() + "' is not among the available presets "
+                    + presets + (first == null ? "" : "; using '" + first + "'"));
+            return first;
+        }
+
+        /** Numeric defaults, each checked against the pane's declared parameters and ranges. */
+        private Map<String, Double> parameters(NodeTuple t, String pane) {
+            Map<String, Double> parameters = new LinkedHashMap<>();
+            if (t == null) return parameters;
+            Node value = t.getValueNode();
+            if (value instanceof ScalarNode s && s.getValue().isEmpty()) return parameters;
+            if (!(value instanceof MappingNode mapping)) {
+                problem(valueLine(t), "'parameters:' must be 'name: number' lines, indented below it");
+                return parameters;
+            }
+            Optional<Map<String, double[]>> ranges = panes.parameterRanges(pane);
+            for (NodeTuple p : mapping.getValue()) {
+                if (!(p.getKeyNode() instanceof ScalarNode k)) {
+                    problem(line(p.getKeyNode()), "a parameter name must be a plain word");
+                    continue;
+                }
+                String key = k.getValue();
+                if (!(p.getValueNode() instanceof ScalarNode v)) {
+                    problem(line(p.getValueNode()), "parameter " + key + " must be a number");
+                    continue;
+                }
+                double x;
+                try {
+                    x = Double.parseDouble(v.getValue().strip().replace("_", ""));
+                } catch (NumberFormatException e) {
+                    problem(line(v), "parameter " + key + " must be a number, not '" + v.getValue() + "'");
+                    continue;
+                }
+                if (!Double.isFinite(x)) {
+                    problem(line(v), "parameter " + key + " must be a finite number, not '" + v.getValue() + "'");
+                    continue;
+                }
+                if (ranges.isPresent()) {
+                    double[] range = ranges.get().get(key);
+                    if (range == null) {
+                        problem(line(k), "parameter '" + key + "' is unknown for pane " + pane + "; it has "
+                                + (ranges.get().isEmpty() ? "no parameters" : String.join(", ", new TreeMap<>(ranges.get()).keySet())));
+                        continue;
+                    }
+                    if (!(x >= range[0] && x <= range[1])) {
+                        problem(line(v), "parameter " + key + " = " + Format.number(x) + " is outside its range "
+                                + Format.range(range[0], range[1]));
+                        continue;
+                    }
+                }
+                if (parameters.containsKey(key)) {
+                    problem(line(k), "parameter " + key + " appears twice; the first one is used");
+                    continue;
+                }
+                parameters.put(key, x);
+            }
+            return parameters;
+        }
+
+        private <T> Optional<T> problem(int line, String message) {
+            problems.add(new LessonProblem(source, Math.max(line, 0), message));
+            return Optional.empty();
+        }
+
+        private int line(Mark mark) {
+            return yamlFirstLine + mark.getLine();
+        }
+
+        private int line(Node node) {
+            return line(node.getStartMark());
+        }
+
+        private int valueLine(NodeTuple t) {
+            return line(t.getValueNode());
+        }
+    }
+
+    /** " (did you mean 'title'?)" when a known key is one or two edits away. */
+    static String suggestion(String key) {
+        String best = null;
+        int bestDistance = 3;
+        for (String known : KEYS) {
+            int d = editDistance(key.toLowerCase(Locale.ROOT), known);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,53 @@
+package org.mbrllab.app.shell.lessons;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the catalog needs to know about the panes of this build: which exist, and which numeric
+ * parameters each declares. The shell implements it from its pane registry; the command line and the
+ * tests can use {@link #of} or {@link #any}.
+ */
+public interface PaneInfo {
+
+    /** Whether a pane with this id exists in this build. Lessons for other panes are left out. */
+    boolean exists(String pane);
+
+    /**
+     * Declared numeric parameter keys with their allowed range {@code {min, max}}, for validating front
+     * matter. An empty Optional means the pane does not say, and the catalog then accepts any numeric
+     * parameter unchecked; an empty map means the pane has no parameters.
+     */
+    Optional<Map<String, double[]>> parameterRanges(String pane);
+
+    /** Panes given as id → (parameter key → {min, max}). */
+    static PaneInfo of(Map<String, Map<String, double[]>> panes) {
+        Map<String, Map<String, double[]>> copy = Map.copyOf(panes);
+        return new PaneInfo() {
+            @Override
+            public boolean exists(String pane) {
+                return copy.containsKey(pane);
+            }
+
+            @Override
+            public Optional<Map<String, double[]>> parameterRanges(String pane) {
+                return Optional.ofNullable(copy.get(pane));
+            }
+        };
+    }
+
+    /** Every pane exists and no parameter is checked; for tools that only list lessons. */
+    static PaneInfo any() {
+        return new PaneInfo() {
+            @Override
+            public boolean exists(String pane) {
+                return true;
+            }
+
+            @Override
+            public Optional<Map<String, double[]>> parameterRanges(String pane) {
+                return Optional.empty();
+            }
+        };
+    }
+}
