@@ -46,7 +46,24 @@ public record LessonCatalog(List<Lesson> lessons, List<LessonProblem> problems) 
 
     /** Bundled lessons, then those of {@code externalDir} (which win on equal ids). */
     public static LessonCatalog load(Optional<Path> externalDir, PaneInfo panes) {
-        return load(LessonCatalog.class.getResource("/" + BUNDLED_FOLDER), externalDir, panes);
+        return load(bundledUrl(), externalDir, panes);
+    }
+
+    /**
+     * The classpath folder {@code lessons/}, or null. A jar built without directory entries has no
+     * resource for the folder itself, so the README inside it is looked up as well.
+     */
+    static URL bundledUrl() {
+        URL folder = LessonCatalog.class.getResource("/" + BUNDLED_FOLDER);
+        if (folder != null) return folder;
+        URL readme = LessonCatalog.class.getResource("/" + BUNDLED_FOLDER + "/README.md");
+        if (readme == null) return null;
+        String s = readme.toString();
+        try {
+            return new URL(s.substring(0, s.length() - "/README.md".length()));
+        } catch (java.net.MalformedURLException e) {
+            return null;
+        }
     }
 
     /**

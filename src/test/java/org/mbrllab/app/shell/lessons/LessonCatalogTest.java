@@ -339,6 +339,21 @@ class LessonCatalogTest {
     }
 
     @Test
+    void jarWithoutFolderEntriesLoadsToo() throws IOException {
+        Path jar = dir.resolve("flat.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("lessons/README.md"));
+            write(zip, "# Lessons\n");
+            zip.putNextEntry(new ZipEntry("lessons/dp/lesson.md"));
+            write(zip, minimal("DP", "known-dynamics", "1", "gridworld"));
+        }
+
+        LessonCatalog c = LessonCatalog.load(new URL("jar:" + jar.toUri() + "!/lessons"), Optional.empty(), PANES);
+
+        assertEquals("DP", c.find("dp").orElseThrow(() -> new AssertionError(c.problems().toString())).title());
+    }
+
+    @Test
     void scanWorksOnAZipFileSystemPath() throws IOException {
         Path zipFile = dir.resolve("lessons.zip");
         try (FileSystem zip = FileSystems.newFileSystem(zipFile, Map.of("create", "true"))) {
