@@ -30,11 +30,9 @@ public final class LessonTextView extends javafx.scene.control.ScrollPane {
     /** Base font size when none is set, in pixels. */
     public static final double DEFAULT_BASE_FONT_SIZE = 16;
 
-    private static final Parser.Builder PARSER = Parser.builder().extensions(List.of(TablesExtension.create()));
-
     private final VBox content = new VBox();
-    private final Parser parser = PARSER.build();
-    private final MathExtractor extractor = new MathExtractor(Parser.builder().extensions(List.of(TablesExtension.create())));
+    private final Parser parser = parserBuilder().build();
+    private final MathExtractor extractor = new MathExtractor(parserBuilder());
 
     private String markdown = "";
     private MathExtractor.Result extracted = new MathExtractor.Result("", List.of());
@@ -98,6 +96,11 @@ public final class LessonTextView extends javafx.scene.control.ScrollPane {
     @Override
     public String getUserAgentStylesheet() {
         return LessonTextView.class.getResource("lesson-text.css").toExternalForm();
+    }
+
+    /** CommonMark with GFM tables; a new builder each time, since builders are mutable. */
+    private static Parser.Builder parserBuilder() {
+        return Parser.builder().extensions(List.of(TablesExtension.create()));
     }
 
     private void rebuild() {

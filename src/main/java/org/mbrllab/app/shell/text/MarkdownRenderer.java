@@ -2,6 +2,7 @@ package org.mbrllab.app.shell.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 
@@ -185,7 +186,7 @@ final class MarkdownRenderer {
         box.getStyleClass().add("lesson-quote");
         box.setPadding(new Insets(base * 0.5, base * 0.8, base * 0.5, base * 0.8));
         Node first = q.getFirstChild();
-        if (first instanceof Paragraph && plainText(first).strip().toLowerCase(java.util.Locale.ROOT).startsWith("try it")) {
+        if (first instanceof Paragraph && plainText(first).strip().toLowerCase(Locale.ROOT).startsWith("try it")) {
             box.getStyleClass().add("lesson-try-it");
         }
         return box;

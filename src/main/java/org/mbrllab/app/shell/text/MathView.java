@@ -1,5 +1,6 @@
 package org.mbrllab.app.shell.text;
 
+import javafx.geometry.Orientation;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
 
@@ -37,9 +38,21 @@ final class MathView extends Region {
         return math.width() + snappedLeftInset() + snappedRightInset();
     }
 
+    /** Display math that has to shrink gets shorter too, so its height depends on its width. */
+    @Override
+    public Orientation getContentBias() {
+        return display ? Orientation.HORIZONTAL : null;
+    }
+
     @Override
     protected double computePrefHeight(double width) {
-        return math.height() + snappedTopInset() + snappedBottomInset();
+        return math.height() * scale(width) + snappedTopInset() + snappedBottomInset();
+    }
+
+    /** 1, or less when {@code width} (−1: unknown) cannot hold the formula. */
+    private double scale(double width) {
+        if (width < 0) return 1;
+        return Math.min(1, (width - snappedLeftInset() - snappedRightInset()) / math.width());
     }
 
     @Override
@@ -69,10 +82,7 @@ final class MathView extends Region {
 
     @Override
     protected void layoutChildren() {
-        double available = getWidth() - snappedLeftInset() - snappedRightInset();
-        double scale = Math.min(1, available / math.width());
-        image.setFitWidth(math.width() * scale);
-        double shownHeight = math.height() * scale;
-        image.relocate(snappedLeftInset(), snappedTopInset() + (math.height() - shownHeight) / 2);
+        image.setFitWidth(math.width() * scale(getWidth()));
+        image.relocate(snappedLeftInset(), snappedTopInset());
     }
 }

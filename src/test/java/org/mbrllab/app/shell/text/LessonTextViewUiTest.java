@@ -62,7 +62,7 @@ class LessonTextViewUiTest {
             | state | $V^*(s)$ | note |
             |:---|---:|:---:|
             | A | 24.4 | jumps to A′ |
-            | B | 12.0 | $+5$ |
+            | B | 19.4 | $+5$ |
 
             ---
 
@@ -173,6 +173,22 @@ class LessonTextViewUiTest {
         TextFlow p = (TextFlow) view.lookup(".lesson-paragraph");
         assertTrue(p.getWidth() <= view.getViewportBounds().getWidth(), p.getWidth() + " wide");
         assertTrue(p.getHeight() > 10 * 16, "wrapped over many lines: " + p.getHeight());
+    }
+
+    @Test
+    void displayMathShrinksToFitANarrowViewAtProjectorSize(FxRobot robot) throws IOException {
+        robot.interact(() -> {
+            view.setBaseFontSize(30);
+            view.setMaxWidth(420);
+        });
+        show(robot, "## At the projector\n\nThe optimal value $V^*(s)$ solves\n\n$$" + BELLMAN + "$$\n\nfor every $s$.\n");
+
+        MathView display = all(view, MathView.class).get(1);
+        double viewport = view.getViewportBounds().getWidth();
+        assertTrue(display.prefWidth(-1) > viewport, "the equation is wider than the view");
+        assertTrue(display.getBoundsInParent().getMaxX() <= viewport, display.getBoundsInParent() + " in " + viewport);
+        assertTrue(display.getHeight() < display.prefHeight(-1), "it shrinks in height as well");
+        snapshot(robot, "lesson-text-projector.png", Color.WHITE);
     }
 
     @Test
