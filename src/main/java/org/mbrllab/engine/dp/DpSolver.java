@@ -353,8 +353,9 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
      *   <li>V is kept for every cell with the same row and column that is backed up in both worlds (a warm
      *       start); new cells, and cells that were walls or terminal, start at 0. After a divergence all
      *       values start at 0.</li>
-     *   <li>A sweep half done is dropped: in place, the values it already wrote stay; synchronous, the
-     *       values it computed for the old world are discarded. The next step begins a new sweep.</li>
+     *   <li>A sweep half done ends where it is: the values it already computed are kept (what the
+     *       student sees, in both sweep modes), the rest keep their old values, and the next step begins
+     *       a new sweep. The half sweep does not count as an iteration.</li>
      *   <li>Converged and done are cleared; {@code maxIterations} counts again from here.</li>
      *   <li>The counters and the history go on; {@link DpSnapshot#reconfigurations()} marks where.</li>
      *   <li>Policy iteration keeps its policy where the cell is kept (random elsewhere) and evaluates it
@@ -366,7 +367,7 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
         TabularMdp oldMdp = mdp;
         int oldCols = world.cols();
         int oldRows = world.rows();
-        double[] oldV = v;
+        double[] oldV = shownValues();
         boolean keep = divergence == null;
         world = newWorld;
         mdp = newWorld.mdp();
@@ -395,6 +396,7 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
 
     /** The backup of {@code s} written out, reading {@code read}; {@code newValue} NaN = fill in later. */
     private BackupDetail explain(int s, double[] read, double newValue, boolean max) {
+        boolean takesMax = max || usesMax();
         int mask = policyMask(s);
         double share = 1.0 / Integer.bitCount(Math.max(mask, 1));
         List<ActionTerm> terms = new ArrayList<>(Action.COUNT);
@@ -404,10 +406,10 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
             for (int k = mdp.first[sa]; k < mdp.first[sa + 1]; k++) {
                 outcomes.add(new ActionTerm.Term(mdp.next[k], mdp.prob[k], mdp.reward[k], read[mdp.next[k]]));
             }
-            double weight = max ? Double.NaN : ((mask >> a) & 1) != 0 ? share : 0;
+            double weight = takesMax ? Double.NaN : ((mask >> a) & 1) != 0 ? share : 0;
             terms.add(new ActionTerm(Action.of(a), weight, mdp.q(s, a, read), outcomes));
         }
-        return new BackupDetail(s, v[s], newValue, max || usesMax(), terms, mdp.gamma);
+        return new BackupDetail(s, v[s], newValue, takesMax, terms, mdp.gamma);
     }
 
     private BackupDetail withNewValue(BackupDetail d) {
