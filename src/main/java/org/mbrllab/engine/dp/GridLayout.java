@@ -277,8 +277,7 @@ public final class GridLayout {
         if (!description.isEmpty()) b.append("description: ").append(description).append('\n');
         b.append("algorithm: ").append(algorithm.cliName()).append('\n');
         b.append("gamma: ").append(Format.number(params.gamma())).append('\n');
-        b.append("slip: ").append(params.slip() == GridWorldParams.FROZEN_LAKE_SLIP
-                ? LayoutParser.FROZEN_LAKE : Format.number(params.slip())).append('\n');
+        b.append("slip: ").append(GridWorldParams.formatSlip(params.slip())).append('\n');
         b.append("living_reward: ").append(Format.number(params.livingReward())).append('\n');
         b.append("bump_reward: ").append(Format.number(params.bumpReward())).append('\n');
         b.append("goal_reward: ").append(Format.number(params.goalReward())).append('\n');

@@ -27,6 +27,9 @@ public record GridWorldParams(double gamma, double slip, double livingReward, do
      */
     public static final double FROZEN_LAKE_SLIP = 2.0 / 3.0;
 
+    /** The word for {@link #FROZEN_LAKE_SLIP} in layout files and on the command line. */
+    public static final String FROZEN_LAKE_WORD = "frozenlake";
+
     /** Largest reward magnitude of any transition (rewards lie in [−1000, 1000]). */
     public static final double MAX_REWARD = 1000;
 
@@ -55,6 +58,26 @@ public record GridWorldParams(double gamma, double slip, double livingReward, do
         BUMP_REWARD.validate(bumpReward);
         GOAL_REWARD.validate(goalReward);
         PIT_REWARD.validate(pitReward);
+    }
+
+    /**
+     * Reads a slip as written in layout files and on the command line: a plain decimal, or the word
+     * {@code frozenlake} (= 2/3). The range is not checked here.
+     *
+     * @throws IllegalArgumentException naming the text
+     */
+    public static double parseSlip(String text) {
+        String t = text.strip();
+        if (t.equalsIgnoreCase(FROZEN_LAKE_WORD)) return FROZEN_LAKE_SLIP;
+        if (!LayoutParser.isDecimal(t)) {
+            throw new IllegalArgumentException("'" + text + "' is neither a probability nor '" + FROZEN_LAKE_WORD + "'");
+        }
+        return LayoutParser.decimal(t);
+    }
+
+    /** The slip as {@link #parseSlip} reads it: {@code frozenlake} for 2/3, else the number. */
+    public static String formatSlip(double slip) {
+        return slip == FROZEN_LAKE_SLIP ? FROZEN_LAKE_WORD : org.mbrllab.engine.core.Format.number(slip);
     }
 
     /** Every parameter in the order of the record, keyed as in layout files. */

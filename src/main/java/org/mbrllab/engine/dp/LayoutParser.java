@@ -17,9 +17,6 @@ import org.mbrllab.engine.dp.GridLayout.Kind;
  */
 final class LayoutParser {
 
-    /** The {@code slip} word for {@link GridWorldParams#FROZEN_LAKE_SLIP}. */
-    static final String FROZEN_LAKE = "frozenlake";
-
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final List<String> KEYS = List.of("name", "description", "algorithm", "gamma", "slip",
             "living_reward", "bump_reward", "goal_reward", "pit_reward", "teleport", "terminal", "grid");
@@ -91,8 +88,15 @@ final class LayoutParser {
                         throw error(i, column, e.getMessage());
                     }
                 }
-                case "slip" -> numbers.put(key, value.equalsIgnoreCase(FROZEN_LAKE)
-                        ? GridWorldParams.FROZEN_LAKE_SLIP : parameter(i, column, key, value));
+                case "slip" -> {
+                    double slip;
+                    try {
+                        slip = GridWorldParams.parseSlip(value);
+                    } catch (IllegalArgumentException e) {
+                        throw error(i, column, "slip: " + e.getMessage());
+                    }
+                    numbers.put(key, checked(i, column, GridWorldParams.SLIP, slip));
+                }
                 case "teleport" -> teleport(i, column, value);
                 case "terminal" -> terminal(i, column, value);
                 default -> numbers.put(key, parameter(i, column, key, value));
@@ -185,8 +189,10 @@ final class LayoutParser {
     // ---------------------------------------------------------------- header values
 
     private double parameter(int line, int column, String key, String value) throws LayoutException {
-        ParameterSpec spec = GridWorldParams.spec(key);
-        double x = number(line, column, key, value);
+        return checked(line, column, GridWorldParams.spec(key), number(line, column, key, value));
+    }
+
+    private double checked(int line, int column, ParameterSpec spec, double x) throws LayoutException {
         try {
             return spec.validate(x);
         } catch (IllegalArgumentException e) {
@@ -195,11 +201,18 @@ final class LayoutParser {
     }
 
     private double number(int line, int column, String what, String value) throws LayoutException {
-        String plain = value.replace('−', '-');
-        if (!NUMBER.matcher(plain).matches()) {
-            throw error(line, column, what + ": '" + value + "' is not a number");
-        }
-        return Double.parseDouble(plain);
+        if (!isDecimal(value)) throw error(line, column, what + ": '" + value + "' is not a number");
+        return decimal(value);
+    }
+
+    /** Whether {@code text} is a plain decimal such as {@code -1}, {@code 0.25} or {@code 1e-3} ('−' allowed). */
+    static boolean isDecimal(String text) {
+        return NUMBER.matcher(text.replace('−', '-')).matches();
+    }
+
+    /** The value of a plain decimal (see {@link #isDecimal}). */
+    static double decimal(String text) {
+        return Double.parseDouble(text.replace('−', '-'));
     }
 
     private GridWorldParams params() {

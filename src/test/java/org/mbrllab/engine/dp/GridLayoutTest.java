@@ -122,7 +122,7 @@ class GridLayoutTest {
         "bad number         | gamma: 0.9x\\ngrid:\\n.              | test.grid:1:8: gamma: '0.9x' is not a number",
         "gamma out of range | name: x\\ngamma: 1.5\\ngrid:\\n.      | test.grid:2:8: gamma = 1.5 is out of range: allowed [0, 1]",
         "reward range       | pit_reward: -2000\\ngrid:\\n.          | test.grid:1:13: pit_reward = -2000 is out of range: allowed [-1000, 1000]",
-        "slip word          | slip: icy\\ngrid:\\n.                  | test.grid:1:7: slip: 'icy' is not a number",
+        "slip word          | slip: icy\\ngrid:\\n.                  | test.grid:1:7: slip: 'icy' is neither a probability nor 'frozenlake'",
         "algorithm          | algorithm: sarsa\\ngrid:\\n.           | test.grid:1:12: unknown algorithm 'sarsa' (allowed: policy-evaluation, policy-iteration, value-iteration)",
         "duplicate key      | gamma: 0.5\\ngamma: 0.6\\ngrid:\\n.    | test.grid:2: 'gamma' is given twice (first on line 1)",
         "ragged rows        | grid:\\n...\\n..                     | test.grid:3: this row has 2 cells, but the first row has 3",
