@@ -1,0 +1,149 @@
+package org.mbrllab.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mbrllab.engine.run.DivergenceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The command line: {@code mbrl-lab COMMAND [OPTIONS]}, without a window.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>{@code gridworld} solves a grid world (see {@link GridworldCommand}); {@code bench value-iteration}
+ *       times value-iteration sweeps (see {@link BenchValueIterationCommand}).</li>
+ *   <li>{@code --help} after any command lists its options.</li>
+ *   <li>Exit 0 on success. Usage errors (an unknown command or option, a bad or out-of-range value, an
+ *       unknown preset, a broken layout file) print one line {@code error: …} to the error stream and
+ *       exit 2. A run that fails (the values diverge) prints one line {@code error: …} and exits 1.</li>
+ * </ul>
+ * Nothing here touches JavaFX, and nothing calls {@code System.exit}: {@link #run} returns the code.
+ */
+public final class Cli {
+    private Cli() {}
+
+    /** Exit code for a usage error. */
+    public static final int USAGE = 2;
+    /** Exit code for a run that failed. */
+    public static final int FAILED = 1;
+
+    private static final List<String> COMMANDS = List.of("gridworld", "bench");
+
+    /** Whether {@code arg} names a command, so that the launcher runs the command line, not the app. */
+    public static boolean isCommand(String arg) {
+        return COMMANDS.contains(arg);
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments, starting with the command
+     * @param out  where results go
+     * @param err  where errors go
+     * @return the exit code: 0 success, 1 failed run, 2 usage error
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cli = new CommandLine(new Top());
+        cli.setOut(outWriter);
+        cli.setErr(errWriter);
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            errWriter.println("error: " + oneLine(describe(e)));
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UsageError) {
+                errWriter.println("error: " + oneLine(e.getMessage()));
+                return USAGE;
+            }
+            String message = e instanceof DivergenceException || e.getMessage() != null ? e.getMessage() : e.toString();
+            errWriter.println("error: " + oneLine(message));
+            return FAILED;
+        });
+        int code = cli.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return code;
+    }
+
+    /** A picocli parse error in our words: "unknown command 'x' (commands: …)", "unknown option '--x'" … */
+    private static String describe(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            List<String> suggestions = u.getSuggestions();
+            String hint = suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)";
+            boolean topLevel = u.getCommandLine().getParent() == null;
+            if (arg.startsWith("-")) return "unknown option '" + arg + "'" + hint;
+            if (topLevel) return "unknown command '" + arg + "' (commands: " + String.join(", ", COMMANDS) + ")";
+            boolean group = !u.getCommandLine().getSubcommands().isEmpty();
+            return group ? "unknown " + u.getCommandLine().getCommandName() + " command '" + arg + "' (commands: "
+                    + String.join(", ", u.getCommandLine().getSubcommands().keySet()) + ")"
+                    : "unexpected argument '" + arg + "'";
+        }
+        return e.getMessage();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** Thrown by a command for a usage error found after parsing (a range, an unknown preset …). */
+    static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    /** Shared {@code -h}/{@code --help}. */
+    static final class HelpOption {
+        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+    }
+
+    @Command(name = "mbrl-lab", sortOptions = false,
+            description = "Model-based RL lab: run the course's algorithms without a window.",
+            subcommands = {GridworldCommand.class, BenchCommand.class},
+            footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
+                "Run 'mbrl-lab COMMAND --help' for the options of a command."})
+    static final class Top implements Callable<Integer> {
+        @CommandLine.Mixin
+        HelpOption help;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new ParameterException(spec.commandLine(), "missing command (commands: " + String.join(", ", COMMANDS)
+                    + "); try --help");
+        }
+    }
+
+    @Command(name = "bench", sortOptions = false,
+            description = "Time an engine. Benchmarks: value-iteration (more to come: mcts, ilqr, ensemble).",
+            subcommands = {BenchValueIterationCommand.class})
+    static final class BenchCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        HelpOption help;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new ParameterException(spec.commandLine(), "bench needs a benchmark (commands: "
+                    + String.join(", ", spec.subcommands().keySet()) + ")");
+        }
+    }
+}

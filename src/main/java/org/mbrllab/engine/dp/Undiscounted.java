@@ -1,0 +1,214 @@
+package org.mbrllab.engine.dp;
+
+import java.util.Arrays;
+
+/**
+ * With γ = 1 a sweep adds up rewards without discount, so values stay bounded only if the episode ends.
+ * This class finds, before the first sweep, the cases where they provably do not: a region that is never
+ * left and where every step has a reward of the same sign. There the values change by about the same
+ * amount every sweep, forever, and would take ages to pass the {@link DpSolver#DIVERGENCE_LIMIT}.
+ *
+ * <ul>
+ *   <li><b>A fixed policy</b> (policy evaluation, and every evaluation of policy iteration): a closed
+ *       class of the Markov chain under π (a set of cells the chain never leaves, and that contains no
+ *       terminal) whose rewards are all ≤ 0 with one &lt; 0, or all ≥ 0 with one &gt; 0. The chain
+ *       visits every cell of such a class again and again, so its average reward per step is not 0
+ *       and V(s) → ±∞ linearly.</li>
+ *   <li><b>Value iteration</b>: cells from which no sequence of moves reaches a terminal cell, where every
+ *       move has a reward &lt; 0: every policy loses at least that much per step, so V*(s) = −∞. (Positive
+ *       loops that value iteration would ride forever are caught later by the divergence limit.)</li>
+ * </ul>
+ */
+final class Undiscounted {
+    private Undiscounted() {}
+
+    /**
+     * Why the values diverge, in words for a student, or null when this check finds nothing.
+     *
+     * @param policy     the bitmask per state of the evaluated policy, or null for value iteration
+     * @param policyName "the random policy" …, used in the message
+     */
+    static String whyUnbounded(GridWorld world, int[] policy, String policyName) {
+        TabularMdp m = world.mdp();
+        return policy == null ? noEscape(world, m) : closedClass(world, m, policy, policyName);
+    }
+
+    /** Value iteration: cells that no move sequence takes to a terminal, where every move costs. */
+    private static String noEscape(GridWorld world, TabularMdp m) {
+        int n = m.states;
+        // 1. Reverse edges s' ← s over every action and outcome.
+        int[] inCount = new int[n + 1];
+        for (int k = 0; k < m.next.length; k++) inCount[m.next[k] + 1]++;
+        for (int s = 0; s < n; s++) inCount[s + 1] += inCount[s];
+        int[] from = new int[m.next.length];
+        int[] fill = Arrays.copyOf(inCount, n);
+        for (int s = 0; s < n; s++) {
+            for (int k = m.first[s * m.actions]; k < m.first[(s + 1) * m.actions]; k++) from[fill[m.next[k]]++] = s;
+        }
+        // 2. Breadth-first from the terminal cells.
+        boolean[] reaches = new boolean[n];
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int s = 0; s < n; s++) {
+            if (world.isTerminal(s)) {
+                reaches[s] = true;
+                queue[tail++] = s;
+            }
+        }
+        while (head < tail) {
+            int t = queue[head++];
+            for (int k = inCount[t]; k < inCount[t + 1]; k++) {
+                if (!reaches[from[k]]) {
+                    reaches[from[k]] = true;
+                    queue[tail++] = from[k];
+                }
+            }
+        }
+        // 3. The cells left over: unbounded below if every move there costs.
+        int stuck = 0;
+        int example = -1;
+        for (int s : m.order) {
+            if (reaches[s]) continue;
+            for (int k = m.first[s * m.actions]; k < m.first[(s + 1) * m.actions]; k++) {
+                if (!(m.reward[k] < 0)) return null;
+            }
+            stuck++;
+            if (example < 0) example = s;
+        }
+        if (stuck == 0) return null;
+        return "With γ = 1 the values never settle: from " + cells(stuck) + ", e.g. " + cell(world, example)
+                + ", no sequence of moves reaches a terminal cell, and every move there costs, so their values "
+                + "fall without bound. Lower γ below 1 or add a goal they can reach.";
+    }
+
+    /** A fixed policy: a closed class without terminal whose rewards all have one sign. */
+    private static String closedClass(GridWorld world, TabularMdp m, int[] policy, String policyName) {
+        int n = m.states;
+        // 1. Edges between backed-up states under π; an edge to a terminal is an exit.
+        int[] edgeStart = new int[n + 1];
+        int[] edgeTo = new int[m.next.length];
+        boolean[] exits = new boolean[n];
+        double[] minReward = new double[n];
+        double[] maxReward = new double[n];
+        int e = 0;
+        for (int s = 0; s < n; s++) {
+            edgeStart[s] = e;
+            minReward[s] = Double.POSITIVE_INFINITY;
+            maxReward[s] = Double.NEGATIVE_INFINITY;
+            if (!m.backedUp[s]) continue;
+            for (int a = 0; a < m.actions; a++) {
+                if (((policy[s] >> a) & 1) == 0) continue;
+                int sa = s * m.actions + a;
+                for (int k = m.first[sa]; k < m.first[sa + 1]; k++) {
+                    minReward[s] = Math.min(minReward[s], m.reward[k]);
+                    maxReward[s] = Math.max(maxReward[s], m.reward[k]);
+                    if (m.backedUp[m.next[k]]) edgeTo[e++] = m.next[k];
+                    else exits[s] = true;
+                }
+            }
+        }
+        edgeStart[n] = e;
+        // 2. Strongly connected components (Tarjan, without recursion).
+        int[] component = strongComponents(m, edgeStart, edgeTo);
+        int components = 0;
+        for (int c : component) components = Math.max(components, c + 1);
+        // 3. A component is closed if no edge leaves it; check the signs of its rewards.
+        boolean[] open = new boolean[components];
+        double[] low = new double[components];
+        double[] high = new double[components];
+        Arrays.fill(low, Double.POSITIVE_INFINITY);
+        Arrays.fill(high, Double.NEGATIVE_INFINITY);
+        for (int s : m.order) {
+            int c = component[s];
+            if (exits[s]) open[c] = true;
+            for (int k = edgeStart[s]; k < edgeStart[s + 1]; k++) {
+                if (component[edgeTo[k]] != c) open[c] = true;
+            }
+            low[c] = Math.min(low[c], minReward[s]);
+            high[c] = Math.max(high[c], maxReward[s]);
+        }
+        int stuck = 0;
+        int example = -1;
+        boolean falling = false;
+        for (int s : m.order) {
+            int c = component[s];
+            boolean costs = high[c] <= 0 && low[c] < 0;
+            boolean pays = low[c] >= 0 && high[c] > 0;
+            if (!open[c] && (costs || pays)) {
+                stuck++;
+                if (example < 0) {
+                    example = s;
+                    falling = costs;
+                }
+            }
+        }
+        if (stuck == 0) return null;
+        return "With γ = 1 the values never settle: from " + cells(stuck) + ", e.g. " + cell(world, example)
+                + ", " + policyName + " never reaches a terminal cell, and every step there "
+                + (falling ? "costs, so their values fall" : "pays, so their values grow")
+                + " without bound. Lower γ below 1 or add a terminal cell the policy can reach.";
+    }
+
+    /** The component number of every backed-up state (−1 for the others). */
+    private static int[] strongComponents(TabularMdp m, int[] edgeStart, int[] edgeTo) {
+        int n = m.states;
+        int[] index = new int[n];
+        int[] low = new int[n];
+        int[] component = new int[n];
+        int[] next = new int[n];
+        boolean[] onStack = new boolean[n];
+        Arrays.fill(index, -1);
+        Arrays.fill(component, -1);
+        int[] stack = new int[n];
+        int[] calls = new int[n];
+        int top = 0;
+        int depth = 0;
+        int counter = 0;
+        int components = 0;
+        for (int root : m.order) {
+            if (index[root] >= 0) continue;
+            index[root] = low[root] = counter++;
+            next[root] = edgeStart[root];
+            stack[top++] = root;
+            onStack[root] = true;
+            calls[depth++] = root;
+            while (depth > 0) {
+                int v = calls[depth - 1];
+                if (next[v] < edgeStart[v + 1]) {
+                    int w = edgeTo[next[v]++];
+                    if (index[w] < 0) {
+                        index[w] = low[w] = counter++;
+                        next[w] = edgeStart[w];
+                        stack[top++] = w;
+                        onStack[w] = true;
+                        calls[depth++] = w;
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
+                    }
+                } else {
+                    depth--;
+                    if (depth > 0) low[calls[depth - 1]] = Math.min(low[calls[depth - 1]], low[v]);
+                    if (low[v] == index[v]) {
+                        int w;
+                        do {
+                            w = stack[--top];
+                            onStack[w] = false;
+                            component[w] = components;
+                        } while (w != v);
+                        components++;
+                    }
+                }
+            }
+        }
+        return component;
+    }
+
+    private static String cells(int count) {
+        return count == 1 ? "1 cell" : count + " cells";
+    }
+
+    private static String cell(GridWorld world, int s) {
+        return "(" + s / world.cols() + ", " + s % world.cols() + ")";
+    }
+}
