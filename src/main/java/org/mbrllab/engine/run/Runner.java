@@ -49,6 +49,7 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
     private boolean running;
     private long stepLimit = Long.MAX_VALUE;
     private double stepsPerSecond = FULL_SPEED;
+    private boolean sprint;
     private long steps;
     private RunStatus.State stoppedState = RunStatus.State.PAUSED;
     private String message = "";
@@ -109,6 +110,7 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
         submit(r -> {
             if (r.engine == null) return;
             r.running = true;
+            r.sprint = false;
             r.stepLimit = maxSteps <= 0 ? Long.MAX_VALUE : r.steps + maxSteps;
             r.message = "";
             if (r.stoppedState == RunStatus.State.DONE) r.stoppedState = RunStatus.State.PAUSED;
@@ -120,8 +122,22 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
         run(0);
     }
 
+    /** Steps at full speed, whatever the speed setting, until paused or done ("run to convergence"). */
+    public void runToEnd() {
+        run(0);
+        submit(r -> r.sprint = r.running);
+    }
+
     public void pause() {
-        submit(r -> r.running = false);
+        submit(r -> {
+            r.running = false;
+            r.sprint = false;
+        });
+    }
+
+    /** Whether this runner carries out commands on the caller's thread. */
+    public boolean isSynchronous() {
+        return worker == null;
     }
 
     /** Steps per second; {@link #FULL_SPEED} for no limit. */
@@ -208,7 +224,8 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
                 if (running && System.nanoTime() >= nextStepAt) {
                     doStep();
                     long now = System.nanoTime();
-                    if (Double.isFinite(stepsPerSecond)) {
+                    if (!running) sprint = false;
+                    if (Double.isFinite(stepsPerSecond) && !sprint) {
                         nextStepAt = Math.max(nextStepAt + (long) (1e9 / stepsPerSecond), now - PUBLISH_INTERVAL_NANOS);
                     } else {
                         nextStepAt = now;

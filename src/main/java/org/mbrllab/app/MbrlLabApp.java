@@ -1,0 +1,54 @@
+package org.mbrllab.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.mbrllab.app.shell.MainWindow;
+import org.mbrllab.app.shell.PaneRegistry;
+import org.mbrllab.app.shell.Settings;
+import org.mbrllab.app.shell.lessons.LessonCatalog;
+
+/**
+ * The desktop application. Options: {@code --lessons DIR} adds an external lesson folder (its lessons
+ * replace bundled ones with the same id).
+ */
+public final class MbrlLabApp extends Application {
+
+    private MainWindow window;
+
+    public static void main(String[] args) {
+        launch(MbrlLabApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Optional<Path> external = externalLessons(getParameters().getRaw());
+        LessonCatalog catalog = LessonCatalog.load(external, PaneRegistry.standard());
+        window = new MainWindow(stage, catalog, PaneRegistry.standard(), Settings.load(Settings.defaultPath()));
+        stage.show();
+    }
+
+    /** The folder after {@code --lessons} (or {@code --lessons=DIR}), if it exists. */
+    static Optional<Path> externalLessons(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = null;
+            if (a.equals("--lessons") && i + 1 < args.size()) value = args.get(i + 1);
+            else if (a.startsWith("--lessons=")) value = a.substring("--lessons=".length());
+            if (value != null) {
+                Path dir = Path.of(value);
+                if (Files.isDirectory(dir)) return Optional.of(dir);
+                System.err.println("--lessons: " + dir + " is not a folder; using the bundled lessons only");
+            }
+        }
+        return Optional.empty();
+    }
+
+    MainWindow window() {
+        return window;
+    }
+}

@@ -1,0 +1,31 @@
+package org.mbrllab.app.common;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the shell hands a pane when it opens a lesson: the lesson's presets (as text, so a pane never
+ * reads files itself) and its parameter defaults.
+ *
+ * @param lessonId          the lesson being shown
+ * @param presets           the presets in menu order
+ * @param defaultPreset     the preset to load first, or empty
+ * @param parameterDefaults values from the lesson's front matter, already range-checked
+ */
+public record PaneContext(String lessonId, List<Preset> presets, String defaultPreset,
+                          Map<String, Double> parameterDefaults) {
+
+    /** A named preset: its text and where it came from (for error messages). */
+    public record Preset(String name, String source, String text) {}
+
+    public PaneContext {
+        presets = List.copyOf(presets);
+        parameterDefaults = Map.copyOf(parameterDefaults);
+        defaultPreset = defaultPreset == null ? "" : defaultPreset;
+    }
+
+    public Optional<Preset> preset(String name) {
+        return presets.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

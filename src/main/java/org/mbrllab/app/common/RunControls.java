@@ -1,0 +1,41 @@
+package org.mbrllab.app.common;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+
+/**
+ * The run controls every pane offers, bound by the shell to its Step, Run/Pause and Reset buttons, its
+ * speed slider and seed field, and its keyboard shortcuts. All methods are called on the FX thread and
+ * return at once; the work happens on the pane's worker.
+ */
+public interface RunControls {
+
+    /** One unit of work, then pause. */
+    void step();
+
+    /** Runs if paused, pauses if running. */
+    void toggleRun();
+
+    /** Back to the start of the current configuration. */
+    void reset();
+
+    /** Steps per second while running; {@code Double.POSITIVE_INFINITY} for full speed. */
+    void setSpeed(double stepsPerSecond);
+
+    /** The seed for everything random in the run; takes effect on the next reset. */
+    void setSeed(long seed);
+
+    long seed();
+
+    ReadOnlyBooleanProperty runningProperty();
+
+    /** Steps since the last reset. */
+    ReadOnlyLongProperty stepsProperty();
+
+    /** A short status line: what the run is doing or why it stopped. */
+    ReadOnlyStringProperty statusProperty();
+
+    /** Non-empty when the run stopped on an error (a divergence, say) and should be reset. */
+    ReadOnlyStringProperty errorProperty();
+}

@@ -1,0 +1,145 @@
+package org.mbrllab.app.common;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.mbrllab.engine.run.Engine;
+import org.mbrllab.engine.run.Published;
+import org.mbrllab.engine.run.RunStatus;
+import org.mbrllab.engine.run.Runner;
+
+/**
+ * The part of a pane's view-model that owns its engine {@link Runner}: it turns the run controls into
+ * runner commands and published snapshots into properties, on the FX thread. A subclass says how to
+ * build the engine and what to do with each snapshot.
+ *
+ * @param <E> the engine type
+ * @param <S> its snapshot type
+ */
+public abstract class RunnerViewModel<E extends Engine<S>, S> implements RunControls {
+
+    private final String name;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyLongWrapper steps = new ReadOnlyLongWrapper(this, "steps");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private Runner<E, S> runner;
+    private double speed = Runner.FULL_SPEED;
+    private long seed = 1;
+    private RunStatus lastStatus = new RunStatus(RunStatus.State.PAUSED, 0, "");
+
+    protected RunnerViewModel(String name) {
+        this.name = name;
+    }
+
+    /** A fresh engine for the current configuration. Called on the FX thread; must copy its inputs. */
+    protected abstract Supplier<E> engineFactory();
+
+    /** Receives the newest snapshot on the FX thread. */
+    protected abstract void onSnapshot(S snapshot, RunStatus status);
+
+    /** Starts the worker (on entering the pane) and loads a fresh engine. */
+    public void start() {
+        if (runner == null || runner.isClosed()) {
+            runner = Runner.threaded(name, Platform::runLater, this::accept);
+            runner.setSpeed(speed);
+        }
+        reset();
+    }
+
+    /** For tests: a runner that does every command at once on the calling thread. */
+    public void startSynchronous() {
+        runner = Runner.synchronous(this::accept);
+        reset();
+    }
+
+    /** Stops the worker (on leaving the pane). No snapshot arrives afterwards. */
+    public void stop() {
+        if (runner != null) runner.close();
+        running.set(false);
+    }
+
+    public boolean isStarted() {
+        return runner != null && !runner.isClosed();
+    }
+
+    /** Changes the engine between two steps. */
+    protected void apply(Consumer<? super E> change) {
+        if (runner != null) runner.apply(change);
+    }
+
+    /** Runs at full speed until the engine is done, whatever the speed slider says (e.g. "converge"). */
+    protected void runToEnd() {
+        if (runner != null) runner.runToEnd();
+    }
+
+    protected Runner<E, S> runner() {
+        return runner;
+    }
+
+    protected RunStatus lastStatus() {
+        return lastStatus;
+    }
+
+    private void accept(Published<S> published) {
+        RunStatus s = published.status();
+        lastStatus = s;
+        running.set(s.running());
+        steps.set(s.steps());
+        error.set(s.stoppedOnError() ? s.message() : "");
+        status.set(describe(s));
+        onSnapshot(published.snapshot(), s);
+    }
+
+    /** The status bar's words for a run status; a subclass may say more. */
+    protected String describe(RunStatus s) {
+        return switch (s.state()) {
+            case RUNNING -> "Running";
+            case PAUSED -> "Paused";
+            case DONE -> "Done";
+            case DIVERGED -> "Stopped: diverged";
+            case FAILED -> "Stopped: " + s.message();
+        };
+    }
+
+    // ---------------------------------------------------------------- RunControls
+
+    @Override public void step() {
+        if (runner != null) runner.step();
+    }
+
+    @Override public void toggleRun() {
+        if (runner == null) return;
+        if (running.get()) runner.pause(); else runner.run();
+    }
+
+    @Override public void reset() {
+        if (runner == null) return;
+        runner.load(engineFactory());
+    }
+
+    @Override public void setSpeed(double stepsPerSecond) {
+        speed = stepsPerSecond;
+        if (runner != null) runner.setSpeed(stepsPerSecond);
+    }
+
+    @Override public void setSeed(long seed) {
+        this.seed = seed;
+    }
+
+    @Override public long seed() {
+        return seed;
+    }
+
+    @Override public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    @Override public ReadOnlyLongProperty stepsProperty() { return steps.getReadOnlyProperty(); }
+    @Override public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    @Override public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+}

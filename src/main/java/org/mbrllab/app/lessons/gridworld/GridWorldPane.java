@@ -1,0 +1,281 @@
+package org.mbrllab.app.lessons.gridworld;
+
+import java.util.List;
+import java.util.Optional;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.ParameterModel;
+import org.mbrllab.app.common.RunControls;
+import org.mbrllab.app.shell.text.LessonTextView;
+import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.engine.dp.Algorithm;
+import org.mbrllab.engine.dp.DpSnapshot;
+import org.mbrllab.engine.dp.EvaluatedPolicy;
+import org.mbrllab.engine.dp.Sweep;
+
+/**
+ * The dynamic-programming lesson's pane: the grid, the explain panel, the convergence charts and the
+ * controls for algorithm, sweep, step size, Q-values, painting and play.
+ */
+public final class GridWorldPane implements LessonPane {
+
+    private final Appearance appearance;
+    private final GridWorldViewModel vm = new GridWorldViewModel();
+    private final GridCanvas canvas = new GridCanvas();
+    private final LessonTextView explain = new LessonTextView();
+    private final ConvergenceCharts charts = new ConvergenceCharts();
+    private final Label counter = new Label();
+    private final Label playStatus = new Label();
+    private final ChoiceBox<String> presetChoice = new ChoiceBox<>();
+    private final ChoiceBox<Algorithm> algorithmChoice = new ChoiceBox<>();
+    private final BorderPane view = new BorderPane();
+    private final VBox figure;
+    private boolean synchronous;
+    private int inspected = -1;
+    private boolean updatingPreset;
+    private String explainText = "";
+
+    public GridWorldPane(Appearance appearance) {
+        this.appearance = appearance;
+        canvas.setId("grid-canvas");
+        explain.setId("explain-panel");
+        explain.getStyleClass().add("explain-panel");
+        counter.setId("backup-counter");
+        counter.setWrapText(true);
+        playStatus.setId("play-status");
+
+        // Toolbar: preset and algorithm.
+        presetChoice.setId("preset-choice");
+        presetChoice.setTooltip(new Tooltip("Load one of the lesson's grid worlds"));
+        presetChoice.valueProperty().addListener((obs, o, n) -> {
+            if (!updatingPreset && n != null && !n.isEmpty()) vm.loadPreset(n);
+        });
+        vm.presetNameProperty().addListener((obs, o, n) -> {
+            updatingPreset = true;
+            presetChoice.setValue(n == null || n.isEmpty() ? null : n);
+            updatingPreset = false;
+        });
+        algorithmChoice.setId("algorithm-choice");
+        algorithmChoice.getItems().setAll(Algorithm.values());
+        algorithmChoice.setConverter(converter(Algorithm::displayName));
+        algorithmChoice.valueProperty().bindBidirectional(vm.algorithmProperty());
+        algorithmChoice.setTooltip(new Tooltip("Policy evaluation, policy iteration or value iteration"));
+
+        // Pane strip.
+        ChoiceBox<StepSize> stepChoice = new ChoiceBox<>();
+        stepChoice.setId("step-size-choice");
+        stepChoice.getItems().setAll(StepSize.values());
+        stepChoice.valueProperty().bindBidirectional(vm.stepSizeProperty());
+        stepChoice.setTooltip(new Tooltip("What one press of Step (→) does: back up one state, sweep all states once, or run until max|ΔV| < tolerance"));
+        ChoiceBox<Sweep> sweepChoice = new ChoiceBox<>();
+        sweepChoice.setId("sweep-choice");
+        sweepChoice.getItems().setAll(Sweep.values());
+        sweepChoice.setConverter(converter(s -> s == Sweep.SYNCHRONOUS ? "Synchronous (two arrays)" : "In place"));
+        sweepChoice.valueProperty().bindBidirectional(vm.sweepProperty());
+        sweepChoice.setTooltip(new Tooltip("Synchronous: every backup reads the old values V_k. In place: a backup reads values already updated in this sweep."));
+        ChoiceBox<EvaluatedPolicy> policyChoice = new ChoiceBox<>();
+        policyChoice.setId("evaluated-policy-choice");
+        policyChoice.getItems().setAll(EvaluatedPolicy.values());
+        policyChoice.setConverter(converter(p -> p == EvaluatedPolicy.RANDOM ? "Random policy" : "Greedy policy"));
+        policyChoice.valueProperty().bindBidirectional(vm.evaluatedProperty());
+        policyChoice.setTooltip(new Tooltip("Which policy policy evaluation evaluates: the equiprobable random policy, or the greedy policy of the current values"));
+        policyChoice.disableProperty().bind(vm.algorithmProperty().isNotEqualTo(Algorithm.POLICY_EVALUATION));
+        CheckBox qBox = new CheckBox("Q-values");
+        qBox.setId("show-q");
+        qBox.setTooltip(new Tooltip("Show Q(s,a) as four triangles per cell; the greedy actions are outlined"));
+        qBox.selectedProperty().addListener((obs, o, n) -> canvas.setShowQ(n));
+
+        ToggleGroup tools = new ToggleGroup();
+        HBox toolBox = new HBox(2);
+        for (PaintTool t : PaintTool.values()) {
+            ToggleButton b = new ToggleButton(t.toString());
+            b.setId("tool-" + t.name().toLowerCase());
+            b.setToggleGroup(tools);
+            b.setUserData(t);
+            b.setTooltip(new Tooltip(t.tooltip()));
+            b.setFocusTraversable(false);
+            if (t == PaintTool.NONE) b.setSelected(true);
+            toolBox.getChildren().add(b);
+        }
+        tools.selectedToggleProperty().addListener((obs, o, n) -> {
+            if (n == null) o.setSelected(true);
+            else vm.toolProperty().set((PaintTool) n.getUserData());
+        });
+        Button play = new Button("Play ▶");
+        play.setId("play-button");
+        play.setFocusTraversable(false);
+        play.setTooltip(new Tooltip("Send an agent from the start along the greedy policy, with slips sampled from the seed"));
+        play.setOnAction(e -> {
+            if (vm.playing()) vm.stopPlay(); else vm.play();
+        });
+
+        FlowPane strip = new FlowPane(10, 6, label("Step"), stepChoice, label("Sweep"), sweepChoice, policyChoice, qBox,
+                new Separator(Orientation.VERTICAL), label("Paint"), toolBox, new Separator(Orientation.VERTICAL), play, playStatus);
+        strip.setAlignment(Pos.CENTER_LEFT);
+        strip.setPadding(new Insets(6, 8, 6, 8));
+
+        SplitPane bottom = new SplitPane(explain, charts);
+        bottom.setDividerPositions(0.5);
+        SplitPane middle = new SplitPane(canvas, bottom);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.64);
+        VBox.setVgrow(middle, javafx.scene.layout.Priority.ALWAYS);
+        counter.setPadding(new Insets(4, 8, 6, 8));
+        figure = new VBox(middle, counter);
+        view.setTop(strip);
+        view.setCenter(figure);
+
+        // Drawing follows the view-model.
+        canvas.setOnCell((r, c) -> {
+            if (r < 0) return;
+            if (vm.toolProperty().get() == PaintTool.NONE) {
+                inspected = r * vm.layout().cols() + c;
+                showExplain(vm.snapshotProperty().get());
+            } else {
+                vm.paint(r, c);
+            }
+        });
+        vm.snapshotProperty().addListener((obs, o, n) -> redraw(n));
+        vm.layoutProperty().addListener((obs, o, n) -> {
+            inspected = -1;
+            canvas.show(n, vm.snapshotProperty().get());
+        });
+        vm.episodeProperty().addListener((obs, o, n) -> {
+            canvas.setEpisode(n);
+            play.setText(n != null && !n.finished() ? "Stop ■" : "Play ▶");
+            playStatus.setText(n == null ? "" : GridWorldViewModel.describe(n, vm.layout().params().gamma()));
+        });
+        vm.algorithmProperty().addListener((obs, o, n) -> charts.showPolicyChanges(n == Algorithm.POLICY_ITERATION));
+        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
+        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
+        applyTheme();
+        explain.setMarkdown(BackupExplanation.hint());
+    }
+
+    /** The pane's parameters, for the shell's registry (before any pane exists). */
+    public static List<ParameterSpec> parameterSpecs() {
+        return GridWorldViewModel.parameterSpecs();
+    }
+
+    /** Makes the next {@link #activate} drive the engine on the calling thread (tests). */
+    public void useSynchronousEngine() {
+        synchronous = true;
+    }
+
+    GridWorldViewModel viewModel() {
+        return vm;
+    }
+
+    GridCanvas canvas() {
+        return canvas;
+    }
+
+    // ---------------------------------------------------------------- LessonPane
+
+    @Override public Node view() { return view; }
+
+    @Override public List<Node> toolbarItems() {
+        return List.of(label("Preset"), presetChoice, label("Algorithm"), algorithmChoice);
+    }
+
+    @Override public ParameterModel parameters() { return vm.parameters(); }
+
+    @Override public RunControls controls() { return vm; }
+
+    @Override
+    public void activate(PaneContext context) {
+        presetChoice.getItems().setAll(context.presets().stream().map(PaneContext.Preset::name).toList());
+        vm.open(context, synchronous);
+        charts.showPolicyChanges(vm.algorithmProperty().get() == Algorithm.POLICY_ITERATION);
+    }
+
+    @Override public void deactivate() { vm.close(); }
+
+    @Override public Node figure() { return figure; }
+
+    @Override
+    public Optional<String> chartCsv() {
+        DpSnapshot s = vm.snapshotProperty().get();
+        return s == null ? Optional.empty() : Optional.of(charts.csv(s.sweepDeltas(), s.policyChanges()));
+    }
+
+    @Override public String savePreset() { return vm.presetText(); }
+
+    @Override public String presetExtension() { return "grid"; }
+
+    @Override
+    public void loadPreset(String text, String source) {
+        vm.loadLayout(text, source);
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    private void redraw(DpSnapshot s) {
+        canvas.show(vm.layout(), s);
+        if (s == null) return;
+        charts.update(s.sweepDeltas(), s.policyChanges());
+        showExplain(s);
+        long states = 0;
+        for (int i = 0; i < s.wall().length; i++) if (!s.wall()[i]) states++;
+        long dense = states * states * 4;
+        counter.setText(String.format("%s · %s · %,d backups · %,d transition terms · "
+                        + "a full sweep costs O(|S|²|A|) = %,d terms in general; this grid has at most 3 successors per action",
+                s.algorithm().displayName(),
+                s.phase().isEmpty() ? "iteration " + s.iterations() : s.phase() + ", iteration " + s.iterations(),
+                s.backups(), s.transitionTerms(), dense));
+    }
+
+    private void showExplain(DpSnapshot s) {
+        if (s == null) return;
+        String text;
+        if (s.lastBackup() != null) text = BackupExplanation.markdown(s.lastBackup(), s.cols());
+        else if (inspected >= 0 && inspected < s.values().length) text = BackupExplanation.inspect(s, inspected);
+        else text = BackupExplanation.hint();
+        if (!text.equals(explainText)) {
+            explainText = text;
+            explain.setMarkdown(text);
+        }
+    }
+
+    private void applyTheme() {
+        double size = appearance.fontSize();
+        canvas.setTheme(appearance.theme(), size);
+        charts.setTheme(appearance.theme(), size);
+        explain.setBaseFontSize(size);
+        explain.setTextColor(appearance.theme().foreground());
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("pane-toolbar-label");
+        return l;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
+            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
+        };
+    }
+
+}

@@ -1,0 +1,536 @@
+package org.mbrllab.app.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.animation.PauseTransition;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.Figures;
+import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.shell.lessons.Lesson;
+import org.mbrllab.app.shell.lessons.LessonCatalog;
+import org.mbrllab.app.shell.lessons.LessonProblem;
+import org.mbrllab.app.shell.lessons.Part;
+import org.mbrllab.app.shell.text.LessonTextView;
+
+/**
+ * The main window: menus, the run-controls toolbar, the lesson navigator and text on the left, the
+ * current pane in the middle, its parameters on the right and a status bar below.
+ */
+public final class MainWindow {
+
+    private final Stage stage;
+    private final LessonCatalog catalog;
+    private final PaneRegistry panes;
+    private final Appearance appearance = new Appearance();
+    private final BorderPane root = new BorderPane();
+    private final TreeView<Object> navigator = new TreeView<>();
+    private final LessonTextView lessonText = new LessonTextView();
+    private final StackPane paneHolder = new StackPane();
+    private final ParameterPanel parameterPanel;
+    private final RunControlsBar runBar;
+    private final ToolBar toolbar = new ToolBar();
+    private final HBox paneTools = new HBox(8);
+    private final Label statusMessage = new Label();
+    private final Label runStatus = new Label();
+    private final Label zoomLabel = new Label();
+    private final Label errorText = new Label();
+    private final HBox errorBanner;
+    private final PauseTransition messageTimeout = new PauseTransition(Duration.seconds(10));
+    private final ChangeListener<Object> statusListener = (obs, o, n) -> showRunStatus();
+    private final ChangeListener<String> errorListener = (obs, o, n) -> showError(n);
+    private FileDialogs dialogs = FileDialogs.standard();
+    private Lesson currentLesson;
+    private LessonPane currentPane;
+    private Settings settings;
+
+    public MainWindow(Stage stage, LessonCatalog catalog, PaneRegistry panes, Settings settings) {
+        this.stage = stage;
+        this.catalog = catalog;
+        this.panes = panes;
+        this.settings = settings;
+        this.parameterPanel = new ParameterPanel(this::message);
+        this.runBar = new RunControlsBar(this::message);
+        this.errorBanner = buildErrorBanner();
+        root.getStyleClass().add("app-root");
+
+        toolbar.getItems().addAll(runBar, new Separator(Orientation.VERTICAL), paneTools);
+        paneTools.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setId("main-toolbar");
+        root.setTop(new VBox(buildMenus(), toolbar));
+
+        navigator.setId("navigator");
+        navigator.setShowRoot(false);
+        navigator.setRoot(buildOutline());
+        navigator.setCellFactory(tv -> new OutlineCell());
+        navigator.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (n != null && n.getValue() instanceof Lesson lesson) openLesson(lesson);
+        });
+        navigator.setMinHeight(120);
+        lessonText.setId("lesson-text");
+        lessonText.setOnLinkClicked(this::followLink);
+
+        SplitPane left = new SplitPane(navigator, lessonText);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.22);
+        paneHolder.getStyleClass().add("pane-holder");
+        paneHolder.setId("pane-holder");
+        VBox center = new VBox(errorBanner, paneHolder);
+        VBox.setVgrow(paneHolder, Priority.ALWAYS);
+        ScrollPane right = new ScrollPane(parameterPanel);
+        right.setFitToWidth(true);
+        right.setMinWidth(230);
+        right.getStyleClass().add("parameter-scroll");
+        SplitPane main = new SplitPane(left, center, right);
+        main.setDividerPositions(0.28, 0.80);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(right, false);
+        root.setCenter(main);
+        root.setBottom(buildStatusBar());
+
+        Scene scene = new Scene(root, settings.width(), settings.height());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        stage.setScene(scene);
+        stage.setTitle("MBRL Lab");
+        stage.setMaximized(settings.maximized());
+
+        appearance.themeProperty().addListener((obs, o, n) -> applyAppearance());
+        appearance.zoomProperty().addListener((obs, o, n) -> applyAppearance());
+        appearance.themeProperty().set(Theme.fromKey(settings.theme()));
+        appearance.setZoom(settings.zoom());
+        applyAppearance();
+        messageTimeout.setOnFinished(e -> statusMessage.setText(""));
+
+        if (!catalog.problems().isEmpty()) {
+            message(catalog.problems().size() + " lesson file problem(s): see Help › Lesson problems");
+            for (LessonProblem p : catalog.problems()) System.err.println("lesson problem: " + p);
+        }
+        openInitialLesson();
+        stage.setOnHidden(e -> close());
+    }
+
+    public Stage stage() { return stage; }
+    public Appearance appearance() { return appearance; }
+    public Optional<LessonPane> currentPane() { return Optional.ofNullable(currentPane); }
+    public Optional<Lesson> currentLesson() { return Optional.ofNullable(currentLesson); }
+
+    /** Replaces the file dialogs (UI tests answer them directly). */
+    public void setFileDialogs(FileDialogs dialogs) { this.dialogs = dialogs; }
+
+    // ---------------------------------------------------------------- lessons
+
+    private TreeItem<Object> buildOutline() {
+        TreeItem<Object> top = new TreeItem<>("MBRL Lab");
+        for (Part part : Part.values()) {
+            TreeItem<Object> partItem = new TreeItem<>(part);
+            partItem.setExpanded(true);
+            for (Lesson l : catalog.lessons()) if (l.part() == part) partItem.getChildren().add(new TreeItem<>(l));
+            if (partItem.getChildren().isEmpty()) partItem.getChildren().add(new TreeItem<>("(no lessons yet)"));
+            top.getChildren().add(partItem);
+        }
+        return top;
+    }
+
+    private void openInitialLesson() {
+        Optional<Lesson> last = catalog.find(settings.lastLesson());
+        Lesson first = last.orElse(catalog.lessons().isEmpty() ? null : catalog.lessons().get(0));
+        if (first != null) selectLesson(first.id());
+        else lessonText.setMarkdown("# No lessons found\n\nThe `lessons/` folder is empty or every lesson in it has a problem.");
+    }
+
+    /** Selects the lesson in the navigator, which opens it. */
+    public void selectLesson(String id) {
+        for (TreeItem<Object> part : navigator.getRoot().getChildren()) {
+            for (TreeItem<Object> item : part.getChildren()) {
+                if (item.getValue() instanceof Lesson l && l.id().equals(id)) {
+                    navigator.getSelectionModel().select(item);
+                    return;
+                }
+            }
+        }
+        message("No lesson with id “" + id + "”.");
+    }
+
+    private void openLesson(Lesson lesson) {
+        if (currentLesson != null && currentLesson.id().equals(lesson.id())) return;
+        closePane();
+        currentLesson = lesson;
+        stage.setTitle("MBRL Lab — " + lesson.title());
+        lessonText.setMarkdown(lesson.markdown());
+        LessonPane pane;
+        try {
+            pane = panes.create(lesson.pane(), appearance);
+        } catch (RuntimeException e) {
+            message("Could not open the " + lesson.pane() + " pane: " + e.getMessage());
+            return;
+        }
+        currentPane = pane;
+        paneHolder.getChildren().setAll(pane.view());
+        paneTools.getChildren().setAll(pane.toolbarItems());
+        parameterPanel.show(pane.parameters());
+        runBar.bind(pane.controls());
+        pane.controls().statusProperty().addListener(statusListener);
+        pane.controls().stepsProperty().addListener(statusListener);
+        pane.controls().errorProperty().addListener(errorListener);
+        List<PaneContext.Preset> presets = new ArrayList<>();
+        for (String name : lesson.presets()) {
+            var file = lesson.presetFiles().get(name);
+            if (file != null) presets.add(new PaneContext.Preset(name, file.source(), file.text()));
+        }
+        try {
+            pane.activate(new PaneContext(lesson.id(), presets, lesson.defaultPreset(), lesson.parameters()));
+        } catch (RuntimeException e) {
+            message("The lesson could not start: " + e.getMessage());
+        }
+        showError(pane.controls().errorProperty().get());
+        showRunStatus();
+    }
+
+    private void closePane() {
+        if (currentPane == null) return;
+        currentPane.controls().statusProperty().removeListener(statusListener);
+        currentPane.controls().stepsProperty().removeListener(statusListener);
+        currentPane.controls().errorProperty().removeListener(errorListener);
+        currentPane.deactivate();
+        currentPane = null;
+        paneHolder.getChildren().clear();
+        paneTools.getChildren().clear();
+        runBar.bind(null);
+    }
+
+    private void followLink(String href) {
+        if (href.startsWith("lesson:")) selectLesson(href.substring("lesson:".length()));
+        else message("Links outside the app are not opened: " + href);
+    }
+
+    // ---------------------------------------------------------------- menus and shortcuts
+
+    private MenuBar buildMenus() {
+        Menu file = new Menu("_File");
+        MenuItem exportFigure = item("Export figure…", "Ctrl+E", this::exportFigure);
+        exportFigure.setId("menu-export-figure");
+        MenuItem exportCsv = item("Export chart data as CSV…", "Ctrl+Shift+E", this::exportCsv);
+        MenuItem savePreset = item("Save preset…", "Ctrl+S", this::savePreset);
+        MenuItem loadPreset = item("Open preset…", "Ctrl+O", this::loadPreset);
+        MenuItem quit = item("Quit", "Ctrl+Q", stage::close);
+        file.getItems().addAll(exportFigure, exportCsv, new SeparatorMenuItem(), savePreset, loadPreset,
+                new SeparatorMenuItem(), quit);
+
+        Menu view = new Menu("_View");
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.title() + " theme");
+            item.setId("menu-theme-" + t.key());
+            item.setToggleGroup(themes);
+            item.setSelected(t == Theme.fromKey(settings.theme()));
+            item.setOnAction(e -> appearance.themeProperty().set(t));
+            appearance.themeProperty().addListener((obs, o, n) -> item.setSelected(n == t));
+            view.getItems().add(item);
+        }
+        view.getItems().addAll(new SeparatorMenuItem(),
+                item("Zoom in", "Ctrl+Plus", () -> appearance.setZoom(appearance.zoomProperty().get() * 1.1)),
+                item("Zoom out", "Ctrl+Minus", () -> appearance.setZoom(appearance.zoomProperty().get() / 1.1)),
+                item("Actual size", "Ctrl+0", () -> appearance.setZoom(1.0)),
+                new SeparatorMenuItem(),
+                item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())));
+
+        Menu run = new Menu("_Run");
+        run.getItems().addAll(
+                item("Step", null, () -> { if (currentPane != null) currentPane.controls().step(); }),
+                item("Run / Pause", null, () -> { if (currentPane != null) currentPane.controls().toggleRun(); }),
+                item("Reset", null, () -> { if (currentPane != null) currentPane.controls().reset(); }));
+
+        Menu help = new Menu("_Help");
+        help.getItems().addAll(item("Keyboard shortcuts", "F1", this::showShortcuts),
+                item("Lesson problems…", null, this::showProblems),
+                item("About MBRL Lab", null, this::showAbout));
+        MenuBar bar = new MenuBar(file, view, run, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Space runs or pauses, → steps, R resets; never while the user types in a field. */
+    private void shortcut(KeyEvent e) {
+        if (currentPane == null || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+            if (new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                appearance.setZoom(appearance.zoomProperty().get() * 1.1);
+                e.consume();
+            }
+            return;
+        }
+        if (e.getTarget() instanceof TextInputControl || root.getScene().getFocusOwner() instanceof TextInputControl) return;
+        switch (e.getCode()) {
+            case SPACE -> currentPane.controls().toggleRun();
+            case RIGHT -> currentPane.controls().step();
+            case R -> currentPane.controls().reset();
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    // ---------------------------------------------------------------- export and presets
+
+    private String baseName() {
+        return currentLesson == null ? "mbrl-lab" : currentLesson.id();
+    }
+
+    private void exportFigure() {
+        if (currentPane == null) return;
+        dialogs.save(stage, "Export figure", baseName() + ".png", "PNG image", "png").ifPresent(this::exportFigure);
+    }
+
+    /** Writes the current pane's figure to {@code file} at twice its screen size. */
+    public void exportFigure(Path file) {
+        try {
+            Figures.writePng(currentPane.figure(), file, 2.0, appearance.theme().background());
+            message("Figure saved to " + file);
+        } catch (IOException | RuntimeException e) {
+            error("The figure could not be saved", file + ": " + e.getMessage());
+        }
+    }
+
+    private void exportCsv() {
+        if (currentPane == null) return;
+        Optional<String> csv = currentPane.chartCsv();
+        if (csv.isEmpty()) {
+            message("This pane has no chart data to export.");
+            return;
+        }
+        dialogs.save(stage, "Export chart data", baseName() + ".csv", "CSV file", "csv").ifPresent(file -> {
+            try {
+                Figures.writeText(file, csv.get());
+                message("Chart data saved to " + file);
+            } catch (IOException e) {
+                error("The chart data could not be saved", file + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private void savePreset() {
+        if (currentPane == null) return;
+        String ext = currentPane.presetExtension();
+        dialogs.save(stage, "Save preset", baseName() + "." + ext, "Preset", ext).ifPresent(file -> {
+            try {
+                Figures.writeText(file, currentPane.savePreset());
+                message("Preset saved to " + file);
+            } catch (IOException e) {
+                error("The preset could not be saved", file + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private void loadPreset() {
+        if (currentPane == null) return;
+        String ext = currentPane.presetExtension();
+        dialogs.open(stage, "Open preset", "Preset", ext).ifPresent(file -> {
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                currentPane.loadPreset(text, file.getFileName().toString());
+                message("Preset loaded from " + file);
+            } catch (IOException e) {
+                error("The preset could not be read", file + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                error("The preset has a problem; nothing was changed", e.getMessage());
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- status, errors, dialogs
+
+    private HBox buildStatusBar() {
+        statusMessage.setId("status-message");
+        runStatus.setId("run-status");
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(16, statusMessage, spring, runStatus, zoomLabel);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private HBox buildErrorBanner() {
+        errorText.setWrapText(true);
+        errorText.setId("error-text");
+        Button reset = new Button("Reset");
+        reset.setId("error-reset");
+        reset.setTooltip(new Tooltip("Start again from the current settings"));
+        reset.setOnAction(e -> { if (currentPane != null) currentPane.controls().reset(); });
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox banner = new HBox(12, errorText, spring, reset);
+        banner.getStyleClass().add("error-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(8, 12, 8, 12));
+        banner.setVisible(false);
+        banner.setManaged(false);
+        banner.setId("error-banner");
+        return banner;
+    }
+
+    private void showError(String text) {
+        boolean show = text != null && !text.isBlank();
+        errorText.setText(show ? text : "");
+        errorBanner.setVisible(show);
+        errorBanner.setManaged(show);
+    }
+
+    private void showRunStatus() {
+        if (currentPane == null) {
+            runStatus.setText("");
+            return;
+        }
+        var c = currentPane.controls();
+        runStatus.setText(c.statusProperty().get() + " · step " + String.format("%,d", c.stepsProperty().get()));
+    }
+
+    /** Shows a message in the status bar for a few seconds. */
+    public void message(String text) {
+        statusMessage.setText(text);
+        messageTimeout.playFromStart();
+    }
+
+    private void error(String header, String detail) {
+        message(header + ": " + detail);
+        Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setHeaderText(header);
+        alert.show();
+    }
+
+    private void showShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
+                "Space\tRun / pause", "→\tStep", "R\tReset", "Ctrl +  /  Ctrl −\tZoom in / out", "Ctrl 0\tActual size",
+                "F11\tFull screen", "Ctrl E\tExport figure (PNG)", "Ctrl Shift E\tExport chart data (CSV)",
+                "Ctrl S / Ctrl O\tSave / open preset", "Ctrl Q\tQuit"), ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.show();
+    }
+
+    private void showProblems() {
+        String text = catalog.problems().isEmpty() ? "Every lesson file loaded without a problem."
+                : String.join("\n", catalog.problems().stream().map(LessonProblem::toString).toList());
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setHeaderText("Lesson problems");
+        alert.setResizable(true);
+        alert.show();
+    }
+
+    private void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION,
+                "Watch and steer the algorithms of model-based reinforcement learning.", ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setHeaderText("MBRL Lab");
+        alert.show();
+    }
+
+    private void applyAppearance() {
+        Theme theme = appearance.theme();
+        Scene scene = root.getScene();
+        if (scene != null) {
+            scene.getStylesheets().setAll(
+                    getClass().getResource("/assets/themes/base.css").toExternalForm(),
+                    getClass().getResource(theme.stylesheet()).toExternalForm());
+        }
+        root.setStyle("-fx-font-size: " + String.format(java.util.Locale.ROOT, "%.1f", appearance.fontSize()) + "px;");
+        lessonText.setBaseFontSize(appearance.fontSize() * 1.1);
+        lessonText.setTextColor(theme.foreground());
+        zoomLabel.setText(Math.round(appearance.zoomProperty().get() * 100) + " %");
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /** The settings as they are now (size, theme, zoom, lesson). */
+    public Settings currentSettings() {
+        boolean max = stage.isMaximized();
+        double w = max ? settings.width() : stage.getWidth();
+        double h = max ? settings.height() : stage.getHeight();
+        return new Settings(w, h, max, appearance.theme().key(), appearance.zoomProperty().get(),
+                currentLesson == null ? "" : currentLesson.id());
+    }
+
+    private void close() {
+        try {
+            currentSettings().save(Settings.defaultPath());
+        } catch (IOException e) {
+            System.err.println("settings not saved: " + e.getMessage());
+        }
+        closePane();
+    }
+
+    /** Shows parts as headings and lessons by title, with the summary as tooltip. */
+    private static final class OutlineCell extends TreeCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("outline-part", "outline-lesson", "outline-empty");
+            setTooltip(null);
+            if (empty || item == null) {
+                setText(null);
+            } else if (item instanceof Part p) {
+                setText(p.title());
+                getStyleClass().add("outline-part");
+            } else if (item instanceof Lesson l) {
+                setText(l.title());
+                getStyleClass().add("outline-lesson");
+                if (l.summary() != null && !l.summary().isBlank()) setTooltip(new Tooltip(l.summary()));
+            } else {
+                setText(item.toString());
+                getStyleClass().add("outline-empty");
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.mbrllab.app.shell;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.lessons.gridworld.GridWorldPane;
+import org.mbrllab.app.shell.lessons.PaneInfo;
+import org.mbrllab.engine.core.ParameterSpec;
+
+/**
+ * The panes the app knows, listed explicitly (no reflection): a lesson names one of these ids in its
+ * front matter. Adding a pane means adding one line to {@link #standard()}.
+ */
+public final class PaneRegistry implements PaneInfo {
+
+    /** One pane type: its id, its declared parameters and how to make one. */
+    public record Entry(String id, List<ParameterSpec> parameters, Function<Appearance, LessonPane> factory) {}
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    public PaneRegistry() {
+    }
+
+    public static PaneRegistry standard() {
+        PaneRegistry r = new PaneRegistry();
+        r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
+        return r;
+    }
+
+    public void register(Entry entry) {
+        entries.put(entry.id(), entry);
+    }
+
+    @Override
+    public boolean exists(String pane) {
+        return entries.containsKey(pane);
+    }
+
+    @Override
+    public Optional<Map<String, double[]>> parameterRanges(String pane) {
+        Entry e = entries.get(pane);
+        if (e == null) return Optional.empty();
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (ParameterSpec s : e.parameters()) ranges.put(s.key(), new double[]{s.min(), s.max()});
+        return Optional.of(ranges);
+    }
+
+    public LessonPane create(String pane, Appearance appearance) {
+        Entry e = entries.get(pane);
+        if (e == null) throw new IllegalArgumentException("no pane named " + pane);
+        return e.factory().apply(appearance);
+    }
+}

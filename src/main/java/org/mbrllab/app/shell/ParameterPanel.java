@@ -1,0 +1,180 @@
+package org.mbrllab.app.shell;
+
+import java.util.function.Consumer;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.mbrllab.app.common.ParameterModel;
+import org.mbrllab.engine.core.Format;
+import org.mbrllab.engine.core.ParameterSpec;
+
+/**
+ * The parameter panel, generated from a pane's declared parameters: for each one a label, a typed field
+ * and a slider, all with the same tooltip. A slider can only produce allowed values; a typed value out of
+ * range is refused, the field shows the message under it, and the old value stays.
+ */
+final class ParameterPanel extends VBox {
+
+    private final Consumer<String> message;
+
+    /** @param message receives error messages for the status bar */
+    ParameterPanel(Consumer<String> message) {
+        this.message = message;
+        getStyleClass().add("parameter-panel");
+        setSpacing(14);
+        setPadding(new Insets(12));
+        setFillWidth(true);
+    }
+
+    /** Rebuilds the panel for {@code model}; an empty model shows a short note. */
+    void show(ParameterModel model) {
+        getChildren().clear();
+        Label heading = new Label("Parameters");
+        heading.getStyleClass().add("panel-heading");
+        getChildren().add(heading);
+        if (model == null || model.specs().isEmpty()) {
+            getChildren().add(new Label("This lesson has no parameters."));
+            return;
+        }
+        for (ParameterSpec spec : model.specs()) getChildren().add(row(model, spec));
+    }
+
+    private VBox row(ParameterModel model, ParameterSpec spec) {
+        Label label = new Label(spec.label());
+        label.getStyleClass().add("parameter-label");
+        TextField field = new TextField();
+        field.setId("param-" + spec.key());
+        field.setPrefColumnCount(6);
+        field.getStyleClass().add("parameter-field");
+        boolean wide = wide(spec);
+        Slider slider = wide ? new Slider(asinh(spec.min()), asinh(spec.max()), asinh(model.get(spec.key())))
+                : new Slider(spec.min(), spec.max(), model.get(spec.key()));
+        slider.setId("slider-" + spec.key());
+        slider.setBlockIncrement(wide ? 0.05 : step(spec));
+        Label error = new Label();
+        error.getStyleClass().add("parameter-error");
+        error.setWrapText(true);
+        error.setManaged(false);
+        error.setVisible(false);
+
+        Tooltip tip = new Tooltip(spec.tooltip() + "\nAllowed: " + Format.range(spec.min(), spec.max())
+                + (spec.integer() ? ", whole numbers" : ""));
+        tip.setShowDelay(Duration.millis(300));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        label.setTooltip(tip);
+        field.setTooltip(tip);
+        slider.setTooltip(tip);
+
+        var property = model.property(spec.key());
+        boolean[] updating = {false};
+        Runnable showValue = () -> {
+            updating[0] = true;
+            double v = property.get();
+            field.setText(Format.number(v));
+            double pos = wide ? asinh(v) : v;
+            if (slider.getValue() != pos) slider.setValue(pos);
+            updating[0] = false;
+        };
+        showValue.run();
+        property.addListener((obs, o, n) -> showValue.run());
+
+        slider.valueProperty().addListener((obs, o, n) -> {
+            if (updating[0]) return;
+            double v = wide ? snapWide(spec, Math.sinh(n.doubleValue())) : snap(spec, n.doubleValue());
+            clearError(field, error);
+            if (v != property.get()) model.set(spec.key(), v);
+        });
+
+        Runnable commit = () -> {
+            String text = field.getText().trim().replace('−', '-');
+            try {
+                double v = Double.parseDouble(text);
+                model.set(spec.key(), v);
+                clearError(field, error);
+                showValue.run();
+            } catch (NumberFormatException e) {
+                showError(field, error, "“" + text + "” is not a number. " + spec.label() + " takes a value in "
+                        + Format.range(spec.min(), spec.max()) + ".");
+            } catch (IllegalArgumentException e) {
+                showError(field, error, e.getMessage().replaceFirst("^" + spec.key(), spec.label()) + ".");
+            }
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) commit.run();
+        });
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                clearError(field, error);
+                showValue.run();
+            }
+        });
+
+        BorderPane top = new BorderPane();
+        top.setLeft(label);
+        top.setRight(field);
+        BorderPane.setAlignment(label, javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(4, top, slider, error);
+        box.getStyleClass().add("parameter-row");
+        return box;
+    }
+
+    private void showError(TextField field, Label error, String text) {
+        error.setText(text);
+        error.setManaged(true);
+        error.setVisible(true);
+        if (!field.getStyleClass().contains("invalid")) field.getStyleClass().add("invalid");
+        message.accept(text);
+    }
+
+    private static void clearError(TextField field, Label error) {
+        error.setManaged(false);
+        error.setVisible(false);
+        field.getStyleClass().remove("invalid");
+    }
+
+    /** A slider step that gives round numbers: 1 for whole numbers, else about 1/200 of the range. */
+    static double step(ParameterSpec spec) {
+        if (spec.integer()) return 1;
+        double span = spec.max() - spec.min();
+        return span <= 0 ? 1 : Math.pow(10, Math.floor(Math.log10(span / 200)));
+    }
+
+    /**
+     * Whether the slider should be non-linear: a range that spans zero and is wide (rewards in
+     * [−1000, 1000]) gets an asinh scale, fine near zero and coarse far out, so −1 and −0.04 are as
+     * reachable as −100.
+     */
+    static boolean wide(ParameterSpec spec) {
+        return !spec.integer() && spec.min() < 0 && spec.max() > 0 && spec.max() - spec.min() > 100;
+    }
+
+    private static double asinh(double x) {
+        return Math.log(x + Math.sqrt(x * x + 1));
+    }
+
+    /** Rounds to two significant digits (0.01 below 1), clamped to the range. */
+    static double snapWide(ParameterSpec spec, double v) {
+        double a = Math.abs(v);
+        double step = a < 1 ? 0.01 : Math.pow(10, Math.floor(Math.log10(a)) - 1);
+        double snapped = Math.round(v / step) * step;
+        snapped = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.10g", snapped));
+        return Math.max(spec.min(), Math.min(spec.max(), snapped));
+    }
+
+    static double snap(ParameterSpec spec, double v) {
+        double step = step(spec);
+        double snapped = Math.round(v / step) * step;
+        // Remove binary noise such as 0.30000000000000004.
+        snapped = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.10g", snapped));
+        return Math.max(spec.min(), Math.min(spec.max(), snapped));
+    }
+}

@@ -1,0 +1,175 @@
+package org.mbrllab.app.lessons.gridworld;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mbrllab.app.shell.FileDialogs;
+import org.mbrllab.app.shell.MainWindow;
+import org.mbrllab.app.shell.PaneRegistry;
+import org.mbrllab.app.shell.Settings;
+import org.mbrllab.app.shell.lessons.LessonCatalog;
+import org.mbrllab.engine.dp.DpSnapshot;
+import org.mbrllab.engine.dp.GridLayout;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a student does with the grid-world lesson, clicked and typed as they would. */
+@ExtendWith(ApplicationExtension.class)
+class GridWorldUiTest {
+
+    private MainWindow window;
+    private GridWorldPane pane;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        PaneRegistry registry = new PaneRegistry();
+        registry.register(new PaneRegistry.Entry("gridworld", GridWorldPane.parameterSpecs(), appearance -> {
+            GridWorldPane p = new GridWorldPane(appearance);
+            p.useSynchronousEngine();
+            pane = p;
+            return p;
+        }));
+        LessonCatalog catalog = LessonCatalog.load(Optional.empty(), registry);
+        window = new MainWindow(stage, catalog, registry, new Settings(1600, 1000, false, "light", 1.0, "dynamic-programming"));
+        stage.show();
+    }
+
+    private DpSnapshot snapshot() {
+        return pane.viewModel().snapshotProperty().get();
+    }
+
+    private static String textUnder(FxRobot robot, String query) {
+        Node root = robot.lookup(query).query();
+        return robot.from(root).lookup(n -> n instanceof Text).queryAllAs(Text.class).stream()
+                .map(Text::getText).collect(Collectors.joining(" "));
+    }
+
+    private Point2D cellOnScreen(int row, int col) {
+        double[] c = pane.canvas().cellCenter(row, col);
+        return pane.canvas().localToScreen(c[0], c[1]);
+    }
+
+    @Test
+    void opensTheGridWorldLessonWithItsDefaultPreset(FxRobot robot) {
+        assertTrue(window.stage().getTitle().contains("Dynamic programming"), window.stage().getTitle());
+        assertTrue(robot.lookup("#grid-canvas").tryQuery().isPresent());
+        assertEquals("sutton-barto-3.5", pane.viewModel().presetNameProperty().get());
+        assertTrue(textUnder(robot, "#lesson-text").contains("Bellman"), "the lesson text is shown");
+    }
+
+    @Test
+    void stepOneBackupShowsTheExplainPanel(FxRobot robot) {
+        robot.clickOn("#step-size-choice").clickOn("One backup");
+        robot.clickOn("#grid-canvas");
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, snapshot().lastBackup().state());
+        String explain = textUnder(robot, "#explain-panel");
+        assertTrue(explain.contains("Backup of state (0, 0)"), explain);
+        assertTrue(robot.from(robot.lookup("#explain-panel").queryAs(Node.class))
+                .lookup(n -> n.getClass().getSimpleName().equals("MathView")).queryAll().size() >= 3,
+                "the rule, the sums and the result are typeset");
+    }
+
+    @Test
+    void runToConvergenceShowsTheArrows(FxRobot robot) {
+        robot.clickOn("#run-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(snapshot().converged());
+        assertTrue(robot.lookup("#run-status").queryAs(Label.class).getText().startsWith("Converged"));
+        assertEquals(1 << 3, snapshot().greedy()[0], "Figure 3.5: go right from the top-left corner");
+        assertTrue(pane.canvas().arrowsDrawn() >= 25, "one or more arrows per cell: " + pane.canvas().arrowsDrawn());
+    }
+
+    @Test
+    void draggingGammaChangesTheValues(FxRobot robot) {
+        robot.clickOn("#run-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = snapshot().values()[1];
+        Slider slider = robot.lookup("#slider-gamma").queryAs(Slider.class);
+        Node thumb = slider.lookup(".thumb");
+        robot.drag(thumb, MouseButton.PRIMARY).moveBy(-60, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double gamma = pane.viewModel().parameters().get("gamma");
+        assertTrue(gamma < 0.9, "γ went down: " + gamma);
+        assertTrue(snapshot().converged());
+        assertEquals(gamma, snapshot().gamma(), 1e-12);
+        assertNotEquals(before, snapshot().values()[1], 1e-3);
+    }
+
+    @Test
+    void paintingAWallWithTheMouse(FxRobot robot) {
+        robot.clickOn("#tool-wall");
+        robot.clickOn(cellOnScreen(2, 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(GridLayout.Kind.WALL, pane.viewModel().layout().cell(2, 2).kind());
+        assertTrue(snapshot().wall()[12]);
+    }
+
+    @Test
+    void typingGammaOutOfRangeIsRefusedWithTheRange(FxRobot robot) {
+        robot.doubleClickOn("#param-gamma");
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("1.5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = robot.lookup(".parameter-error").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).map(Label::getText).collect(Collectors.joining());
+        assertTrue(shown.contains("1.5") && shown.contains("[0, 1]"), shown);
+        assertEquals(0.9, pane.viewModel().parameters().get("gamma"));
+    }
+
+    @Test
+    void exportFigureWritesAPng(FxRobot robot) throws Exception {
+        Path file = dir.resolve("figure.png");
+        window.setFileDialogs(new FileDialogs() {
+            @Override public Optional<Path> save(Window owner, String title, String name, String d, String e) { return Optional.of(file); }
+            @Override public Optional<Path> open(Window owner, String title, String d, String e) { return Optional.empty(); }
+        });
+        robot.clickOn("#run-button");
+        robot.push(KeyCode.CONTROL, KeyCode.E);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.size(file) > 1000);
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertTrue(image.getWidth() > 400 && image.getHeight() > 400, image.getWidth() + "×" + image.getHeight());
+    }
+
+    @Test
+    void divergingRunShowsABannerWithReset(FxRobot robot) {
+        robot.clickOn("#algorithm-choice").clickOn("Policy evaluation");
+        robot.doubleClickOn("#param-gamma");
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("1").type(KeyCode.ENTER);
+        robot.clickOn("#run-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node banner = robot.lookup("#error-banner").query();
+        assertTrue(banner.isVisible());
+        assertTrue(robot.lookup("#error-text").queryAs(Label.class).getText().contains("γ"));
+        robot.clickOn("#error-reset");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!banner.isVisible());
+    }
+}

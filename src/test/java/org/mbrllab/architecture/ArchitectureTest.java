@@ -1,0 +1,44 @@
+package org.mbrllab.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The engine runs headless: it must not reach the toolkit or the chart library. */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.mbrllab");
+
+    @Test
+    void engineImportsNoJavaFx() {
+        noClasses().that().resideInAPackage("org.mbrllab.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
+                .check(MAIN);
+    }
+
+    @Test
+    void engineImportsNoJFreeChart() {
+        noClasses().that().resideInAPackage("org.mbrllab.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jfree..")
+                .check(MAIN);
+    }
+
+    @Test
+    void engineDoesNotDependOnTheAppOrTheCommandLine() {
+        noClasses().that().resideInAPackage("org.mbrllab.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mbrllab.app..", "org.mbrllab.cli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void commandLineNeverTouchesTheToolkit() {
+        noClasses().that().resideInAPackage("org.mbrllab.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..")
+                .check(MAIN);
+    }
+}
