@@ -43,8 +43,9 @@ public enum Algorithm {
         return Arrays.stream(values()).map(Algorithm::cliName).collect(Collectors.joining(", "));
     }
 
+    /** The display name, so that a list of algorithms reads well without a converter. */
     @Override
     public String toString() {
-        return cliName;
+        return displayName;
     }
 }

@@ -253,7 +253,7 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
         if (!done && iterations - iterationsAtReconfigure >= maxIterations) done = true;
     }
 
-    /** Sweeps the evaluation phase has done since it began (policy iteration bounds these too). */
+    /** The {@code maxIterations} setting (policy iteration also bounds the sweeps of one evaluation by it). */
     final int maxIterations() {
         return maxIterations;
     }
