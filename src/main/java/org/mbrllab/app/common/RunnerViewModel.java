@@ -91,11 +91,11 @@ public abstract class RunnerViewModel<E extends Engine<S>, S> implements RunCont
     private void accept(Published<S> published) {
         RunStatus s = published.status();
         lastStatus = s;
+        onSnapshot(published.snapshot(), s);
         running.set(s.running());
         steps.set(s.steps());
         error.set(s.stoppedOnError() ? s.message() : "");
         status.set(describe(s));
-        onSnapshot(published.snapshot(), s);
     }
 
     /** The status bar's words for a run status; a subclass may say more. */

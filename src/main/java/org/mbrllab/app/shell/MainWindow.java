@@ -228,6 +228,8 @@ public final class MainWindow {
         }
         showError(pane.controls().errorProperty().get());
         showRunStatus();
+        // Keyboard shortcuts work at once: keep the focus out of the text fields.
+        javafx.application.Platform.runLater(() -> pane.view().requestFocus());
     }
 
     private void closePane() {

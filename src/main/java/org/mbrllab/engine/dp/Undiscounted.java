@@ -2,6 +2,8 @@ package org.mbrllab.engine.dp;
 
 import java.util.Arrays;
 
+import org.mbrllab.engine.core.Format;
+
 /**
  * With γ = 1 a sweep adds up rewards without discount, so values stay bounded only if the episode ends.
  * This class finds, before the first sweep, the cases where they provably do not: a region that is never
@@ -143,11 +145,84 @@ final class Undiscounted {
                 }
             }
         }
-        if (stuck == 0) return null;
-        return "With γ = 1 the values never settle: from " + cells(stuck) + ", e.g. " + cell(world, example)
-                + ", " + policyName + " never reaches a terminal cell, and every step there "
-                + (falling ? "costs, so their values fall" : "pays, so their values grow")
-                + " without bound. Lower γ below 1 or add a terminal cell the policy can reach.";
+        if (stuck > 0) {
+            return "With γ = 1 the values never settle: from " + cells(stuck) + ", e.g. " + cell(world, example)
+                    + ", " + policyName + " never reaches a terminal cell, and every step there "
+                    + (falling ? "costs, so their values fall" : "pays, so their values grow")
+                    + " without bound. Lower γ below 1 or add a terminal cell the policy can reach.";
+        }
+        // 4. Closed components with rewards of both signs: unbounded unless the average reward per step,
+        //    under the chain's stationary distribution, is exactly zero.
+        for (int c = 0; c < components; c++) {
+            if (open[c] || low[c] == Double.POSITIVE_INFINITY || (low[c] >= 0 && high[c] <= 0)) continue;
+            double g = averageReward(m, policy, component, c);
+            if (Math.abs(g) > GAIN_TOLERANCE) {
+                int size = 0;
+                int first = -1;
+                for (int x : m.order) {
+                    if (component[x] == c) {
+                        size++;
+                        if (first < 0) first = x;
+                    }
+                }
+                return "With γ = 1 the values never settle: from " + cells(size) + ", e.g. " + cell(world, first)
+                        + ", " + policyName + " never reaches a terminal cell, and a step there earns "
+                        + Format.fixed(g, 4) + " on average, so the values " + (g < 0 ? "fall" : "grow")
+                        + " by about that much every sweep, without bound. Lower γ below 1 or add a terminal cell the policy can reach.";
+            }
+        }
+        return null;
+    }
+
+    /** Average rewards smaller than this count as zero (the values then stay bounded). */
+    static final double GAIN_TOLERANCE = 1e-9;
+
+    /**
+     * The long-run average reward per step g = Σ_s μ(s) Σ_a π(a|s) Σ_{s'} p(s'|s,a) r of a closed class,
+     * with μ its stationary distribution under π (uniform over the actions of the mask). μ is found by
+     * power iteration on the lazy chain (I + P)/2, which has the same μ and is aperiodic.
+     */
+    private static double averageReward(TabularMdp m, int[] policy, int[] component, int c) {
+        int n = m.states;
+        double[] mu = new double[n];
+        double[] next = new double[n];
+        double[] rbar = new double[n];
+        int size = 0;
+        for (int s = 0; s < n; s++) if (component[s] == c) size++;
+        for (int s = 0; s < n; s++) {
+            if (component[s] != c) continue;
+            mu[s] = 1.0 / size;
+            int mask = policy[s] == 0 ? (1 << m.actions) - 1 : policy[s];
+            double w = 1.0 / Integer.bitCount(mask);
+            for (int a = 0; a < m.actions; a++) {
+                if (((mask >> a) & 1) == 0) continue;
+                int sa = s * m.actions + a;
+                for (int k = m.first[sa]; k < m.first[sa + 1]; k++) rbar[s] += w * m.prob[k] * m.reward[k];
+            }
+        }
+        for (int it = 0; it < 200_000; it++) {
+            java.util.Arrays.fill(next, 0);
+            for (int s = 0; s < n; s++) {
+                if (component[s] != c) continue;
+                next[s] += 0.5 * mu[s];
+                int mask = policy[s] == 0 ? (1 << m.actions) - 1 : policy[s];
+                double w = 0.5 * mu[s] / Integer.bitCount(mask);
+                for (int a = 0; a < m.actions; a++) {
+                    if (((mask >> a) & 1) == 0) continue;
+                    int sa = s * m.actions + a;
+                    for (int k = m.first[sa]; k < m.first[sa + 1]; k++) next[m.next[k]] += w * m.prob[k];
+                }
+            }
+            double change = 0;
+            for (int s = 0; s < n; s++) change += Math.abs(next[s] - mu[s]);
+            double[] t = mu;
+            mu = next;
+            next = t;
+            if (change < 1e-14) break;
+        }
+        double g = 0;
+        for (int s = 0; s < n; s++) g += mu[s] * rbar[s];
+        return g;
     }
 
     /** The component number of every backed-up state (−1 for the others). */

@@ -158,6 +158,8 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
                 if (r.stoppedState == RunStatus.State.DONE && !r.engine.isDone()) {
                     r.stoppedState = RunStatus.State.PAUSED;
                 }
+            } catch (DivergenceException e) {
+                r.diverged(e);
             } catch (RuntimeException e) {
                 r.fail(e);
             }
@@ -260,12 +262,16 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
                 running = false;
             }
         } catch (DivergenceException e) {
-            running = false;
-            stoppedState = RunStatus.State.DIVERGED;
-            message = e.getMessage();
+            diverged(e);
         } catch (RuntimeException e) {
             fail(e);
         }
+    }
+
+    private void diverged(DivergenceException e) {
+        running = false;
+        stoppedState = RunStatus.State.DIVERGED;
+        message = e.getMessage();
     }
 
     private void fail(RuntimeException e) {

@@ -41,6 +41,17 @@ class DivergenceTest {
     }
 
     @Test
+    void mixedRewardsWithNonZeroAverageDivergeAtOnce() {
+        // Example 3.5 with γ = 1: the random policy earns +10, +5 and −1 in one closed class. Its average
+        // reward per step is not zero, so V grows or falls linearly; the solver says so before sweeping.
+        GridWorld world = DpTesting.world("sutton-barto-3.5");
+        GridWorld undiscounted = new GridWorld(world.layout().withParams(world.params().with("gamma", 1)));
+        DivergenceException e = assertThrows(DivergenceException.class,
+                DpTesting.solver(Algorithm.POLICY_EVALUATION, undiscounted)::step);
+        assertTrue(e.getMessage().contains("on average"), e.getMessage());
+    }
+
+    @Test
     void zeroRewardsWithoutTerminalStayBounded() {
         DpResult result = DpTesting.solver(Algorithm.POLICY_EVALUATION, noTerminal(1, 0)).solve();
         assertTrue(result.converged());

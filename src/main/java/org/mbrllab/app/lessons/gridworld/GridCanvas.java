@@ -60,7 +60,11 @@ final class GridCanvas extends Region {
         getStyleClass().add("grid-canvas");
         setMinSize(120, 120);
         overlay.setMouseTransparent(true);
-        setOnMousePressed(e -> cellAt(e.getX(), e.getY(), onCell));
+        setFocusTraversable(true);
+        setOnMousePressed(e -> {
+            requestFocus();
+            cellAt(e.getX(), e.getY(), onCell);
+        });
         setOnMouseDragged(e -> cellAt(e.getX(), e.getY(), onCell));
         setOnMouseMoved(e -> cellAt(e.getX(), e.getY(), (r, c) -> {
             if (r != hoverRow || c != hoverCol) {

@@ -216,8 +216,9 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
                 next = current.withSize((int) parameters.get(ROWS), (int) parameters.get(COLS));
             } else if (key.equals(TOLERANCE)) {
                 double tol = Math.pow(10, value);
+                boolean wasDone = lastStatus().state() == RunStatus.State.DONE;
                 apply(e -> e.setTolerance(tol));
-                resumeIfDone();
+                if (wasDone) runToEnd();
                 return;
             } else {
                 next = current.withParams(current.params().with(key, value));
@@ -246,16 +247,12 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
     /** Swaps in a new layout: the engine keeps its values where it can and re-converges if it had. */
     private void changeLayout(GridLayout next) {
         stopPlay();
+        // A converged run re-converges after a change, so sliders feel live; a paused one stays paused.
+        boolean wasDone = lastStatus().state() == RunStatus.State.DONE;
         layout.set(next);
         GridWorld world = new GridWorld(next);
         apply(e -> e.setWorld(world));
-        resumeIfDone();
-    }
-
-    /** A converged run re-converges after a change, so sliders feel live; a paused one stays paused. */
-    private void resumeIfDone() {
-        RunStatus.State state = lastStatus().state();
-        if (state == RunStatus.State.DONE) runToEnd();
+        if (wasDone) runToEnd();
     }
 
     private void withQuiet(Runnable r) {

@@ -56,7 +56,7 @@ class GridWorldUiTest {
             return p;
         }));
         LessonCatalog catalog = LessonCatalog.load(Optional.empty(), registry);
-        window = new MainWindow(stage, catalog, registry, new Settings(1600, 1000, false, "light", 1.0, "dynamic-programming"));
+        window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, "dynamic-programming"));
         stage.show();
     }
 
@@ -66,8 +66,17 @@ class GridWorldUiTest {
 
     private static String textUnder(FxRobot robot, String query) {
         Node root = robot.lookup(query).query();
-        return robot.from(root).lookup(n -> n instanceof Text).queryAllAs(Text.class).stream()
+        return robot.from(root).lookup((java.util.function.Predicate<Node>) n -> n instanceof Text).queryAllAs(Text.class).stream()
                 .map(Text::getText).collect(Collectors.joining(" "));
+    }
+
+    /** Opens a choice box and clicks the item with {@code text} in its popup menu. */
+    private static void choose(FxRobot robot, String choiceBox, String text) {
+        robot.clickOn(choiceBox);
+        Node item = robot.lookup(".menu-item .label").queryAllAs(javafx.scene.control.Labeled.class).stream()
+                .filter(l -> text.equals(l.getText()) && l.isVisible()).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu item " + text));
+        robot.clickOn(item);
     }
 
     private Point2D cellOnScreen(int row, int col) {
@@ -85,7 +94,7 @@ class GridWorldUiTest {
 
     @Test
     void stepOneBackupShowsTheExplainPanel(FxRobot robot) {
-        robot.clickOn("#step-size-choice").clickOn("One backup");
+        choose(robot, "#step-size-choice", "One backup");
         robot.clickOn("#grid-canvas");
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
@@ -93,7 +102,7 @@ class GridWorldUiTest {
         String explain = textUnder(robot, "#explain-panel");
         assertTrue(explain.contains("Backup of state (0, 0)"), explain);
         assertTrue(robot.from(robot.lookup("#explain-panel").queryAs(Node.class))
-                .lookup(n -> n.getClass().getSimpleName().equals("MathView")).queryAll().size() >= 3,
+                .lookup((java.util.function.Predicate<Node>) n -> n.getClass().getSimpleName().equals("MathView")).queryAll().size() >= 3,
                 "the rule, the sums and the result are typeset");
     }
 
@@ -160,7 +169,7 @@ class GridWorldUiTest {
 
     @Test
     void divergingRunShowsABannerWithReset(FxRobot robot) {
-        robot.clickOn("#algorithm-choice").clickOn("Policy evaluation");
+        choose(robot, "#algorithm-choice", "Policy evaluation");
         robot.doubleClickOn("#param-gamma");
         robot.push(KeyCode.CONTROL, KeyCode.A).write("1").type(KeyCode.ENTER);
         robot.clickOn("#run-button");

@@ -128,7 +128,7 @@ class GridWorldViewModelTest {
 
     @Test
     void divergingPolicyEvaluationStopsWithAnExplanation() {
-        vm.algorithmProperty().set(Algorithm.POLICY_EVALUATION);
+        vm.loadLayout("algorithm: policy-evaluation\ngamma: 0.9\nliving_reward: -1\ngrid:\n. . .\n. . .\n", "closed.grid");
         vm.parameters().set("gamma", 1.0);
         vm.toggleRun();
         assertTrue(vm.errorProperty().get().contains("γ"), vm.errorProperty().get());
