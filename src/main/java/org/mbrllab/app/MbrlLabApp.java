@@ -30,6 +30,29 @@ public final class MbrlLabApp extends Application {
         LessonCatalog catalog = LessonCatalog.load(external, PaneRegistry.standard());
         window = new MainWindow(stage, catalog, PaneRegistry.standard(), Settings.load(Settings.defaultPath()));
         stage.show();
+        if (Boolean.getBoolean("mbrllab.fps")) startFrameCounter();
+    }
+
+    /**
+     * With {@code -Dmbrllab.fps=true}, prints the frames drawn per second to standard error once a
+     * second: a hand measurement that the FX thread keeps drawing while an engine runs.
+     */
+    private static void startFrameCounter() {
+        new javafx.animation.AnimationTimer() {
+            private long windowStart;
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (windowStart == 0) windowStart = now;
+                frames++;
+                if (now - windowStart >= 1_000_000_000L) {
+                    System.err.printf("fps %d%n", frames);
+                    frames = 0;
+                    windowStart = now;
+                }
+            }
+        }.start();
     }
 
     /** The folder after {@code --lessons} (or {@code --lessons=DIR}), if it exists. */

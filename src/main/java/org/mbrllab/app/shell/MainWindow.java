@@ -29,7 +29,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -39,6 +38,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -73,7 +73,7 @@ public final class MainWindow {
     private final StackPane paneHolder = new StackPane();
     private final ParameterPanel parameterPanel;
     private final RunControlsBar runBar;
-    private final ToolBar toolbar = new ToolBar();
+    private final FlowPane toolbar = new FlowPane(8, 6);
     private final HBox paneTools = new HBox(8);
     private final Label statusMessage = new Label();
     private final Label runStatus = new Label();
@@ -98,7 +98,12 @@ public final class MainWindow {
         this.errorBanner = buildErrorBanner();
         root.getStyleClass().add("app-root");
 
-        toolbar.getItems().addAll(runBar, new Separator(Orientation.VERTICAL), paneTools);
+        // A flow, not a ToolBar: at projector sizes the pane's tools wrap to a second row instead of
+        // hiding behind an overflow button.
+        toolbar.getChildren().addAll(runBar, new Separator(Orientation.VERTICAL), paneTools);
+        toolbar.getStyleClass().add("tool-bar");
+        toolbar.setPadding(new Insets(5, 8, 5, 8));
+        toolbar.setAlignment(Pos.CENTER_LEFT);
         paneTools.setAlignment(Pos.CENTER_LEFT);
         toolbar.setId("main-toolbar");
         root.setTop(new VBox(buildMenus(), toolbar));
@@ -123,7 +128,7 @@ public final class MainWindow {
         VBox.setVgrow(paneHolder, Priority.ALWAYS);
         ScrollPane right = new ScrollPane(parameterPanel);
         right.setFitToWidth(true);
-        right.setMinWidth(230);
+        right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         right.getStyleClass().add("parameter-scroll");
         SplitPane main = new SplitPane(left, center, right);
         main.setDividerPositions(0.28, 0.80);
@@ -132,7 +137,10 @@ public final class MainWindow {
         root.setCenter(main);
         root.setBottom(buildStatusBar());
 
-        Scene scene = new Scene(root, settings.width(), settings.height());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(settings.width(), screen.getWidth());
+        double height = Math.min(settings.height(), screen.getHeight());
+        Scene scene = new Scene(root, width, height);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         stage.setScene(scene);
         stage.setTitle("MBRL Lab");

@@ -30,15 +30,15 @@ public record Settings(double width, double height, boolean maximized, String th
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Settings {
-        width = clamp(width, 640, 10000, 1400);
-        height = clamp(height, 480, 10000, 900);
+        width = clamp(width, 640, 10000, 1600);
+        height = clamp(height, 480, 10000, 1000);
         theme = theme == null ? "light" : theme;
         zoom = clamp(zoom, 0.6, 2.5, 1.0);
         lastLesson = lastLesson == null ? "" : lastLesson;
     }
 
     public static Settings defaults() {
-        return new Settings(1400, 900, false, "light", 1.0, "");
+        return new Settings(1600, 1000, false, "light", 1.0, "");
     }
 
     /** Where settings live: {@code -Dmbrllab.settings=FILE}, else the user's config folder. */

@@ -46,7 +46,7 @@ class SettingsTest {
     void absurdValuesAreClamped() {
         Settings s = new Settings(5, Double.NaN, false, null, 40, null);
         assertEquals(640, s.width());
-        assertEquals(900, s.height());
+        assertEquals(1000, s.height());
         assertEquals(2.5, s.zoom());
         assertEquals("light", s.theme());
     }

@@ -233,9 +233,9 @@ final class GridCanvas extends Region {
         if (type.kind() == GridLayout.Kind.TELEPORT && cell >= 16) {
             g.setFill(ink);
             g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.max(9, Math.min(cell * 0.2, fontSize * 1.1))));
-            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(String.valueOf(type.symbol()), cx + cell - 4, cy + 2);
+            g.fillText(String.valueOf(type.symbol()), cx + 4, cy + 2);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
         }
@@ -249,8 +249,9 @@ final class GridCanvas extends Region {
         boolean numbers = cell >= 30 && !(showQ && cell >= 64);
         if (numbers) {
             g.setFill(ink);
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.min(cell * 0.2, fontSize * 1.35)));
-            int digits = cell >= 52 ? 2 : 1;
+            // One decimal, as the book prints them, unless the cell is roomy; as large as the cell allows.
+            int digits = cell >= 96 ? 2 : 1;
+            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.min(cell * (digits == 2 ? 0.19 : 0.23), fontSize * 1.6)));
             g.fillText(Format.fixed(snapshot.values()[s], digits), cx + cell / 2, cy + cell / 2);
         }
         if (!showQ || cell < 14) drawArrows(g, snapshot.greedy()[s], cx, cy, numbers, ink);
@@ -264,25 +265,30 @@ final class GridCanvas extends Region {
         g.setLineWidth(Math.max(1, cell * 0.035));
         double mx = cx + cell / 2;
         double my = cy + cell / 2;
-        double from = aroundNumber ? cell * 0.30 : cell * 0.06;
-        double to = aroundNumber ? cell * 0.46 : cell * 0.40;
-        double head = Math.max(2.5, cell * (aroundNumber ? 0.07 : 0.11));
         for (Action a : Action.values()) {
             if ((mask & (1 << a.ordinal())) == 0) continue;
             double dx = a.dc();
             double dy = a.dr();
-            if (aroundNumber && dx != 0) { from = cell * 0.36; to = cell * 0.48; }
-            else if (aroundNumber) { from = cell * 0.24; to = cell * 0.46; }
-            double x1 = mx + dx * from;
-            double y1 = my + dy * from;
-            double x2 = mx + dx * to;
-            double y2 = my + dy * to;
-            g.strokeLine(x1, y1, x2, y2);
-            arrowsDrawn++;
             double px = -dy;
             double py = dx;
-            g.fillPolygon(new double[]{x2 + dx * head * 0.6, x2 - dx * head * 0.6 + px * head, x2 - dx * head * 0.6 - px * head},
-                    new double[]{y2 + dy * head * 0.6, y2 - dy * head * 0.6 + py * head, y2 - dy * head * 0.6 - py * head}, 3);
+            arrowsDrawn++;
+            if (aroundNumber) {
+                // A wedge between the number and the cell's edge, pointing out of the cell.
+                double tip = cell * 0.47;
+                double base = cell * (dx != 0 ? 0.38 : 0.33);
+                double half = cell * 0.08;
+                g.fillPolygon(new double[]{mx + dx * tip, mx + dx * base + px * half, mx + dx * base - px * half},
+                        new double[]{my + dy * tip, my + dy * base + py * half, my + dy * base - py * half}, 3);
+            } else {
+                double from = cell * 0.06;
+                double to = cell * 0.40;
+                double head = Math.max(2.5, cell * 0.11);
+                double x2 = mx + dx * to;
+                double y2 = my + dy * to;
+                g.strokeLine(mx + dx * from, my + dy * from, x2, y2);
+                g.fillPolygon(new double[]{x2 + dx * head * 0.6, x2 - dx * head * 0.6 + px * head, x2 - dx * head * 0.6 - px * head},
+                        new double[]{y2 + dy * head * 0.6, y2 - dy * head * 0.6 + py * head, y2 - dy * head * 0.6 - py * head}, 3);
+            }
         }
     }
 
@@ -350,31 +356,38 @@ final class GridCanvas extends Region {
                 if (target == null) continue;
                 double[] a = cellCenter(r, c);
                 double[] b = cellCenter(target[0], target[1]);
+                double ox = cell * 0.5;
+                double lw = Math.max(1.5, cell * 0.025);
                 g.setStroke(theme.highlight());
-                g.setLineWidth(Math.max(1.5, cell * 0.03));
+                g.setLineWidth(lw);
                 g.setLineDashes(cell * 0.08, cell * 0.06);
-                double ox = cell * 0.3;
-                g.strokeLine(a[0] + ox, a[1] + cell * 0.25, b[0] + ox, b[1] - cell * 0.25);
-                g.setLineDashes();
-                g.setFill(theme.highlight());
-                double tx = b[0] + ox;
-                double ty = b[1] - cell * 0.25;
-                double hd = Math.max(4, cell * 0.08);
                 double dir = Math.signum(b[1] - a[1]);
                 if (dir == 0) dir = 1;
-                g.fillPolygon(new double[]{tx - hd, tx + hd, tx}, new double[]{ty - dir * hd, ty - dir * hd, ty}, 3);
-                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.min(cell * 0.18, fontSize * 1.1)));
+                double ty = b[1] - dir * cell * 0.2;
+                g.strokeLine(a[0] + ox, a[1] + dir * cell * 0.2, b[0] + ox, ty);
+                g.setLineDashes();
+                g.setFill(theme.highlight());
+                double hd = Math.max(4, cell * 0.07);
+                double tx = b[0] + ox;
+                g.fillPolygon(new double[]{tx - hd, tx + hd, tx}, new double[]{ty - dir * hd * 1.5, ty - dir * hd * 1.5, ty}, 3);
+                // The reward, in the source cell under its letter; the target's letter with a prime.
+                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.max(9, Math.min(cell * 0.16, fontSize))));
                 g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.CENTER);
-                String label = signed(type.reward());
-                double lx = (a[0] + b[0]) / 2 + ox + 4;
-                double ly = (a[1] + b[1]) / 2;
-                g.setFill(theme.background().deriveColor(0, 1, 1, 0.85));
-                g.fillRoundRect(lx - 2, ly - cell * 0.12, label.length() * cell * 0.12 + 6, cell * 0.24, 6, 6);
-                g.setFill(theme.foreground());
-                g.fillText(label, lx, ly);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.setFill(DivergingColors.textOn(fillOf(r, c)));
+                g.fillText(signed(type.reward()), a[0] - cell * 0.46, a[1] + cell * 0.47);
+                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.max(9, Math.min(cell * 0.2, fontSize * 1.1))));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.TOP);
+                g.setFill(DivergingColors.textOn(fillOf(target[0], target[1])));
+                g.fillText(Character.toUpperCase(type.target()) + "′", b[0] - cell * 0.46, b[1] - cell * 0.48);
             }
         }
+    }
+
+    private Color fillOf(int r, int c) {
+        boolean matches = snapshot != null && snapshot.rows() == layout.rows() && snapshot.cols() == layout.cols();
+        return matches ? DivergingColors.color(snapshot.values()[r * layout.cols() + c], valueScale()) : DivergingColors.color(0, 1);
     }
 
     private int[] find(char symbol) {

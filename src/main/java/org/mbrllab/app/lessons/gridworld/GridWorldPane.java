@@ -62,6 +62,9 @@ public final class GridWorldPane implements LessonPane {
         explain.getStyleClass().add("explain-panel");
         counter.setId("backup-counter");
         counter.setWrapText(true);
+        counter.setTooltip(new Tooltip("A backup reads p(s'|s,a) for every successor s'. In general that is "
+                + "|S| successors for each of |A| actions, so one sweep over |S| states costs O(|S|²|A|). On a grid an action "
+                + "has at most 3 successors (the intended move and two slips), so a sweep here costs at most 3|S||A| terms."));
         playStatus.setId("play-status");
 
         // Toolbar: preset and algorithm.
@@ -129,13 +132,14 @@ public final class GridWorldPane implements LessonPane {
             if (vm.playing()) vm.stopPlay(); else vm.play();
         });
 
-        FlowPane strip = new FlowPane(10, 6, label("Step"), stepChoice, label("Sweep"), sweepChoice, policyChoice, qBox,
-                new Separator(Orientation.VERTICAL), label("Paint"), toolBox, new Separator(Orientation.VERTICAL), play, playStatus);
-        strip.setAlignment(Pos.CENTER_LEFT);
+        FlowPane row1 = new FlowPane(10, 6, label("Step"), stepChoice, label("Sweep"), sweepChoice, policyChoice, qBox);
+        FlowPane row2 = new FlowPane(10, 6, label("Paint"), toolBox, new Separator(Orientation.VERTICAL), play, playStatus);
+        for (FlowPane row : new FlowPane[]{row1, row2}) row.setAlignment(Pos.CENTER_LEFT);
+        VBox strip = new VBox(6, row1, row2);
         strip.setPadding(new Insets(6, 8, 6, 8));
 
         SplitPane bottom = new SplitPane(explain, charts);
-        bottom.setDividerPositions(0.5);
+        bottom.setDividerPositions(0.56);
         SplitPane middle = new SplitPane(canvas, bottom);
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.64);
@@ -238,8 +242,7 @@ public final class GridWorldPane implements LessonPane {
         long states = 0;
         for (int i = 0; i < s.wall().length; i++) if (!s.wall()[i]) states++;
         long dense = states * states * 4;
-        counter.setText(String.format("%s · %s · %,d backups · %,d transition terms · "
-                        + "a full sweep costs O(|S|²|A|) = %,d terms in general; this grid has at most 3 successors per action",
+        counter.setText(String.format("%s · %s · %,d backups · %,d transition terms (a dense sweep costs |S|²|A| = %,d)",
                 s.algorithm().displayName(),
                 s.phase().isEmpty() ? "iteration " + s.iterations() : s.phase() + ", iteration " + s.iterations(),
                 s.backups(), s.transitionTerms(), dense));
