@@ -28,18 +28,23 @@ final class BackupExplanation {
         } else {
             md.append("$$V(s) \\leftarrow \\sum_a \\pi(a \\mid s) \\sum_{s'} p(s' \\mid s,a)\\,\\big[r + \\gamma V(s')\\big]$$\n\n");
         }
+        // One row per successor, so a slippery backup (three successors per action) stays narrow enough
+        // to read instead of shrinking to fit the panel.
         md.append("$$\\begin{array}{rl}\n");
         List<String> rows = new ArrayList<>();
         for (ActionTerm t : b.terms()) {
-            StringBuilder row = new StringBuilder();
-            row.append("\\text{").append(t.action().label()).append("}: & ");
-            List<String> parts = new ArrayList<>();
-            for (ActionTerm.Term o : t.outcomes()) {
-                parts.add(num(o.prob()) + "\\,(" + num(o.reward()) + " + " + num(b.gamma()) + " \\cdot " + num(o.nextValue()) + ")");
+            List<ActionTerm.Term> outs = t.outcomes();
+            if (outs.isEmpty()) {
+                rows.add("\\text{" + t.action().label() + "}: & 0");
+                continue;
             }
-            row.append(parts.isEmpty() ? "0" : String.join(" + ", parts).replace("+ -", "- "));
-            row.append(" = ").append(num(t.q()));
-            rows.add(row.toString());
+            for (int i = 0; i < outs.size(); i++) {
+                ActionTerm.Term o = outs.get(i);
+                String term = num(o.prob()) + "\\,(" + num(o.reward()) + " + " + num(b.gamma()) + " \\cdot " + paren(o.nextValue()) + ")";
+                String head = i == 0 ? "\\text{" + t.action().label() + "}: & " : " & +\\ ";
+                String tail = i == outs.size() - 1 ? " = " + num(t.q()) : "";
+                rows.add(head + term + tail);
+            }
         }
         md.append(String.join(" \\\\\n", rows)).append("\n\\end{array}$$\n\n");
         List<String> qs = new ArrayList<>();

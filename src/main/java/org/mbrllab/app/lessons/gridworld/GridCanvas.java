@@ -259,6 +259,8 @@ final class GridCanvas extends Region {
 
     private void drawArrows(GraphicsContext g, int mask, double cx, double cy, boolean aroundNumber, Color ink) {
         if (mask == 0 || cell < 8) return;
+        // In small cells a four-way tie is only clutter: every action is best, so none is shown.
+        if (cell < 24 && mask == 0b1111) return;
         g.setStroke(ink.deriveColor(0, 1, 1, 0.85));
         g.setFill(ink.deriveColor(0, 1, 1, 0.85));
         g.setLineCap(StrokeLineCap.ROUND);
