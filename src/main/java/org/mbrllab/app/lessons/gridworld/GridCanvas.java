@@ -92,9 +92,33 @@ final class GridCanvas extends Region {
     }
 
     void setEpisode(GreedyEpisode.Snapshot episode) {
+        GreedyEpisode.Snapshot previous = this.episode;
         this.episode = episode;
+        if (previous != null && episode != null && previous.state() != episode.state()) {
+            // Glide from the old cell to the new one instead of jumping.
+            moveFrom = previous.state();
+            moveStart = System.nanoTime();
+            mover.start();
+        } else {
+            moveFrom = -1;
+        }
         drawOverlay();
     }
+
+    /** How long the agent takes to glide between cells, in nanoseconds (below the 250 ms between moves). */
+    private static final long MOVE_NANOS = 180_000_000L;
+    private int moveFrom = -1;
+    private long moveStart;
+    private final javafx.animation.AnimationTimer mover = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (moveFrom < 0 || System.nanoTime() - moveStart >= MOVE_NANOS) {
+                moveFrom = -1;
+                stop();
+            }
+            drawOverlay();
+        }
+    };
 
     void setShowQ(boolean showQ) {
         this.showQ = showQ;
@@ -487,12 +511,19 @@ final class GridCanvas extends Region {
         g.setStroke(theme.highlight().deriveColor(0, 1, 1, 0.6));
         g.setLineWidth(Math.max(2, cell * 0.06));
         var path = episode.path();
-        for (int i = 1; i < path.size(); i++) {
+        int segments = moveFrom >= 0 ? path.size() - 1 : path.size();
+        for (int i = 1; i < segments; i++) {
             double[] a = cellCenter(path.get(i - 1) / cols, path.get(i - 1) % cols);
             double[] b = cellCenter(path.get(i) / cols, path.get(i) % cols);
             g.strokeLine(a[0], a[1], b[0], b[1]);
         }
         double[] p = cellCenter(episode.state() / cols, episode.state() % cols);
+        if (moveFrom >= 0) {
+            double t = Math.min(1, (System.nanoTime() - moveStart) / (double) MOVE_NANOS);
+            t = t * t * (3 - 2 * t);
+            double[] q = cellCenter(moveFrom / cols, moveFrom % cols);
+            p = new double[]{q[0] + (p[0] - q[0]) * t, q[1] + (p[1] - q[1]) * t};
+        }
         double rad = Math.max(4, cell * 0.28);
         g.setFill(theme.highlight());
         g.fillOval(p[0] - rad, p[1] - rad, 2 * rad, 2 * rad);
