@@ -14,10 +14,9 @@ import java.util.List;
  *
  * <p>States that are not backed up (walls and terminal cells) have no outcomes.
  */
-public final class TabularMdp {
+public final class TabularMdp implements org.mbrllab.engine.core.FiniteMdp {
 
     /** One possible result of an action: the next state, its probability and the reward. */
-    public record Outcome(int next, double prob, double reward) {}
 
     final int states;
     final int actions;
@@ -52,21 +51,21 @@ public final class TabularMdp {
         }
     }
 
-    public int states() { return states; }
+    @Override public int states() { return states; }
 
-    public int actions() { return actions; }
+    @Override public int actions() { return actions; }
 
     /** γ, the discount factor. */
-    public double gamma() { return gamma; }
+    @Override public double gamma() { return gamma; }
 
     /** False for walls and terminal cells, which no sweep backs up. */
-    public boolean backedUp(int s) { return backedUp[s]; }
+    @Override public boolean backedUp(int s) { return backedUp[s]; }
 
     /** How many states are backed up: the number of backups in one sweep. */
     public int backedUpCount() { return order.length; }
 
     /** The outcomes of taking {@code a} in {@code s}, probabilities summing to 1; empty if not backed up. */
-    public List<Outcome> outcomes(int s, int a) {
+    @Override public List<Outcome> outcomes(int s, int a) {
         int sa = s * actions + a;
         List<Outcome> list = new ArrayList<>(first[sa + 1] - first[sa]);
         for (int k = first[sa]; k < first[sa + 1]; k++) list.add(new Outcome(next[k], prob[k], reward[k]));

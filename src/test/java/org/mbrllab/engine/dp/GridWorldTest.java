@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mbrllab.engine.core.Environment.Transition;
 import org.mbrllab.engine.core.Seeds;
 import org.mbrllab.engine.dp.GridLayout.Cell;
-import org.mbrllab.engine.dp.TabularMdp.Outcome;
+import org.mbrllab.engine.core.FiniteMdp.Outcome;
 
 /** The dynamics p(s', r | s, a): slip, bumps, one reward per transition, teleports, and sampling. */
 class GridWorldTest {

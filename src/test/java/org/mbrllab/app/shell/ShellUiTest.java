@@ -1,0 +1,100 @@
+package org.mbrllab.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.shell.lessons.LessonCatalog;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The shell with the real panes and their background workers, as the app starts. */
+@ExtendWith(ApplicationExtension.class)
+class ShellUiTest {
+
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        // An external lesson folder with one broken lesson: the bundled lessons must still load.
+        Path external = Files.createTempDirectory("lessons");
+        Path broken = Files.createDirectories(external.resolve("broken"));
+        Files.writeString(broken.resolve("lesson.md"), "---\ntitle: Broken\npart: known-dynamics\norder: [1\npane: gridworld\n---\ntext\n");
+        LessonCatalog catalog = LessonCatalog.load(Optional.of(external), PaneRegistry.standard());
+        window = new MainWindow(stage, catalog, PaneRegistry.standard(), new Settings(1260, 780, false, "light", 1.0, ""));
+        stage.show();
+    }
+
+    private String runStatus(FxRobot robot) {
+        return robot.lookup("#run-status").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void brokenLessonIsReportedWithItsFileAndLineAndTheOthersLoad(FxRobot robot) {
+        assertTrue(window.currentLesson().isPresent(), "the bundled lesson opened");
+        String message = robot.lookup("#status-message").queryAs(Label.class).getText();
+        assertTrue(message.contains("lesson file problem"), message);
+    }
+
+    @Test
+    void runOnTheWorkerConvergesWhileTheWindowStaysResponsive(FxRobot robot) throws Exception {
+        robot.clickOn("#grid-canvas");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runStatus(robot).startsWith("Converged"));
+        assertTrue(runStatus(robot).contains("step"), runStatus(robot));
+    }
+
+    @Test
+    void resetKeyStartsAgainFromZero(FxRobot robot) throws Exception {
+        robot.clickOn("#grid-canvas");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runStatus(robot).startsWith("Converged"));
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runStatus(robot).endsWith("step 0"));
+    }
+
+    @Test
+    void projectorThemeMakesTheTextLarger(FxRobot robot) {
+        double before = window.appearance().fontSize();
+        robot.clickOn("View").clickOn("Projector theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.PROJECTOR, window.appearance().theme());
+        assertTrue(window.appearance().fontSize() > before);
+        assertTrue(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("projector.css")));
+    }
+
+    @Test
+    void zoomShortcutsChangeTheFontSize(FxRobot robot) {
+        double before = window.appearance().fontSize();
+        robot.clickOn("#grid-canvas");
+        robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.appearance().fontSize() > before);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, window.appearance().fontSize(), 1e-9);
+    }
+
+    @Test
+    void closingTheWindowStopsThePaneWorker(FxRobot robot) {
+        var controls = window.currentPane().orElseThrow().controls();
+        assertTrue(((org.mbrllab.app.common.RunnerViewModel<?, ?>) controls).isStarted());
+        robot.interact(stage::close);
+        assertFalse(((org.mbrllab.app.common.RunnerViewModel<?, ?>) controls).isStarted());
+    }
+}
