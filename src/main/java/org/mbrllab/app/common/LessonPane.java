@@ -23,6 +23,7 @@ public interface LessonPane {
     /** The declared numeric parameters, shown by the shell's parameter panel. */
     ParameterModel parameters();
 
+    /** The run controls, or null for a pane that runs nothing (the shell then disables them). */
     RunControls controls();
 
     void activate(PaneContext context);

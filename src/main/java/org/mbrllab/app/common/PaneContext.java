@@ -3,6 +3,7 @@ package org.mbrllab.app.common;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the shell hands a pane when it opens a lesson: the lesson's presets (as text, so a pane never
@@ -12,14 +13,21 @@ import java.util.Optional;
  * @param presets           the presets in menu order
  * @param defaultPreset     the preset to load first, or empty
  * @param parameterDefaults values from the lesson's front matter, already range-checked
+ * @param openLesson        opens another lesson by id (a pane may link to lessons)
  */
 public record PaneContext(String lessonId, List<Preset> presets, String defaultPreset,
-                          Map<String, Double> parameterDefaults) {
+                          Map<String, Double> parameterDefaults, Consumer<String> openLesson) {
 
     /** A named preset: its text and where it came from (for error messages). */
     public record Preset(String name, String source, String text) {}
 
+    /** A context whose pane links nowhere. */
+    public PaneContext(String lessonId, List<Preset> presets, String defaultPreset, Map<String, Double> parameterDefaults) {
+        this(lessonId, presets, defaultPreset, parameterDefaults, id -> { });
+    }
+
     public PaneContext {
+        openLesson = openLesson == null ? id -> { } : openLesson;
         presets = List.copyOf(presets);
         parameterDefaults = Map.copyOf(parameterDefaults);
         defaultPreset = defaultPreset == null ? "" : defaultPreset;

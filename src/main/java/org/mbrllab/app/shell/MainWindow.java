@@ -221,20 +221,23 @@ public final class MainWindow {
         paneTools.getChildren().setAll(pane.toolbarItems());
         parameterPanel.show(pane.parameters());
         runBar.bind(pane.controls());
-        pane.controls().statusProperty().addListener(statusListener);
-        pane.controls().stepsProperty().addListener(statusListener);
-        pane.controls().errorProperty().addListener(errorListener);
+        if (pane.controls() != null) {
+            pane.controls().statusProperty().addListener(statusListener);
+            pane.controls().stepsProperty().addListener(statusListener);
+            pane.controls().errorProperty().addListener(errorListener);
+        }
         List<PaneContext.Preset> presets = new ArrayList<>();
         for (String name : lesson.presets()) {
             var file = lesson.presetFiles().get(name);
             if (file != null) presets.add(new PaneContext.Preset(name, file.source(), file.text()));
         }
         try {
-            pane.activate(new PaneContext(lesson.id(), presets, lesson.defaultPreset(), lesson.parameters()));
+            pane.activate(new PaneContext(lesson.id(), presets, lesson.defaultPreset(), lesson.parameters(),
+                    id -> javafx.application.Platform.runLater(() -> selectLesson(id))));
         } catch (RuntimeException e) {
             message("The lesson could not start: " + e.getMessage());
         }
-        showError(pane.controls().errorProperty().get());
+        showError(pane.controls() == null ? "" : pane.controls().errorProperty().get());
         showRunStatus();
         // Keyboard shortcuts work at once: keep the focus out of the text fields.
         javafx.application.Platform.runLater(() -> pane.view().requestFocus());
@@ -242,9 +245,11 @@ public final class MainWindow {
 
     private void closePane() {
         if (currentPane == null) return;
-        currentPane.controls().statusProperty().removeListener(statusListener);
-        currentPane.controls().stepsProperty().removeListener(statusListener);
-        currentPane.controls().errorProperty().removeListener(errorListener);
+        if (currentPane.controls() != null) {
+            currentPane.controls().statusProperty().removeListener(statusListener);
+            currentPane.controls().stepsProperty().removeListener(statusListener);
+            currentPane.controls().errorProperty().removeListener(errorListener);
+        }
         currentPane.deactivate();
         currentPane = null;
         paneHolder.getChildren().clear();
@@ -290,9 +295,9 @@ public final class MainWindow {
 
         Menu run = new Menu("_Run");
         run.getItems().addAll(
-                item("Step", null, () -> { if (currentPane != null) currentPane.controls().step(); }),
-                item("Run / Pause", null, () -> { if (currentPane != null) currentPane.controls().toggleRun(); }),
-                item("Reset", null, () -> { if (currentPane != null) currentPane.controls().reset(); }));
+                item("Step   (→)", null, () -> controls().ifPresent(c -> c.step())),
+                item("Run / Pause   (Space)", null, () -> controls().ifPresent(c -> c.toggleRun())),
+                item("Reset   (R)", null, () -> controls().ifPresent(c -> c.reset())));
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("Keyboard shortcuts", "F1", this::showShortcuts),
@@ -310,9 +315,13 @@ public final class MainWindow {
         return item;
     }
 
+    private Optional<org.mbrllab.app.common.RunControls> controls() {
+        return currentPane == null ? Optional.empty() : Optional.ofNullable(currentPane.controls());
+    }
+
     /** Space runs or pauses, → steps, R resets; never while the user types in a field. */
     private void shortcut(KeyEvent e) {
-        if (currentPane == null || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+        if (controls().isEmpty() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
             if (new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 appearance.setZoom(appearance.zoomProperty().get() * 1.1);
                 e.consume();
@@ -416,7 +425,7 @@ public final class MainWindow {
         Button reset = new Button("Reset");
         reset.setId("error-reset");
         reset.setTooltip(new Tooltip("Start again from the current settings"));
-        reset.setOnAction(e -> { if (currentPane != null) currentPane.controls().reset(); });
+        reset.setOnAction(e -> controls().ifPresent(c -> c.reset()));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox banner = new HBox(12, errorText, spring, reset);
@@ -437,7 +446,7 @@ public final class MainWindow {
     }
 
     private void showRunStatus() {
-        if (currentPane == null) {
+        if (currentPane == null || currentPane.controls() == null) {
             runStatus.setText("");
             return;
         }
