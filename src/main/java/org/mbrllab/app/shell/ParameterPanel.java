@@ -40,7 +40,9 @@ final class ParameterPanel extends VBox {
         heading.getStyleClass().add("panel-heading");
         getChildren().add(heading);
         if (model == null || model.specs().isEmpty()) {
-            getChildren().add(new Label("This lesson has no parameters."));
+            Label none = new Label("This lesson has no parameters.");
+            none.setWrapText(true);
+            getChildren().add(none);
             return;
         }
         for (ParameterSpec spec : model.specs()) getChildren().add(row(model, spec));

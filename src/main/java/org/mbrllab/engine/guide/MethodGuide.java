@@ -103,7 +103,14 @@ public final class MethodGuide {
         if (p.stochastic() && !m.handlesStochastic()) return m.title() + " as taught assumes deterministic dynamics.";
         if (m == Method.DP && p.large()) return "DP sweeps every state: " + m.scalability() + " per sweep is out of reach (chess has about 10^43 positions).";
         if (m == Method.LQR && !p.linear()) return "LQR is exact only for linear dynamics with a quadratic cost.";
-        if (m == recommend(p)) return m.title() + " is the course's choice here.";
+        if (m == recommend(p)) {
+            return switch (m) {
+                case DP -> "Discrete and small: keep one value per state and sweep them all.";
+                case MCTS -> "Discrete but too large for a table: grow only the part of the search tree that matters.";
+                case LQR -> "Continuous, linear dynamics, quadratic cost: the Riccati recursion gives the optimal gain exactly.";
+                case ILQR -> "Continuous and non-linear: linearise around the current trajectory, solve, repeat.";
+            };
+        }
         return m.title() + " works here, but " + recommend(p).title() + " is the usual choice.";
     }
 }

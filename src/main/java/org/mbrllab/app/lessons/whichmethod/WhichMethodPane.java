@@ -40,9 +40,9 @@ public final class WhichMethodPane implements LessonPane {
     private final ParameterModel parameters = new ParameterModel(List.of());
     private final RadioButton discrete = new RadioButton("Discrete");
     private final RadioButton continuous = new RadioButton("Continuous");
-    private final RadioButton small = new RadioButton("Small enough to enumerate");
-    private final RadioButton large = new RadioButton("Too large to enumerate");
-    private final RadioButton linear = new RadioButton("Linear, quadratic cost");
+    private final RadioButton small = new RadioButton("Small");
+    private final RadioButton large = new RadioButton("Too large for a table");
+    private final RadioButton linear = new RadioButton("Linear");
     private final RadioButton nonlinear = new RadioButton("Non-linear");
     private final CheckBox stochastic = new CheckBox("Stochastic dynamics");
     private final Label recommendation = new Label();
@@ -68,6 +68,9 @@ public final class WhichMethodPane implements LessonPane {
         large.setId("size-large");
         linear.setId("dynamics-linear");
         stochastic.setId("stochastic");
+        small.setTooltip(new Tooltip("Few enough states to keep one value per state and sweep them all"));
+        large.setTooltip(new Tooltip("Too many states for a table (chess has about 10^43 positions)"));
+        linear.setTooltip(new Tooltip("Linear dynamics with a quadratic cost"));
         small.disableProperty().bind(continuous.selectedProperty());
         large.disableProperty().bind(continuous.selectedProperty());
         linear.disableProperty().bind(discrete.selectedProperty());
@@ -78,11 +81,11 @@ public final class WhichMethodPane implements LessonPane {
         stochastic.selectedProperty().addListener((obs, o, n) -> refresh());
 
         GridPane questions = new GridPane();
-        questions.setHgap(14);
+        questions.setHgap(10);
         questions.setVgap(8);
         questions.addRow(0, heading("States and actions"), discrete, continuous);
-        questions.addRow(1, heading("Size (discrete)"), small, large);
-        questions.addRow(2, heading("Dynamics (continuous)"), linear, nonlinear);
+        questions.addRow(1, heading("Size"), small, large);
+        questions.addRow(2, heading("Dynamics"), linear, nonlinear);
         questions.addRow(3, heading("Noise"), stochastic);
 
         recommendation.setId("recommendation");
@@ -94,7 +97,7 @@ public final class WhichMethodPane implements LessonPane {
         table.setVgap(0);
         for (int c = 0; c < HEADERS.length; c++) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setHgrow(c == 0 ? Priority.SOMETIMES : Priority.ALWAYS);
+            cc.setHgrow(Priority.SOMETIMES);
             table.getColumnConstraints().add(cc);
         }
         Label notation = new Label("|S| states, |A| actions, b branching factor, d tree depth, n state dimension. "
@@ -118,7 +121,7 @@ public final class WhichMethodPane implements LessonPane {
         Method best = MethodGuide.recommend(p);
         List<Method> fits = MethodGuide.applicable(p);
         recommendation.setText(fits.contains(best)
-                ? "→ " + best.title() + ". " + MethodGuide.reason(best, p)
+                ? "→ " + best.title() + ": " + MethodGuide.reason(best, p)
                 : "→ " + best.title() + " by the rule of thumb, but " + MethodGuide.reason(best, p));
         table.getChildren().clear();
         for (int c = 0; c < HEADERS.length; c++) {
@@ -148,10 +151,28 @@ public final class WhichMethodPane implements LessonPane {
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMaxHeight(Double.MAX_VALUE);
         l.setWrapText(true);
-        l.setPadding(new Insets(8, 12, 8, 12));
+        l.setPadding(new Insets(6, 8, 6, 8));
+        minWidthOfLongestWord(l);
         l.getStyleClass().add("method-cell");
         l.setAlignment(Pos.CENTER_LEFT);
         return l;
+    }
+
+    /** Lets a wrapping label shrink to its longest word, never breaking inside a word. */
+    private static void minWidthOfLongestWord(Label l) {
+        Runnable fit = () -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text();
+            probe.setFont(l.getFont());
+            double widest = 0;
+            for (String word : l.getText().split("\\s+")) {
+                probe.setText(word);
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            l.setMinWidth(Math.ceil(widest + l.getPadding().getLeft() + l.getPadding().getRight() + 2));
+        };
+        l.fontProperty().addListener((obs, o, n) -> fit.run());
+        l.paddingProperty().addListener((obs, o, n) -> fit.run());
+        fit.run();
     }
 
     private static Label heading(String text) {
