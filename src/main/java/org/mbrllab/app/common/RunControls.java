@@ -28,6 +28,14 @@ public interface RunControls {
 
     long seed();
 
+    /**
+     * The speed the pane starts at, in steps per second: full speed for a solver, real time for a
+     * simulation (50 steps/s for a 0.02 s time step).
+     */
+    default double preferredSpeed() {
+        return Double.POSITIVE_INFINITY;
+    }
+
     ReadOnlyBooleanProperty runningProperty();
 
     /** Steps since the last reset. */

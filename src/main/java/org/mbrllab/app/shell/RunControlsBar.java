@@ -76,6 +76,9 @@ final class RunControlsBar extends HBox {
         if (next != null) {
             next.runningProperty().addListener(runningListener);
             showRunning(next.runningProperty().get());
+            double preferred = next.preferredSpeed();
+            speed.setValue(Double.isInfinite(preferred) ? FULL_SPEED_POSITION
+                    : Math.max(0, Math.min(FULL_SPEED_POSITION - 0.01, Math.log10(preferred))));
             applySpeed();
             seed.setText(Long.toString(next.seed()));
         }
