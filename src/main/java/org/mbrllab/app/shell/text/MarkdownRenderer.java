@@ -215,7 +215,43 @@ final class MarkdownRenderer {
         return rule;
     }
 
-    private GridPane table(TableBlock table) {
+    /**
+     * A table at its natural width; one too wide for the panel scrolls sideways instead of squeezing
+     * its columns until words break.
+     */
+    private javafx.scene.Node table(TableBlock table) {
+        GridPane grid = tableGrid(table);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.getStyleClass().add("lesson-table-scroll");
+        // The table keeps its natural width (no cramped columns); the viewport is as tall as the table.
+        scroll.prefViewportHeightProperty().bind(grid.heightProperty());
+        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
+        scroll.setMinWidth(0);
+        scroll.setMaxWidth(Region.USE_PREF_SIZE);
+        return scroll;
+    }
+
+    /** The widest word (or formula) of a cell, plus its padding: the narrowest the cell may get. */
+    private static double longestWord(TextFlow flow) {
+        double widest = 0;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        for (javafx.scene.Node child : flow.getChildren()) {
+            if (child instanceof javafx.scene.text.Text t) {
+                probe.setFont(t.getFont());
+                for (String word : t.getText().split("\\s+")) {
+                    probe.setText(word);
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+                }
+            } else {
+                widest = Math.max(widest, child.prefWidth(-1));
+            }
+        }
+        return Math.ceil(widest + flow.getPadding().getLeft() + flow.getPadding().getRight() + 2);
+    }
+
+    private GridPane tableGrid(TableBlock table) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("lesson-table");
         grid.setMaxWidth(Region.USE_PREF_SIZE);
@@ -237,6 +273,7 @@ final class MarkdownRenderer {
                     flow.setTextAlignment(alignment(cell.getAlignment()));
                     flow.setMaxWidth(Double.MAX_VALUE);
                     flow.setMaxHeight(Double.MAX_VALUE);
+                    flow.setMinWidth(longestWord(flow));
                     grid.add(flow, col++, row);
                 }
                 row++;
