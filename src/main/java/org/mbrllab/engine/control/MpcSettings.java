@@ -1,0 +1,73 @@
+package org.mbrllab.engine.control;
+
+import java.util.List;
+import java.util.Objects;
+import org.mbrllab.engine.core.ParameterSpec;
+
+/**
+ * What a student chooses for MPC. Only the fields of the chosen planner matter.
+ *
+ * @param horizon        H, steps planned ahead at every replan
+ * @param planner        which planner replans
+ * @param samples        control sequences sampled per replan (shooting) or per CEM iteration
+ * @param elites         CEM: the best sequences refit the sampling distribution; at most {@code samples}
+ * @param cemIterations  CEM: refits per replan
+ * @param ilqrIterations iLQR: iterations per replan at most (warm-started, it usually needs few)
+ * @param seed           seeds the sampling planners
+ */
+public record MpcSettings(int horizon, PlannerKind planner, int samples, int elites, int cemIterations,
+                          int ilqrIterations, long seed) {
+
+    public static final ParameterSpec HORIZON = ParameterSpec.whole("mpc_horizon", "horizon H (steps)", 1, 500, 30,
+            "How many steps ahead every replan looks.");
+    public static final ParameterSpec SAMPLES = ParameterSpec.whole("samples", "samples", 2, 100_000, 500,
+            "Random control sequences tried per replan (shooting) or per CEM iteration.");
+    public static final ParameterSpec ELITES = ParameterSpec.whole("elites", "elites", 1, 10_000, 50,
+            "CEM refits its sampling distribution to this many best sequences.");
+    public static final ParameterSpec CEM_ITERATIONS = ParameterSpec.whole("cem_iterations", "CEM iterations", 1, 100,
+            5, "How often CEM samples and refits per replan.");
+    public static final ParameterSpec ILQR_ITERATIONS = ParameterSpec.whole("ilqr_iterations", "iLQR iterations",
+            1, 1000, 10, "Most iLQR iterations per replan, starting from the previous plan shifted by one step.");
+
+    public MpcSettings {
+        HORIZON.validate(horizon);
+        Objects.requireNonNull(planner, "planner");
+        SAMPLES.validate(samples);
+        ELITES.validate(elites);
+        CEM_ITERATIONS.validate(cemIterations);
+        ILQR_ITERATIONS.validate(ilqrIterations);
+        if (elites > samples) {
+            throw new IllegalArgumentException("elites = " + elites + " must not exceed samples = " + samples);
+        }
+    }
+
+    /** H = 30 with iLQR; 500 samples, 50 elites, 5 CEM iterations; 10 iLQR iterations; seed 0. */
+    public static MpcSettings defaults() {
+        return new MpcSettings((int) HORIZON.defaultValue(), PlannerKind.ILQR, (int) SAMPLES.defaultValue(),
+                (int) ELITES.defaultValue(), (int) CEM_ITERATIONS.defaultValue(), (int) ILQR_ITERATIONS.defaultValue(), 0);
+    }
+
+    public static List<ParameterSpec> specs() {
+        return List.of(HORIZON, SAMPLES, ELITES, CEM_ITERATIONS, ILQR_ITERATIONS);
+    }
+
+    public MpcSettings withHorizon(int h) {
+        return new MpcSettings(h, planner, samples, elites, cemIterations, ilqrIterations, seed);
+    }
+
+    public MpcSettings withPlanner(PlannerKind p) {
+        return new MpcSettings(horizon, p, samples, elites, cemIterations, ilqrIterations, seed);
+    }
+
+    public MpcSettings withSampling(int newSamples, int newElites, int newCemIterations) {
+        return new MpcSettings(horizon, planner, newSamples, newElites, newCemIterations, ilqrIterations, seed);
+    }
+
+    public MpcSettings withIlqrIterations(int n) {
+        return new MpcSettings(horizon, planner, samples, elites, cemIterations, n, seed);
+    }
+
+    public MpcSettings withSeed(long s) {
+        return new MpcSettings(horizon, planner, samples, elites, cemIterations, ilqrIterations, s);
+    }
+}
