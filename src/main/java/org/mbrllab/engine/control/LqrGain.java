@@ -41,6 +41,14 @@ public record LqrGain(double[][] k, double[][] p, double[][] eigenvalues, int it
         return true;
     }
 
+    /**
+     * The eigenvalues of A − B·K for the linearisation {@code lin} and K's one row {@code k}, as [re, im]
+     * pairs in the order of {@link #eigenvalues} (for any gain, e.g. a finite-horizon K_t).
+     */
+    public static double[][] closedLoopEigenvalues(Linearization lin, double[] k) {
+        return eigenvalues(closedLoop(lin.aMatrix(), lin.bMatrix(), MatrixUtils.createRowRealMatrix(k)));
+    }
+
     /** The eigenvalues of {@code m} as [re, im] pairs in the order described for {@link #eigenvalues}. */
     static double[][] eigenvalues(RealMatrix m) {
         EigenDecomposition eig = new EigenDecomposition(m);
