@@ -49,13 +49,13 @@ final class BenchIlqrCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--horizon", paramLabel = "T", description = "Horizon, 1 to 2000 (default: 100 steps = 5 s).")
+    @Option(names = "--horizon", paramLabel = "T", description = "Horizon in steps of 0.05 s, 1 to 2000 (default: ${DEFAULT-VALUE}).")
     int horizon = (int) IlqrSettings.HORIZON.defaultValue();
 
-    @Option(names = "--restarts", paramLabel = "K", description = "Starts per solve, 1 to 100 (default: 1).")
+    @Option(names = "--restarts", paramLabel = "K", description = "Starts per solve, 1 to 100 (default: ${DEFAULT-VALUE}).")
     int restarts = 1;
 
-    @Option(names = "--solves", paramLabel = "S", description = "Solves to time, 1 to 10000 (default: 20).")
+    @Option(names = "--solves", paramLabel = "S", description = "Solves to time, 1 to 10000 (default: ${DEFAULT-VALUE}).")
     int solves = (int) SOLVES.defaultValue();
 
     @Option(names = "--json", description = "Print one JSON object.")

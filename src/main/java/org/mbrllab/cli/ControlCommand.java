@@ -69,18 +69,14 @@ import picocli.CommandLine.Spec;
             "States: cartpole (x, x_dot, theta, theta_dot), pendulum (theta, theta_dot); theta = 0 is upright."},
         footer = {"", "Examples:",
             "  mbrl-lab control --system cartpole --controller lqr --theta0 0.1 --json",
-            "  mbrl-lab control --system pendulum --controller ilqr --theta0 3.14159 --restarts 4 --json",
-            "  mbrl-lab control --system cartpole --controller mpc --planner cem --model-error 1.3 --json"})
+            "  mbrl-lab control --system pendulum --controller ilqr --theta0 3.14159 --json",
+            "  mbrl-lab control --system cartpole --controller mpc --model-error 1.3 --json"})
 final class ControlCommand implements Callable<Integer> {
 
     /** Steps of the LQR closed loop when --steps is not given. */
     static final int DEFAULT_LQR_STEPS = 500;
     /** Steps of the MPC closed loop when --steps is not given. */
     static final int DEFAULT_MPC_STEPS = 200;
-    /** Horizons when --horizon is not given. */
-    static final int DEFAULT_FINITE_LQR_HORIZON = 200;
-    static final int DEFAULT_ILQR_HORIZON = (int) IlqrSettings.HORIZON.defaultValue();
-    static final int DEFAULT_MPC_HORIZON = (int) MpcSettings.HORIZON.defaultValue();
     /** Initial angle when --theta0 is not given, in rad. */
     static final double DEFAULT_THETA0 = 0.1;
 
@@ -111,31 +107,33 @@ final class ControlCommand implements Callable<Integer> {
     String controller;
 
     @Option(names = "--q", paramLabel = "a,b,…", description = "Diagonal of Q, one weight per state entry "
-            + "(default: cartpole 1,1,10,1; pendulum 1,0.1, Gymnasium's).")
+            + "(default: the system's cost, printed as q).")
     String q;
 
-    @Option(names = "--r", paramLabel = "R", description = "Control weight R > 0 (default: cartpole 0.1; pendulum 0.001).")
+    @Option(names = "--r", paramLabel = "R", description = "Control weight R > 0 (default: the system's cost, printed as r).")
     Double r;
 
-    @Option(names = "--horizon", paramLabel = "T", description = "Horizon for finite-lqr (default 200), ilqr (100) and "
-            + "mpc (30).")
+    @Option(names = "--horizon", paramLabel = "T", description = "Horizon for finite-lqr (default "
+            + FiniteHorizonLqr.DEFAULT_HORIZON + "), ilqr (" + IlqrSettings.DEFAULT_HORIZON + ") and mpc ("
+            + MpcSettings.DEFAULT_HORIZON + ").")
     Integer horizon;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Closed-loop steps for lqr (default 500) and mpc (200).")
+    @Option(names = "--steps", paramLabel = "N", description = "Closed-loop steps for lqr (default " + DEFAULT_LQR_STEPS
+            + ") and mpc (" + DEFAULT_MPC_STEPS + ").")
     Integer steps;
 
-    @Option(names = "--theta0", paramLabel = "X", description = "Initial angle in rad, the rest 0 (default 0.1; "
-            + "3.14159 is hanging down).")
+    @Option(names = "--theta0", paramLabel = "X", description = "Initial angle in rad, the rest 0 (default "
+            + DEFAULT_THETA0 + "; 3.14159 is hanging down).")
     Double theta0;
 
     @Option(names = "--force-limit", paramLabel = "F", description = "Control limit (N or N·m), or none (default: none "
-            + "for lqr and finite-lqr; Gymnasium's 10 N or 2 N·m for ilqr and mpc).")
+            + "for lqr and finite-lqr; Gymnasium's for ilqr and mpc).")
     String forceLimit;
 
     @Option(names = "--init", paramLabel = "zero|random", description = "ilqr: initial controls (default zero).")
     String init;
 
-    @Option(names = "--restarts", paramLabel = "K", description = "ilqr: starts; the best wins (default 1).")
+    @Option(names = "--restarts", paramLabel = "K", description = "ilqr: starts; the cheapest wins (default 1).")
     Integer restarts;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seeds random starts and sampling (default 0).")
@@ -149,13 +147,15 @@ final class ControlCommand implements Callable<Integer> {
     Double modelError;
 
     @Option(names = "--samples", paramLabel = "N", description = "mpc shooting/cem: samples per replan or CEM "
-            + "iteration (default 500).")
+            + "iteration (default " + MpcSettings.DEFAULT_SAMPLES + ").")
     Integer samples;
 
-    @Option(names = "--elites", paramLabel = "E", description = "mpc cem: elites (default 50).")
+    @Option(names = "--elites", paramLabel = "E", description = "mpc cem: elites (default "
+            + MpcSettings.DEFAULT_ELITES + ").")
     Integer elites;
 
-    @Option(names = "--cem-iterations", paramLabel = "I", description = "mpc cem: iterations per replan (default 5).")
+    @Option(names = "--cem-iterations", paramLabel = "I", description = "mpc cem: iterations per replan (default "
+            + MpcSettings.DEFAULT_CEM_ITERATIONS + ").")
     Integer cemIterations;
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -199,7 +199,7 @@ final class ControlCommand implements Callable<Integer> {
             }
             case FINITE_LQR -> {
                 Linearization lin = plant.uprightLinearization();
-                int t = horizonOr(DEFAULT_FINITE_LQR_HORIZON, FiniteHorizonLqr.MAX_HORIZON);
+                int t = horizonOr(FiniteHorizonLqr.HORIZON);
                 FiniteHorizonLqr.Gains gains = FiniteHorizonLqr.solve(lin, cost, t);
                 run = ClosedLoop.simulate(plant, cost, Controller.timeVarying(gains.rows()), x0, t);
                 iterations = t;
@@ -211,7 +211,7 @@ final class ControlCommand implements Callable<Integer> {
                 root.put("horizon", t);
             }
             case ILQR -> {
-                int t = horizonOr(DEFAULT_ILQR_HORIZON, (int) IlqrSettings.HORIZON.max());
+                int t = horizonOr(IlqrSettings.HORIZON);
                 int k = restarts == null ? 1 : (int) Args.check("--restarts", IlqrSettings.RESTARTS, restarts);
                 InitialControls start = parseInit();
                 IlqrSettings settings = IlqrSettings.defaults().withHorizon(t).withRestarts(k).withInit(start)
@@ -230,7 +230,7 @@ final class ControlCommand implements Callable<Integer> {
                 root.put("stop_reason", last.stopReason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             }
             default -> {
-                int h = horizonOr(DEFAULT_MPC_HORIZON, (int) MpcSettings.HORIZON.max());
+                int h = horizonOr(MpcSettings.HORIZON);
                 int n = stepsOr(DEFAULT_MPC_STEPS);
                 double f = modelError == null ? 1 : Args.check("--model-error", ModelError.MASS_FACTOR, modelError);
                 PlannerKind chosen = parsePlanner();
@@ -247,6 +247,11 @@ final class ControlCommand implements Callable<Integer> {
                 root.put("horizon", h);
                 root.put("steps", n);
                 root.put("model_error", f);
+                if (chosen != PlannerKind.ILQR) root.put("samples", settings.samples());
+                if (chosen == PlannerKind.CEM) {
+                    root.put("elites", settings.elites());
+                    root.put("cem_iterations", settings.cemIterations());
+                }
                 root.put("seed", seed);
                 ArrayNode ms = root.putArray("replan_ms");
                 for (double v : last.replanMillis()) ms.add(v);
@@ -381,10 +386,9 @@ final class ControlCommand implements Callable<Integer> {
         return steps == null ? fallback : (int) Args.check("--steps", STEPS, steps);
     }
 
-    private int horizonOr(int fallback, int max) {
-        if (horizon == null) return fallback;
-        return (int) Args.check("--horizon", ParameterSpec.whole("horizon", "horizon", 1, max, Math.min(fallback, max),
-                "steps"), horizon);
+    /** --horizon checked against the controller's own horizon spec, or that spec's default. */
+    private int horizonOr(ParameterSpec spec) {
+        return (int) (horizon == null ? spec.defaultValue() : Args.check("--horizon", spec, horizon));
     }
 
     private MpcSettings mpcSettings(int h, PlannerKind chosen) {

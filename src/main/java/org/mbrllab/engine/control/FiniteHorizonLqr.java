@@ -1,6 +1,7 @@
 package org.mbrllab.engine.control;
 
 import org.apache.commons.math3.linear.RealMatrix;
+import org.mbrllab.engine.core.ParameterSpec;
 
 /**
  * Finite-horizon discrete-time LQR by the backward Riccati recursion, with time-varying gains K_t.
@@ -17,8 +18,11 @@ import org.apache.commons.math3.linear.RealMatrix;
 public final class FiniteHorizonLqr {
     private FiniteHorizonLqr() {}
 
-    /** Longest horizon accepted. */
-    public static final int MAX_HORIZON = 100_000;
+    /** The default horizon (4 s of cartpole), as a compile-time constant so that help texts can quote it. */
+    public static final int DEFAULT_HORIZON = 200;
+    /** T: 1 to 100 000 steps. */
+    public static final ParameterSpec HORIZON = ParameterSpec.whole("finite_horizon", "horizon T (steps)", 1, 100_000,
+            DEFAULT_HORIZON, "How many steps the finite-horizon problem lasts; K_t is computed for each.");
 
     /**
      * The gains of a finite-horizon LQR. Arrays are copies owned by this record.
@@ -55,7 +59,7 @@ public final class FiniteHorizonLqr {
     public static Gains solve(RealMatrix a, RealMatrix b, RealMatrix q, RealMatrix r, RealMatrix qf, int horizon) {
         LqrGain.checkShapes(a, b, q, r);
         LqrGain.checkShapes(a, b, qf, r);
-        org.mbrllab.engine.core.Check.inRange("horizon", horizon, 1, MAX_HORIZON);
+        HORIZON.validate(horizon);
         RealMatrix at = a.transpose();
         RealMatrix bt = b.transpose();
         double[][][] gains = new double[horizon][][];

@@ -16,7 +16,10 @@ import org.mbrllab.engine.core.ParameterSpec;
  */
 public record IlqrSettings(int horizon, int maxIterations, InitialControls init, int restarts, long seed) {
 
-    public static final ParameterSpec HORIZON = ParameterSpec.whole("horizon", "horizon T (steps)", 1, 2000, 100,
+    /** The default horizon, as a compile-time constant so that help texts can quote it. */
+    public static final int DEFAULT_HORIZON = 100;
+
+    public static final ParameterSpec HORIZON = ParameterSpec.whole("horizon", "horizon T (steps)", 1, 2000, DEFAULT_HORIZON,
             "How many steps ahead iLQR optimises.");
     public static final ParameterSpec MAX_ITERATIONS = ParameterSpec.whole("max_iterations", "max iterations", 1,
             10_000, 200, "Iterations per start before iLQR gives up.");

@@ -18,16 +18,21 @@ import org.mbrllab.engine.core.ParameterSpec;
 public record MpcSettings(int horizon, PlannerKind planner, int samples, int elites, int cemIterations,
                           int ilqrIterations, long seed) {
 
-    public static final ParameterSpec HORIZON = ParameterSpec.whole("mpc_horizon", "horizon H (steps)", 1, 500, 30,
+    /** Defaults, as compile-time constants so that help texts can quote them. */
+    public static final int DEFAULT_HORIZON = 30, DEFAULT_SAMPLES = 500, DEFAULT_ELITES = 50, DEFAULT_CEM_ITERATIONS = 5,
+            DEFAULT_ILQR_ITERATIONS = 10;
+
+    public static final ParameterSpec HORIZON = ParameterSpec.whole("mpc_horizon", "horizon H (steps)", 1, 500,
+            DEFAULT_HORIZON,
             "How many steps ahead every replan looks.");
-    public static final ParameterSpec SAMPLES = ParameterSpec.whole("samples", "samples", 2, 100_000, 500,
+    public static final ParameterSpec SAMPLES = ParameterSpec.whole("samples", "samples", 2, 100_000, DEFAULT_SAMPLES,
             "Random control sequences tried per replan (shooting) or per CEM iteration.");
-    public static final ParameterSpec ELITES = ParameterSpec.whole("elites", "elites", 1, 10_000, 50,
+    public static final ParameterSpec ELITES = ParameterSpec.whole("elites", "elites", 1, 10_000, DEFAULT_ELITES,
             "CEM refits its sampling distribution to this many best sequences.");
     public static final ParameterSpec CEM_ITERATIONS = ParameterSpec.whole("cem_iterations", "CEM iterations", 1, 100,
-            5, "How often CEM samples and refits per replan.");
+            DEFAULT_CEM_ITERATIONS, "How often CEM samples and refits per replan.");
     public static final ParameterSpec ILQR_ITERATIONS = ParameterSpec.whole("ilqr_iterations", "iLQR iterations",
-            1, 1000, 10, "Most iLQR iterations per replan, starting from the previous plan shifted by one step.");
+            1, 1000, DEFAULT_ILQR_ITERATIONS, "Most iLQR iterations per replan, starting from the previous plan shifted by one step.");
 
     public MpcSettings {
         HORIZON.validate(horizon);
