@@ -18,8 +18,13 @@ import org.mbrllab.engine.core.ParameterSpec;
 public record MpcSettings(int horizon, PlannerKind planner, int samples, int elites, int cemIterations,
                           int ilqrIterations, long seed) {
 
-    /** Defaults, as compile-time constants so that help texts can quote them. */
-    public static final int DEFAULT_HORIZON = 30, DEFAULT_SAMPLES = 500, DEFAULT_ELITES = 50, DEFAULT_CEM_ITERATIONS = 5,
+    /**
+     * Defaults, as compile-time constants so that help texts can quote them. H = 50 (1 s of cartpole): at
+     * H = 30, with the default cost and no terminal cost, every planner lets the cartpole's cart run off
+     * within 10 s (the plan cannot see far enough to pay for bringing it back), while at H = 50 all three
+     * keep the pole up, with or without a 1.3 model error.
+     */
+    public static final int DEFAULT_HORIZON = 50, DEFAULT_SAMPLES = 500, DEFAULT_ELITES = 50, DEFAULT_CEM_ITERATIONS = 5,
             DEFAULT_ILQR_ITERATIONS = 10;
 
     public static final ParameterSpec HORIZON = ParameterSpec.whole("mpc_horizon", "horizon H (steps)", 1, 500,
@@ -46,7 +51,7 @@ public record MpcSettings(int horizon, PlannerKind planner, int samples, int eli
         }
     }
 
-    /** H = 30 with iLQR; 500 samples, 50 elites, 5 CEM iterations; 10 iLQR iterations; seed 0. */
+    /** H = 50 with iLQR; 500 samples, 50 elites, 5 CEM iterations; 10 iLQR iterations; seed 0. */
     public static MpcSettings defaults() {
         return new MpcSettings((int) HORIZON.defaultValue(), PlannerKind.ILQR, (int) SAMPLES.defaultValue(),
                 (int) ELITES.defaultValue(), (int) CEM_ITERATIONS.defaultValue(), (int) ILQR_ITERATIONS.defaultValue(), 0);

@@ -56,6 +56,23 @@ class MpcTest {
     }
 
     @Test
+    void tooShortAHorizonLetsTheCartRunOffWhereTheDefaultHolds() {
+        double[] end30 = run(MpcSettings.defaults().withHorizon(30), 500);
+        double[] end50 = run(MpcSettings.defaults(), 500);
+        assertTrue(Math.abs(end30[Cartpole.X]) > 5, "H = 30: the cart drifts away, x = " + end30[Cartpole.X]);
+        assertTrue(Math.abs(end50[Cartpole.X]) < 0.5, "H = 50: it comes back, x = " + end50[Cartpole.X]);
+        assertEquals(0, end50[Cartpole.THETA], 0.01);
+    }
+
+    private static double[] run(MpcSettings settings, int steps) {
+        Mpc mpc = new Mpc(PLANT, PLANT, COST, settings, X0, steps);
+        while (mpc.step()) {
+            // run
+        }
+        return mpc.snapshot().state();
+    }
+
+    @Test
     void batchedRolloutCostsEqualOneAtATimeRollouts() {
         int horizon = 12, count = 9;
         double[] controls = new double[count * horizon];
@@ -75,7 +92,7 @@ class MpcTest {
             Planner.Plan a = kind.create(PLANT, COST, settings).plan(X0, null);
             Planner.Plan b = kind.create(PLANT, COST, settings).plan(X0, null);
             assertArrayEquals(a.actions(), b.actions(), 0, kind + ": same seed, same plan");
-            assertEquals(30, a.predicted().steps());
+            assertEquals(settings.horizon(), a.predicted().steps());
             assertEquals(Trajectory.rollout(PLANT, COST, X0, a.actions()).cost(), a.predicted().cost(), 1e-9);
             for (double u : a.actions()) assertTrue(Math.abs(u) <= PLANT.controlLimit());
         }
