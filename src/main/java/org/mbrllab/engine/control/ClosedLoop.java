@@ -58,6 +58,26 @@ public final class ClosedLoop implements Engine<ClosedLoopSnapshot> {
         return loop.trajectory();
     }
 
+    /**
+     * Whether {@code controller} brings {@code plant} from {@code x0} to within {@code tolerance} of the
+     * origin (every state entry, θ wrapped) by step {@code steps}; a run that diverges does not. One
+     * point of the LQR view's region-of-attraction sweep over initial angles.
+     */
+    public static boolean settles(Dynamics plant, Controller controller, double[] x0, int steps, double tolerance) {
+        // Only the end state matters here, so the run is priced at (almost) nothing.
+        QuadraticCost ignored = new QuadraticCost(new double[plant.stateSize()], QuadraticCost.R_WEIGHT.min(),
+                QuadraticCost.NO_WRAP);
+        double[] end;
+        try {
+            end = simulate(plant, ignored, controller, x0, steps).finalState();
+        } catch (DivergenceException e) {
+            return false;
+        }
+        end[plant.angleIndex()] = Angles.normalize(end[plant.angleIndex()]);
+        for (double v : end) if (!(Math.abs(v) <= tolerance)) return false;
+        return true;
+    }
+
     @Override
     public boolean step() {
         int t = actions.size();

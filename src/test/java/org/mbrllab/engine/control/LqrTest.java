@@ -104,6 +104,18 @@ class LqrTest {
     }
 
     @Test
+    void theLinearControllerRecoversSmallAnglesButNotLargeOnesOnTheNonlinearPlant() {
+        Cartpole plant = Cartpole.gymnasium();
+        Controller lqr = Controller.linear(DiscreteLqr.solve(plant.uprightLinearization(),
+                ControlSystem.CARTPOLE.defaultCost()).row());
+        assertTrue(ClosedLoop.settles(plant, lqr, plant.stateWithAngle(0.3), 1000, SETTLED));
+        assertTrue(ClosedLoop.settles(plant, lqr, plant.stateWithAngle(-0.3), 1000, SETTLED));
+        assertTrue(!ClosedLoop.settles(plant, lqr, plant.stateWithAngle(1.2), 1000, SETTLED), "outside the region");
+        Cartpole unlimited = plant.withControlLimit(Double.POSITIVE_INFINITY);
+        assertTrue(!ClosedLoop.settles(unlimited, lqr, plant.stateWithAngle(1.2), 1000, SETTLED), "diverges: not settled");
+    }
+
+    @Test
     void finiteHorizonGainsApproachTheInfiniteHorizonGainFarFromTheEnd() {
         Dynamics d = Pendulum.gymnasium();
         Linearization lin = d.uprightLinearization();
