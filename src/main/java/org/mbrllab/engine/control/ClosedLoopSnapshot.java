@@ -1,7 +1,8 @@
 package org.mbrllab.engine.control;
 
 /**
- * What a view needs to draw a {@link ClosedLoop}.
+ * What a view needs to draw a {@link ClosedLoop}. The trajectory and the list are immutable; {@code state}
+ * is a copy owned by this snapshot: read it, don't change it.
  *
  * @param step        steps taken, t
  * @param steps       steps it runs for

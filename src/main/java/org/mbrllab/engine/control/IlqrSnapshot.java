@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What a view needs to draw an {@link IlqrEngine}: the current start's trajectory, every trajectory it
  * has accepted so far (to overlay them, newest last), the cost per iteration, μ and α, and the best
- * result over the finished starts. Everything in it is immutable.
+ * result over the finished starts. Everything in it is immutable (trajectories copy their arrays in and
+ * out; the lists are unmodifiable).
  *
  * @param restart         the start being optimised, 0-based
  * @param restarts        how many starts there are

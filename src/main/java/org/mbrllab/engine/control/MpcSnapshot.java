@@ -3,7 +3,8 @@ package org.mbrllab.engine.control;
 import java.util.List;
 
 /**
- * What a view needs to draw an {@link Mpc} run. Everything in it is immutable.
+ * What a view needs to draw an {@link Mpc} run. The trajectories and lists are immutable; {@code state} is
+ * a copy owned by this snapshot: read it, don't change it.
  *
  * @param step              steps taken on the plant, t
  * @param steps             steps the run lasts
