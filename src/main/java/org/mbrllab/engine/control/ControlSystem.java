@@ -1,0 +1,72 @@
+package org.mbrllab.engine.control;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The systems of the control lesson, with their Gymnasium dynamics and default costs. */
+public enum ControlSystem {
+
+    /** Gymnasium CartPole-v1 with a continuous force; state (x, ẋ, θ, θ̇). */
+    CARTPOLE(Cartpole.STATE_NAMES) {
+        @Override
+        public Dynamics gymnasium() {
+            return Cartpole.gymnasium();
+        }
+
+        /**
+         * Q = diag(1, 1, 10, 1), R = 0.1: the angle matters most, then the cart's position and speeds. θ is
+         * not wrapped (our choice; Gymnasium's cartpole has no cost): a full turn of the pole costs, so iLQR
+         * swings up without spinning and never settles for a trajectory that whirls the pole round.
+         */
+        @Override
+        public QuadraticCost defaultCost() {
+            return new QuadraticCost(new double[] {1, 1, 10, 1}, 0.1, QuadraticCost.NO_WRAP);
+        }
+    },
+
+    /** Gymnasium Pendulum-v1; state (θ, θ̇). */
+    PENDULUM(Pendulum.STATE_NAMES) {
+        @Override
+        public Dynamics gymnasium() {
+            return Pendulum.gymnasium();
+        }
+
+        /** Gymnasium's own: θ² + 0.1·θ̇² + 0.001·u². */
+        @Override
+        public QuadraticCost defaultCost() {
+            return Pendulum.GYMNASIUM_COST;
+        }
+    };
+
+    private final List<String> stateNames;
+
+    ControlSystem(List<String> stateNames) {
+        this.stateNames = stateNames;
+    }
+
+    /** The Gymnasium system with its own control limit (10 N; 2 N·m). */
+    public abstract Dynamics gymnasium();
+
+    /** The cost the lesson and the command line start from. */
+    public abstract QuadraticCost defaultCost();
+
+    /** Names of the state entries, in order ("x", "x_dot", "theta", "theta_dot"). */
+    public List<String> stateNames() {
+        return stateNames;
+    }
+
+    public int stateSize() {
+        return stateNames.size();
+    }
+
+    /** The name on the command line: "cartpole", "pendulum". */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The system called {@code name} on the command line, or an exception listing the names. */
+    public static ControlSystem fromCliName(String name) {
+        for (ControlSystem s : values()) if (s.cliName().equals(name)) return s;
+        throw new IllegalArgumentException("unknown system '" + name + "' (systems: cartpole, pendulum)");
+    }
+}
