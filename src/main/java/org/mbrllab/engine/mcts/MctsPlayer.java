@@ -51,6 +51,6 @@ public final class MctsPlayer implements Player {
     @Override
     public String describe() {
         return "MCTS (" + settings.simulations() + " simulations, " + settings.rule() + ", c = "
-                + Format.number(settings.c()) + ", " + evaluator.describe() + ")";
+                + (settings.c() == MctsSettings.SQRT_2 ? "√2" : Format.number(settings.c())) + ", " + evaluator.describe() + ")";
     }
 }
