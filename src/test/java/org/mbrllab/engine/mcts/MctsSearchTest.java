@@ -60,6 +60,7 @@ class MctsSearchTest {
     void everyNodeHasItsOwnEvaluationPlusItsChildrensVisits() {
         Mcts m = search(Game.CONNECT_FOUR, EMPTY_C4, 5000, 3);
         assertTreeConsistent(m);
+        assertTreeConsistent(search(Game.TIC_TAC_TOE, EMPTY_TTT, 5000, 3));
         assertEquals(5000, m.visits[Mcts.ROOT]);
     }
 
@@ -148,8 +149,10 @@ class MctsSearchTest {
         Mcts m = new Mcts(Game.CONNECT_FOUR.newGame(), MctsSettings.defaults().withMaxNodes(16), Rollout.UNIFORM_RANDOM,
                 new FastRandom(1));
         m.search(2000);
-        assertEquals(16, m.nodeCount());
+        assertTrue(m.nodeCount() > 1 && m.nodeCount() <= 16, "nodes: " + m.nodeCount());
+        assertTrue(m.size <= 16, "slots: " + m.size);
         assertEquals(2000, m.visits[Mcts.ROOT]);
+        assertTreeConsistent(m, false);
         assertTrue(m.bestMove() >= 0);
     }
 
@@ -164,9 +167,22 @@ class MctsSearchTest {
         assertEquals(a.treeString(42), b.treeString(42));
     }
 
-    /** N(node) − Σ N(children) is 1 for a node that was evaluated itself and 0 for a fresh root. */
+    /**
+     * Walking the tree from the root: parent links match, children come after their parent, the children
+     * and untried moves are exactly the legal moves, N(node) − Σ N(children) is 1 for a node that was
+     * evaluated itself and 0 for a fresh root (unless the pool filled up, when visits pass through nodes
+     * without being stored below them), and the walk finds {@link Mcts#nodeCount()} nodes.
+     */
     static void assertTreeConsistent(Mcts m) {
-        for (int n = 0; n < m.nodeCount(); n++) {
+        assertTreeConsistent(m, true);
+    }
+
+    static void assertTreeConsistent(Mcts m, boolean everyVisitStored) {
+        int found = 0;
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(java.util.List.of(Mcts.ROOT));
+        while (!todo.isEmpty()) {
+            int n = todo.pop();
+            found++;
             long children = 0;
             int legal = m.untried[n];
             for (int ch = m.firstChild[n]; ch != Mcts.NONE; ch = m.nextSibling[ch]) {
@@ -174,13 +190,15 @@ class MctsSearchTest {
                 assertTrue(ch > n, "children come after their parent");
                 children += m.visits[ch];
                 legal |= 1 << m.move[ch];
+                todo.push(ch);
             }
             long own = m.visits[n] - children;
             GameState s = m.stateAt(n);
             if (!s.isOver()) {
-                assertTrue(own == 0 || own == 1, "node " + n + ": N = " + m.visits[n] + ", children " + children);
+                if (everyVisitStored) assertTrue(own == 0 || own == 1, "node " + n + ": N = " + m.visits[n] + ", children " + children);
                 assertEquals(s.legalMoves(), legal, "children and untried moves are the legal moves");
             }
         }
+        assertEquals(m.nodeCount(), found);
     }
 }
