@@ -1,6 +1,7 @@
 package org.mbrllab.engine.mcts;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.mbrllab.engine.games.Game;
@@ -37,12 +38,10 @@ import org.mbrllab.engine.games.Side;
  * {@link #search} or phase by phase with {@link #stepPhase}.
  *
  * <h2>The node pool</h2>
- * Nodes live in parallel arrays indexed by node id (node 0 is the root): parent, first child, next
- * sibling, the move into the node, the untried moves (a bitmask), N and W, and, only for an evaluator
- * with priors, P per move. A node is created once, when its move is first tried, and always gets a
- * larger id than its parent. The arrays double when full, up to {@link MctsSettings#maxNodes()}; after
- * that simulations go on without adding nodes (the move chosen at the leaf is played and evaluated, and
- * the backup stops at its parent). A simulation allocates nothing.
+ * Nodes live in the parallel arrays of a {@link NodePool} (parent, children, move, untried moves, N, W
+ * and, for an evaluator with priors, P), so a simulation allocates nothing. When the pool holds
+ * {@link MctsSettings#maxNodes()} nodes, simulations go on without adding nodes: the move chosen at the
+ * leaf is played and evaluated, and the backup stops at its parent.
  *
  * <h2>Tree reuse</h2>
  * {@link #advance} moves the root to the child of the move played, keeping that subtree (compacted in
@@ -54,10 +53,9 @@ import org.mbrllab.engine.games.Side;
 public final class Mcts {
 
     /** "No node" / "no move". */
-    static final int NONE = -1;
+    static final int NONE = NodePool.NONE;
     /** The root's node id. */
-    public static final int ROOT = 0;
-    private static final int INITIAL_CAPACITY = 1 << 12;
+    public static final int ROOT = NodePool.ROOT;
 
     private final Game game;
     private final int slots;
@@ -71,23 +69,8 @@ public final class Mcts {
     /** The position of the simulation in flight: the root, then the moves of the path, then the rollout. */
     private final GameState work;
 
-    // ------------------------------------------------------------ the node pool (struct of arrays)
-    int size;
-    int capacity;
-    int[] parent;
-    int[] firstChild;
-    int[] nextSibling;
-    /** Legal moves of the node's position that have no child node yet. */
-    int[] untried;
-    /** N: simulations that passed through the node. */
-    int[] visits;
-    /** The move from the parent into the node (−1 for the root). */
-    byte[] move;
-    /** W: the sum of backed-up values, from the view of the side that played {@link #move}. */
-    double[] valueSum;
-    /** P(s, a) at {@code node·moves + a}; null unless the evaluator provides priors. */
-    float[] priors;
-    private int[] remap;
+    /** The tree. */
+    final NodePool tree;
 
     // ------------------------------------------------------------ the simulation in flight
     /** Node ids from the root to the leaf (the new node, if one was stored). */
@@ -128,7 +111,7 @@ public final class Mcts {
         this.work = root.copy();
         this.path = new int[game.boardLength() + 2];
         this.priorScratch = new double[slots];
-        allocate(Math.min(INITIAL_CAPACITY, settings.maxNodes()));
+        this.tree = new NodePool(slots, settings.maxNodes(), evaluator.providesPriors());
         resetTree();
     }
 
@@ -177,6 +160,7 @@ public final class Mcts {
     // 1. Selection
     private void select() {
         GameState w = work;
+        NodePool t = tree;
         w.copyFrom(rootState);
         int node = ROOT;
         path[0] = ROOT;
@@ -184,13 +168,13 @@ public final class Mcts {
         pendingMove = NONE;
         stored = false;
         rolloutLength = 0;
-        while (firstChild[node] != NONE || untried[node] != 0) {
+        while (t.firstChild[node] != NONE || t.untried[node] != 0) {
             int choice = rule == SelectionRule.UCB1 ? chooseUcb1(node) : choosePuct(node);
             if (choice < 0) {
                 pendingMove = ~choice;
                 return;
             }
-            w.play(move[choice]);
+            w.play(t.move[choice]);
             path[pathLength++] = choice;
             node = choice;
         }
@@ -201,15 +185,17 @@ public final class Mcts {
      * wins, its bonus being +∞). Exactly Q + c·√(ln N(s)/N(s, a)); exact ties are broken uniformly at random.
      */
     int chooseUcb1(int node) {
-        int open = untried[node];
+        NodePool t = tree;
+        int open = t.untried[node];
         if (open != 0) return ~GameState.randomBit(open, rng);
-        double logN = Math.log(visits[node]);
+        double logN = Math.log(t.visits[node]);
         double best = Double.NEGATIVE_INFINITY;
         int choice = NONE;
         int ties = 0;
-        int[] n = visits;
-        double[] w = valueSum;
-        for (int ch = firstChild[node]; ch != NONE; ch = nextSibling[ch]) {
+        int[] n = t.visits;
+        double[] w = t.valueSum;
+        int[] next = t.nextSibling;
+        for (int ch = t.firstChild[node]; ch != NONE; ch = next[ch]) {
             int visitsA = n[ch];
             double score = w[ch] / visitsA + c * Math.sqrt(logN / visitsA);
             if (score > best) {
@@ -228,17 +214,18 @@ public final class Mcts {
      * for an untried move, which scores c_puct·P·√N(s) (Q = 0, N = 0).
      */
     int choosePuct(int node) {
-        double sqrtN = Math.sqrt(visits[node]);
-        float[] p = priors;
+        NodePool t = tree;
+        double sqrtN = Math.sqrt(t.visits[node]);
+        float[] p = t.priors;
         int base = node * slots;
         double uniform = p == null ? 1.0 / Integer.bitCount(work.legalMoves()) : 0;
         double best = Double.NEGATIVE_INFINITY;
         int choice = NONE;
         int ties = 0;
-        for (int ch = firstChild[node]; ch != NONE; ch = nextSibling[ch]) {
-            int visitsA = visits[ch];
-            double prior = p == null ? uniform : p[base + move[ch]];
-            double score = valueSum[ch] / visitsA + c * prior * sqrtN / (1 + visitsA);
+        for (int ch = t.firstChild[node]; ch != NONE; ch = t.nextSibling[ch]) {
+            int visitsA = t.visits[ch];
+            double prior = p == null ? uniform : p[base + t.move[ch]];
+            double score = t.valueSum[ch] / visitsA + c * prior * sqrtN / (1 + visitsA);
             if (score > best) {
                 best = score;
                 choice = ch;
@@ -247,7 +234,7 @@ public final class Mcts {
                 choice = ch;
             }
         }
-        int open = untried[node];
+        int open = t.untried[node];
         if (open == 0) return choice;
         if (p == null) {
             // All untried moves score the same: treat them as one group of k tied candidates.
@@ -278,19 +265,9 @@ public final class Mcts {
     // 2. Expansion
     private void expand() {
         if (pendingMove == NONE) return; // the leaf's game is over: nothing to add
-        int leaf = path[pathLength - 1];
         work.play(pendingMove);
-        if (size == capacity && !grow()) return; // pool full: play the move, store no node
-        int n = size++;
-        parent[n] = leaf;
-        move[n] = (byte) pendingMove;
-        untried[n] = work.legalMoves();
-        visits[n] = 0;
-        valueSum[n] = 0;
-        firstChild[n] = NONE;
-        nextSibling[n] = firstChild[leaf];
-        firstChild[leaf] = n;
-        untried[leaf] &= ~(1 << pendingMove);
+        int n = tree.add(path[pathLength - 1], pendingMove, work.legalMoves());
+        if (n == NONE) return; // pool full: the move is played, but no node stored
         path[pathLength++] = n;
         stored = true;
     }
@@ -302,7 +279,7 @@ public final class Mcts {
         int before = w.plies();
         if (w.isOver()) {
             leafValue = Side.outcome(w.winner(), leafSide);
-        } else if (priors != null && stored) {
+        } else if (tree.priors != null && stored) {
             Arrays.fill(priorScratch, 0);
             leafValue = evaluator.evaluate(w, rng, priorScratch, rolloutMoves);
             storePriors(path[pathLength - 1]);
@@ -317,8 +294,8 @@ public final class Mcts {
         // The last node on the path is the evaluated position's node, entered by the opponent of leafSide:
         // it gets −value. Only when the pool was full is the evaluated position one ply below the path.
         double v = pendingMove != NONE && !stored ? leafValue : -leafValue;
-        int[] n = visits;
-        double[] w = valueSum;
+        int[] n = tree.visits;
+        double[] w = tree.valueSum;
         for (int i = pathLength - 1; i >= 0; i--) {
             int node = path[i];
             n[node]++;
@@ -330,9 +307,9 @@ public final class Mcts {
 
     private void storePriors(int node) {
         int base = node * slots;
-        for (int legal = untried[node]; legal != 0; legal &= legal - 1) {
+        for (int legal = tree.untried[node]; legal != 0; legal &= legal - 1) {
             int m = Integer.numberOfTrailingZeros(legal);
-            priors[base + m] = (float) priorScratch[m];
+            tree.priors[base + m] = (float) priorScratch[m];
         }
     }
 
@@ -340,19 +317,20 @@ public final class Mcts {
 
     /** The root child with the most visits (ties: higher Q, then lower move); −1 before any simulation. */
     public int bestMove() {
+        NodePool t = tree;
         int best = NONE;
-        for (int ch = firstChild[ROOT]; ch != NONE; ch = nextSibling[ch]) {
-            if (best == NONE || visits[ch] > visits[best]
-                    || (visits[ch] == visits[best] && (q(ch) > q(best) || (q(ch) == q(best) && move[ch] < move[best])))) {
+        for (int ch = t.firstChild[ROOT]; ch != NONE; ch = t.nextSibling[ch]) {
+            if (best == NONE || t.visits[ch] > t.visits[best] || (t.visits[ch] == t.visits[best]
+                    && (t.q(ch) > t.q(best) || (t.q(ch) == t.q(best) && t.move[ch] < t.move[best])))) {
                 best = ch;
             }
         }
-        return best == NONE ? NONE : move[best];
+        return best == NONE ? NONE : t.move[best];
     }
 
     /** −W/N at the root: the mean backed-up value for the side to move there; NaN before any simulation. */
     public double rootValue() {
-        return visits[ROOT] == 0 ? Double.NaN : -valueSum[ROOT] / visits[ROOT];
+        return tree.visits[ROOT] == 0 ? Double.NaN : -tree.valueSum[ROOT] / tree.visits[ROOT];
     }
 
     /** N(root, a) per move index a: −1 for an illegal move, 0 for a legal move not tried yet. */
@@ -360,7 +338,7 @@ public final class Mcts {
         int[] out = new int[slots];
         Arrays.fill(out, NONE);
         for (int legal = rootState.legalMoves(); legal != 0; legal &= legal - 1) out[Integer.numberOfTrailingZeros(legal)] = 0;
-        for (int ch = firstChild[ROOT]; ch != NONE; ch = nextSibling[ch]) out[move[ch]] = visits[ch];
+        for (int ch = tree.firstChild[ROOT]; ch != NONE; ch = tree.nextSibling[ch]) out[tree.move[ch]] = tree.visits[ch];
         return out;
     }
 
@@ -368,36 +346,24 @@ public final class Mcts {
     public double[] rootQ() {
         double[] out = new double[slots];
         Arrays.fill(out, Double.NaN);
-        for (int ch = firstChild[ROOT]; ch != NONE; ch = nextSibling[ch]) out[move[ch]] = q(ch);
+        for (int ch = tree.firstChild[ROOT]; ch != NONE; ch = tree.nextSibling[ch]) out[tree.move[ch]] = tree.q(ch);
         return out;
-    }
-
-    /** Q = W/N of {@code node} for the side that moved into it; NaN when unvisited. */
-    double q(int node) {
-        return visits[node] == 0 ? Double.NaN : valueSum[node] / visits[node];
     }
 
     /** P of the move into {@code node}, from its parent's priors or uniform. */
     double prior(int node) {
-        int p = parent[node];
+        int p = tree.parent[node];
         if (p == NONE) return 1;
-        if (priors != null) return priors[p * slots + move[node]];
-        return 1.0 / Integer.bitCount(legalAt(p));
-    }
-
-    /** The legal moves of {@code node}'s position: its untried moves and its children's. */
-    int legalAt(int node) {
-        int legal = untried[node];
-        for (int ch = firstChild[node]; ch != NONE; ch = nextSibling[ch]) legal |= 1 << move[ch];
-        return legal;
+        if (tree.priors != null) return tree.priors[p * slots + tree.move[node]];
+        return 1.0 / Integer.bitCount(tree.legalAt(p));
     }
 
     /** The position at {@code node}, rebuilt from the root. */
     GameState stateAt(int node) {
         int depth = 0;
-        for (int n = node; n != ROOT; n = parent[n]) depth++;
+        for (int n = node; n != ROOT; n = tree.parent[n]) depth++;
         int[] moves = new int[depth];
-        for (int n = node; n != ROOT; n = parent[n]) moves[--depth] = move[n];
+        for (int n = node; n != ROOT; n = tree.parent[n]) moves[--depth] = tree.move[n];
         GameState s = rootState.copy();
         for (int m : moves) s.play(m);
         return s;
@@ -407,7 +373,7 @@ public final class Mcts {
     public long simulations() { return simulations; }
 
     /** Nodes in the tree. */
-    public int nodeCount() { return size; }
+    public int nodeCount() { return tree.size; }
 
     /** Changes whenever node ids are reassigned (a new root), so that a view knows its ids are stale. */
     public int treeVersion() { return treeVersion; }
@@ -431,6 +397,7 @@ public final class Mcts {
         settings = Objects.requireNonNull(s, "settings");
         rule = s.rule();
         c = s.c();
+        tree.setMaxNodes(s.maxNodes());
     }
 
     /**
@@ -443,7 +410,7 @@ public final class Mcts {
         finishSimulation();
         evaluator = e;
         if (priorsChange) {
-            priors = e.providesPriors() ? new float[capacity * slots] : null;
+            tree.keepPriors(e.providesPriors());
             resetTree();
         }
     }
@@ -454,13 +421,12 @@ public final class Mcts {
         if (!rootState.isLegal(m)) {
             throw new IllegalArgumentException(game.moveName(m) + " is not a legal move on " + rootState.board());
         }
-        int child = NONE;
-        for (int ch = firstChild[ROOT]; ch != NONE; ch = nextSibling[ch]) if (move[ch] == m) child = ch;
+        int child = tree.child(ROOT, m);
         rootState.play(m);
         if (!settings.reuseTree() || child == NONE) {
             resetTree();
         } else {
-            compact(child);
+            tree.compact(child);
             simulations = 0;
             pathLength = 0;
             treeVersion++;
@@ -476,19 +442,12 @@ public final class Mcts {
     }
 
     private void resetTree() {
-        size = 1;
-        parent[ROOT] = NONE;
-        firstChild[ROOT] = NONE;
-        nextSibling[ROOT] = NONE;
-        move[ROOT] = NONE;
-        untried[ROOT] = rootState.legalMoves();
-        visits[ROOT] = 0;
-        valueSum[ROOT] = 0;
+        tree.reset(rootState.legalMoves());
         simulations = 0;
         pathLength = 0;
         next = Phase.SELECT;
         treeVersion++;
-        if (priors != null && !rootState.isOver()) {
+        if (tree.priors != null && !rootState.isOver()) {
             // The root's priors come from one evaluation of the root, whose value is not backed up.
             Arrays.fill(priorScratch, 0);
             work.copyFrom(rootState);
@@ -497,80 +456,22 @@ public final class Mcts {
         }
     }
 
-    /** Keeps the subtree of {@code newRoot}, renumbered from 0 in the same (parent-before-child) order. */
-    private void compact(int newRoot) {
-        if (remap == null || remap.length < capacity) remap = new int[capacity];
-        int count = 0;
-        for (int i = newRoot; i < size; i++) {
-            boolean keep = i == newRoot || (parent[i] >= newRoot && remap[parent[i]] >= 0);
-            remap[i] = keep ? count++ : NONE;
-        }
-        for (int i = newRoot; i < size; i++) {
-            int d = remap[i];
-            if (d < 0) continue;
-            parent[d] = i == newRoot ? NONE : remap[parent[i]];
-            firstChild[d] = firstChild[i] == NONE ? NONE : remap[firstChild[i]];
-            nextSibling[d] = i == newRoot || nextSibling[i] == NONE ? NONE : remap[nextSibling[i]];
-            move[d] = i == newRoot ? NONE : move[i];
-            untried[d] = untried[i];
-            visits[d] = visits[i];
-            valueSum[d] = valueSum[i];
-            if (priors != null) System.arraycopy(priors, i * slots, priors, d * slots, slots);
-        }
-        size = count;
-    }
-
-    private void allocate(int cap) {
-        capacity = cap;
-        parent = new int[cap];
-        firstChild = new int[cap];
-        nextSibling = new int[cap];
-        untried = new int[cap];
-        visits = new int[cap];
-        move = new byte[cap];
-        valueSum = new double[cap];
-        priors = evaluator.providesPriors() ? new float[cap * slots] : null;
-    }
-
-    private boolean grow() {
-        int max = settings.maxNodes();
-        if (capacity >= max) return false;
-        int cap = (int) Math.min(max, 2L * capacity);
-        capacity = cap;
-        parent = Arrays.copyOf(parent, cap);
-        firstChild = Arrays.copyOf(firstChild, cap);
-        nextSibling = Arrays.copyOf(nextSibling, cap);
-        untried = Arrays.copyOf(untried, cap);
-        visits = Arrays.copyOf(visits, cap);
-        move = Arrays.copyOf(move, cap);
-        valueSum = Arrays.copyOf(valueSum, cap);
-        if (priors != null) priors = Arrays.copyOf(priors, cap * slots);
-        return true;
-    }
-
     // ================================================================ for tests and views
 
     /** Adds a child by hand (tests build small trees with it): node id of the new child. */
     int addChildForTest(int parentNode, int m, int n, double w) {
-        if (size == capacity && !grow()) throw new IllegalStateException("pool full");
-        int id = size++;
-        parent[id] = parentNode;
-        move[id] = (byte) m;
         GameState s = stateAt(parentNode);
         s.play(m);
-        untried[id] = s.legalMoves();
-        visits[id] = n;
-        valueSum[id] = w;
-        firstChild[id] = NONE;
-        nextSibling[id] = firstChild[parentNode];
-        firstChild[parentNode] = id;
-        untried[parentNode] &= ~(1 << m);
+        int id = tree.add(parentNode, m, s.legalMoves());
+        if (id == NONE) throw new IllegalStateException("pool full");
+        tree.visits[id] = n;
+        tree.valueSum[id] = w;
         return id;
     }
 
     /** Sets N of a node by hand (tests). */
     void setVisitsForTest(int node, int n) {
-        visits[node] = n;
+        tree.visits[node] = n;
     }
 
     /** Selection's choice at the root now: a node id, or ~move for an untried move (tests). */
@@ -579,7 +480,7 @@ public final class Mcts {
         return rule == SelectionRule.UCB1 ? chooseUcb1(ROOT) : choosePuct(ROOT);
     }
 
-    /** A text dump of the tree to {@code depth}, children by visits (for debugging and tests). */
+    /** A text dump of the tree to {@code depth} plies, children by visits (for debugging and tests). */
     public String treeString(int depth) {
         StringBuilder sb = new StringBuilder();
         appendTree(sb, ROOT, 0, depth);
@@ -588,23 +489,11 @@ public final class Mcts {
 
     private void appendTree(StringBuilder sb, int node, int level, int depth) {
         sb.append("  ".repeat(level))
-                .append(node == ROOT ? "root" : game.moveName(move[node]))
-                .append(": N=").append(visits[node])
-                .append(" Q=").append(String.format(java.util.Locale.ROOT, "%.3f", node == ROOT ? rootValue() : q(node)))
+                .append(node == ROOT ? "root" : game.moveName(tree.move[node]))
+                .append(": N=").append(tree.visits[node])
+                .append(" Q=").append(String.format(Locale.ROOT, "%.3f", node == ROOT ? rootValue() : tree.q(node)))
                 .append('\n');
         if (level >= depth) return;
-        Integer[] kids = children(node);
-        for (int ch : kids) appendTree(sb, ch, level + 1, depth);
-    }
-
-    /** The children of {@code node} by decreasing visits (ties: lower move first). */
-    Integer[] children(int node) {
-        int count = 0;
-        for (int ch = firstChild[node]; ch != NONE; ch = nextSibling[ch]) count++;
-        Integer[] kids = new Integer[count];
-        int i = 0;
-        for (int ch = firstChild[node]; ch != NONE; ch = nextSibling[ch]) kids[i++] = ch;
-        Arrays.sort(kids, (a, b) -> visits[a] != visits[b] ? Integer.compare(visits[b], visits[a]) : Integer.compare(move[a], move[b]));
-        return kids;
+        for (int ch : tree.childrenByVisits(node)) appendTree(sb, ch, level + 1, depth);
     }
 }

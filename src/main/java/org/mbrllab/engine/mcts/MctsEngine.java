@@ -244,7 +244,7 @@ public final class MctsEngine implements Engine<MctsSnapshot> {
         void readPath(Mcts m) {
             path = Arrays.copyOf(m.path, m.pathLength);
             pathMoves = new int[path.length];
-            for (int i = 0; i < path.length; i++) pathMoves[i] = path[i] == Mcts.ROOT ? -1 : m.move[path[i]];
+            for (int i = 0; i < path.length; i++) pathMoves[i] = path[i] == Mcts.ROOT ? -1 : m.tree.move[path[i]];
         }
 
         SimulationView view() {

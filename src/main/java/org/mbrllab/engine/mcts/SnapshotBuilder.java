@@ -17,15 +17,15 @@ final class SnapshotBuilder {
      * formulas of {@link SelectionRule}.
      */
     static List<ChildTerm> terms(Mcts m, int node) {
-        int legal = m.legalAt(node);
+        int legal = m.tree.legalAt(node);
         if (legal == 0) return List.of();
         int slots = m.game().moves();
         int[] childOf = new int[slots];
         Arrays.fill(childOf, Mcts.NONE);
-        for (int ch = m.firstChild[node]; ch != Mcts.NONE; ch = m.nextSibling[ch]) childOf[m.move[ch]] = ch;
+        for (int ch = m.tree.firstChild[node]; ch != Mcts.NONE; ch = m.tree.nextSibling[ch]) childOf[m.tree.move[ch]] = ch;
         SelectionRule rule = m.settings().rule();
         double c = m.settings().c();
-        int parentVisits = m.visits[node];
+        int parentVisits = m.tree.visits[node];
         double uniform = 1.0 / Integer.bitCount(legal);
         int count = Integer.bitCount(legal);
         int[] moves = new int[count];
@@ -35,9 +35,9 @@ final class SnapshotBuilder {
         for (int rest = legal; rest != 0; rest &= rest - 1, i++) {
             int a = Integer.numberOfTrailingZeros(rest);
             int ch = childOf[a];
-            int n = ch == Mcts.NONE ? 0 : m.visits[ch];
-            double prior = m.priors != null ? m.priors[node * slots + a] : uniform;
-            double q = n == 0 ? (rule == SelectionRule.UCB1 ? Double.NaN : 0) : m.valueSum[ch] / n;
+            int n = ch == Mcts.NONE ? 0 : m.tree.visits[ch];
+            double prior = m.tree.priors != null ? m.tree.priors[node * slots + a] : uniform;
+            double q = n == 0 ? (rule == SelectionRule.UCB1 ? Double.NaN : 0) : m.tree.valueSum[ch] / n;
             double u = rule.exploration(c, prior, parentVisits, n);
             double score = rule == SelectionRule.UCB1 && n == 0 ? Double.POSITIVE_INFINITY : q + u;
             moves[i] = a;
@@ -58,7 +58,7 @@ final class SnapshotBuilder {
     }
 
     private static NodeView view(Mcts m, int node, GameState state, int depth, int maxDepth, int topK, int[] path) {
-        Integer[] kids = m.children(node);
+        int[] kids = m.tree.childrenByVisits(node);
         List<NodeView> shown = new ArrayList<>();
         int hidden = 0;
         long hiddenVisits = 0;
@@ -67,17 +67,17 @@ final class SnapshotBuilder {
             boolean onPath = contains(path, ch);
             if (onPath || (depth < maxDepth && k < topK)) {
                 GameState next = state.copy();
-                next.play(m.move[ch]);
+                next.play(m.tree.move[ch]);
                 shown.add(view(m, ch, next, depth + 1, maxDepth, topK, path));
             } else {
                 hidden++;
-                hiddenVisits += m.visits[ch];
+                hiddenVisits += m.tree.visits[ch];
             }
         }
-        double q = node == Mcts.ROOT ? m.rootValue() : m.q(node);
-        return new NodeView(node, node == Mcts.ROOT ? -1 : m.move[node], depth, state.board(), state.toMove(),
-                m.visits[node], q, m.prior(node), state.isOver(), state.isOver() ? state.winner() : Side.NONE,
-                List.copyOf(shown), hidden, hiddenVisits, m.untried[node], terms(m, node), contains(path, node));
+        double q = node == Mcts.ROOT ? m.rootValue() : m.tree.q(node);
+        return new NodeView(node, node == Mcts.ROOT ? -1 : m.tree.move[node], depth, state.board(), state.toMove(),
+                m.tree.visits[node], q, m.prior(node), state.isOver(), state.isOver() ? state.winner() : Side.NONE,
+                List.copyOf(shown), hidden, hiddenVisits, m.tree.untried[node], terms(m, node), contains(path, node));
     }
 
     private static boolean contains(int[] ids, int id) {
@@ -90,10 +90,10 @@ final class SnapshotBuilder {
         int slots = m.game().moves();
         double[] out = new double[slots];
         Arrays.fill(out, Double.NaN);
-        int legal = m.legalAt(Mcts.ROOT);
+        int legal = m.tree.legalAt(Mcts.ROOT);
         for (int rest = legal; rest != 0; rest &= rest - 1) {
             int a = Integer.numberOfTrailingZeros(rest);
-            out[a] = m.priors != null ? m.priors[a] : 1.0 / Integer.bitCount(legal);
+            out[a] = m.tree.priors != null ? m.tree.priors[a] : 1.0 / Integer.bitCount(legal);
         }
         return out;
     }

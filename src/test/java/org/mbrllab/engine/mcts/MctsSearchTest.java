@@ -32,9 +32,9 @@ class MctsSearchTest {
         assertEquals(a.nodeCount(), b.nodeCount());
         assertEquals(a.treeString(42), b.treeString(42));
         for (int n = 0; n < a.nodeCount(); n++) {
-            assertEquals(a.visits[n], b.visits[n]);
-            assertEquals(a.valueSum[n], b.valueSum[n]);
-            assertEquals(a.move[n], b.move[n]);
+            assertEquals(a.tree.visits[n], b.tree.visits[n]);
+            assertEquals(a.tree.valueSum[n], b.tree.valueSum[n]);
+            assertEquals(a.tree.move[n], b.tree.move[n]);
         }
     }
 
@@ -61,7 +61,7 @@ class MctsSearchTest {
         Mcts m = search(Game.CONNECT_FOUR, EMPTY_C4, 5000, 3);
         assertTreeConsistent(m);
         assertTreeConsistent(search(Game.TIC_TAC_TOE, EMPTY_TTT, 5000, 3));
-        assertEquals(5000, m.visits[Mcts.ROOT]);
+        assertEquals(5000, m.tree.visits[Mcts.ROOT]);
     }
 
     @Test
@@ -116,7 +116,7 @@ class MctsSearchTest {
         int visitsOfCentre = m.rootVisits()[4];
         int version = m.treeVersion();
         m.advance(4);
-        assertEquals(visitsOfCentre, m.visits[Mcts.ROOT]);
+        assertEquals(visitsOfCentre, m.tree.visits[Mcts.ROOT]);
         assertEquals("....X....", m.rootState().board());
         assertEquals(0, m.simulations());
         assertNotEquals(version, m.treeVersion());
@@ -124,7 +124,7 @@ class MctsSearchTest {
         assertEquals(visitsOfCentre - 1, java.util.Arrays.stream(m.rootVisits()).filter(v -> v > 0).sum(),
                 "the new root's own evaluation plus its children's visits");
         m.search(1000);
-        assertEquals(visitsOfCentre + 1000, m.visits[Mcts.ROOT]);
+        assertEquals(visitsOfCentre + 1000, m.tree.visits[Mcts.ROOT]);
         assertTreeConsistent(m);
     }
 
@@ -135,7 +135,7 @@ class MctsSearchTest {
         m.search(2000);
         m.advance(4);
         assertEquals(1, m.nodeCount());
-        assertEquals(0, m.visits[Mcts.ROOT]);
+        assertEquals(0, m.tree.visits[Mcts.ROOT]);
     }
 
     @Test
@@ -150,8 +150,8 @@ class MctsSearchTest {
                 new FastRandom(1));
         m.search(2000);
         assertTrue(m.nodeCount() > 1 && m.nodeCount() <= 16, "nodes: " + m.nodeCount());
-        assertTrue(m.size <= 16, "slots: " + m.size);
-        assertEquals(2000, m.visits[Mcts.ROOT]);
+        assertTrue(m.tree.size <= 16, "slots: " + m.tree.size);
+        assertEquals(2000, m.tree.visits[Mcts.ROOT]);
         assertTreeConsistent(m, false);
         assertTrue(m.bestMove() >= 0);
     }
@@ -184,18 +184,18 @@ class MctsSearchTest {
             int n = todo.pop();
             found++;
             long children = 0;
-            int legal = m.untried[n];
-            for (int ch = m.firstChild[n]; ch != Mcts.NONE; ch = m.nextSibling[ch]) {
-                assertEquals(n, m.parent[ch], "parent link");
+            int legal = m.tree.untried[n];
+            for (int ch = m.tree.firstChild[n]; ch != Mcts.NONE; ch = m.tree.nextSibling[ch]) {
+                assertEquals(n, m.tree.parent[ch], "parent link");
                 assertTrue(ch > n, "children come after their parent");
-                children += m.visits[ch];
-                legal |= 1 << m.move[ch];
+                children += m.tree.visits[ch];
+                legal |= 1 << m.tree.move[ch];
                 todo.push(ch);
             }
-            long own = m.visits[n] - children;
+            long own = m.tree.visits[n] - children;
             GameState s = m.stateAt(n);
             if (!s.isOver()) {
-                if (everyVisitStored) assertTrue(own == 0 || own == 1, "node " + n + ": N = " + m.visits[n] + ", children " + children);
+                if (everyVisitStored) assertTrue(own == 0 || own == 1, "node " + n + ": N = " + m.tree.visits[n] + ", children " + children);
                 assertEquals(s.legalMoves(), legal, "children and untried moves are the legal moves");
             }
         }

@@ -81,7 +81,7 @@ class NetworkEvaluatorTest {
             GameState s = m.stateAt(n);
             if (s.isOver()) continue;
             int fav = CornerNet.favourite(s.legalMoves());
-            if (fav >= 0) assertEquals(FAVOURITE, m.priors[n * 9 + fav], 1e-7, "node " + n);
+            if (fav >= 0) assertEquals(FAVOURITE, m.tree.priors[n * 9 + fav], 1e-7, "node " + n);
         }
     }
 

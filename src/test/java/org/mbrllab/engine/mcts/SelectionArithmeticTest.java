@@ -34,7 +34,7 @@ class SelectionArithmeticTest {
 
     private static int chosenMove(Mcts m) {
         int choice = m.chooseAtRootForTest();
-        return choice < 0 ? ~choice : m.move[choice];
+        return choice < 0 ? ~choice : m.tree.move[choice];
     }
 
     @Test
