@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.mbrllab.engine.core.Check;
 import org.mbrllab.engine.core.Seeds;
 import org.mbrllab.engine.games.GameState;
@@ -48,6 +49,8 @@ public final class MctsEngine implements Engine<MctsSnapshot> {
     private int batch = DEFAULT_BATCH;
     private int maxDepth = DEFAULT_DEPTH;
     private int topK = DEFAULT_TOP_K;
+    private Set<Integer> expanded = Set.of();
+    private int expandedVersion;
     private final int[] rolloutBuffer;
     private Trace trace;
 
@@ -96,7 +99,8 @@ public final class MctsEngine implements Engine<MctsSnapshot> {
                 root.isOver() ? root.winner() : Side.NONE, s.rule(), s.c(), mcts.evaluator().describe(), s.simulations(),
                 mcts.simulations(), mcts.nodeCount(), mcts.treeVersion(), mcts.nextPhase(), mcts.bestMove(),
                 mcts.rootValue(), mcts.rootVisits(), mcts.rootQ(), SnapshotBuilder.rootPriors(mcts),
-                SnapshotBuilder.tree(mcts, maxDepth, topK, sim == null ? null : sim.path()), sim, maxDepth, topK);
+                SnapshotBuilder.tree(mcts, maxDepth, topK, sim == null ? null : sim.path(),
+                        expandedVersion == mcts.treeVersion() ? expanded : Set.of()), sim, maxDepth, topK);
     }
 
     // ---------------------------------------------------------------- playing and settings
@@ -161,6 +165,16 @@ public final class MctsEngine implements Engine<MctsSnapshot> {
     public void setView(int depth, int k) {
         this.maxDepth = Check.inRange("depth", depth, 0, 42);
         this.topK = Check.inRange("topK", k, 1, 9);
+    }
+
+    /**
+     * Nodes whose top children snapshots show even below the depth limit (a view's "expand this
+     * subtree"). The ids belong to tree version {@code treeVersion}; once the tree is renumbered they are
+     * ignored.
+     */
+    public void setExpanded(Set<Integer> nodeIds, int treeVersion) {
+        this.expanded = Set.copyOf(nodeIds);
+        this.expandedVersion = treeVersion;
     }
 
     /** The search itself, for what the engine does not wrap (confined to the engine's thread). */

@@ -36,7 +36,8 @@ import org.mbrllab.engine.games.Game;
  * @param rootQ       Q(root, a) per move index; NaN for illegal and untried moves
  * @param rootPrior   P(root, a) per move index; NaN for illegal moves
  * @param tree        the visible tree: up to {@code topK} children per node by visits, down to
- *                    {@code maxDepth}, plus every node on the current simulation's path
+ *                    {@code maxDepth} (deeper below the nodes a view expanded, see
+ *                    {@link MctsEngine#setExpanded}), plus every node on the current simulation's path
  * @param simulation  the current (or last) simulation, or null when there is none to show
  * @param maxDepth    the depth limit the tree was cut at
  * @param topK        the most children shown per node

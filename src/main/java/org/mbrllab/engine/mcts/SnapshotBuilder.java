@@ -3,6 +3,7 @@ package org.mbrllab.engine.mcts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.mbrllab.engine.games.GameState;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsSnapshot.ChildTerm;
@@ -52,12 +53,17 @@ final class SnapshotBuilder {
         return List.copyOf(out);
     }
 
-    /** The visible tree from the root. */
-    static NodeView tree(Mcts m, int maxDepth, int topK, int[] path) {
-        return view(m, Mcts.ROOT, m.rootState(), 0, maxDepth, topK, path == null ? new int[0] : path);
+    /**
+     * The visible tree from the root: the top {@code topK} children of every node above {@code maxDepth}
+     * and of every node in {@code expanded}, and every node on {@code path}.
+     */
+    static NodeView tree(Mcts m, int maxDepth, int topK, int[] path, Set<Integer> expanded) {
+        return view(m, Mcts.ROOT, m.rootState(), 0, maxDepth, topK, path == null ? new int[0] : path, expanded);
     }
 
-    private static NodeView view(Mcts m, int node, GameState state, int depth, int maxDepth, int topK, int[] path) {
+    private static NodeView view(Mcts m, int node, GameState state, int depth, int maxDepth, int topK, int[] path,
+                                 Set<Integer> expanded) {
+        boolean open = depth < maxDepth || expanded.contains(node);
         int[] kids = m.tree.childrenByVisits(node);
         List<NodeView> shown = new ArrayList<>();
         int hidden = 0;
@@ -65,10 +71,10 @@ final class SnapshotBuilder {
         for (int k = 0; k < kids.length; k++) {
             int ch = kids[k];
             boolean onPath = contains(path, ch);
-            if (onPath || (depth < maxDepth && k < topK)) {
+            if (onPath || (open && k < topK)) {
                 GameState next = state.copy();
                 next.play(m.tree.move[ch]);
-                shown.add(view(m, ch, next, depth + 1, maxDepth, topK, path));
+                shown.add(view(m, ch, next, depth + 1, maxDepth, topK, path, expanded));
             } else {
                 hidden++;
                 hiddenVisits += m.tree.visits[ch];

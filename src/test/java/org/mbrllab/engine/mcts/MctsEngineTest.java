@@ -116,6 +116,29 @@ class MctsEngineTest {
     }
 
     @Test
+    void anExpandedNodeShowsItsChildrenBelowTheDepthLimit() {
+        MctsEngine e = engine(Game.TIC_TAC_TOE, 3000);
+        e.setStepSize(StepSize.BUDGET, 1);
+        e.setView(1, 2);
+        e.step();
+        NodeView first = e.snapshot().tree().children().stream().filter(c -> !c.onPath()).findFirst().orElseThrow();
+        assertTrue(first.children().isEmpty(), "depth 1: the children of the root's children are folded");
+        assertTrue(first.hiddenChildren() > 0);
+        e.setExpanded(java.util.Set.of(first.id()), e.snapshot().treeVersion());
+        NodeView opened = e.snapshot().tree().children().stream().filter(c -> c.id() == first.id()).findFirst().orElseThrow();
+        assertEquals(2, opened.children().size(), "the top two");
+        assertTrue(opened.children().stream().allMatch(c -> c.children().isEmpty()), "only the expanded node opens");
+        int oldVersion = e.snapshot().treeVersion();
+        e.playBest();
+        e.step();
+        NodeView child = e.snapshot().tree().children().stream().filter(c -> !c.onPath()).findFirst().orElseThrow();
+        e.setExpanded(java.util.Set.of(child.id()), oldVersion);
+        assertTrue(find(e.snapshot().tree(), child.id()).children().isEmpty(), "ids of an older tree version are ignored");
+        e.setExpanded(java.util.Set.of(child.id()), e.snapshot().treeVersion());
+        assertEquals(2, find(e.snapshot().tree(), child.id()).children().size());
+    }
+
+    @Test
     void nodeBoardsAndQsAreFromTheRightSide() {
         MctsEngine e = new MctsEngine(Game.TIC_TAC_TOE.parse("XX.OO...."), MctsSettings.defaults().withSimulations(500),
                 Rollout.UNIFORM_RANDOM, 1);
@@ -201,6 +224,15 @@ class MctsEngineTest {
             runner.runToEnd();
         }
         assertEquals(500, got.get(got.size() - 1).simulations());
+    }
+
+    private static NodeView find(NodeView node, int id) {
+        if (node.id() == id) return node;
+        for (NodeView c : node.children()) {
+            NodeView f = find(c, id);
+            if (f != null) return f;
+        }
+        return null;
     }
 
     private static String findBoard(NodeView node, int id) {
