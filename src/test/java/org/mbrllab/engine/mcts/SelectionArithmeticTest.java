@@ -70,6 +70,28 @@ class SelectionArithmeticTest {
     }
 
     @Test
+    void theSearchChoosesTheArgmaxOfTheWrittenOutScoresOnRandomTrees() {
+        FastRandom r = new FastRandom(99);
+        for (SelectionRule rule : SelectionRule.values()) {
+            for (int trial = 0; trial < 2000; trial++) {
+                double c = 0.05 + 4 * r.nextDouble();
+                MctsSettings settings = MctsSettings.defaults().withRule(rule).withC(c);
+                Mcts m = new Mcts(Game.TIC_TAC_TOE.parse(THREE_MOVES), settings, Rollout.UNIFORM_RANDOM, new FastRandom(trial));
+                int total = 0;
+                for (int move = 6; move <= 8; move++) {
+                    int n = 1 + r.nextInt(200);
+                    total += n;
+                    m.addChildForTest(Mcts.ROOT, move, n, n * (2 * r.nextDouble() - 1));
+                }
+                m.setVisitsForTest(Mcts.ROOT, total + 1);
+                List<ChildTerm> terms = SnapshotBuilder.terms(m, Mcts.ROOT);
+                ChildTerm best = terms.stream().max(java.util.Comparator.comparingDouble(ChildTerm::score)).orElseThrow();
+                assertEquals(best.move(), chosenMove(m), rule + " trial " + trial + ": " + terms);
+            }
+        }
+    }
+
+    @Test
     void ucb1TriesAnUntriedMoveBeforeAnyOther() {
         MctsSettings settings = MctsSettings.defaults().withC(1.0);
         Mcts m = new Mcts(Game.TIC_TAC_TOE.parse(THREE_MOVES), settings, Rollout.UNIFORM_RANDOM, new FastRandom(1));
