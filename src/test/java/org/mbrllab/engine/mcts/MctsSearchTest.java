@@ -115,7 +115,17 @@ class MctsSearchTest {
         Mcts m = search(Game.TIC_TAC_TOE, EMPTY_TTT, 4000, 7);
         int visitsOfCentre = m.rootVisits()[4];
         int version = m.treeVersion();
+        int centre = m.tree.child(Mcts.ROOT, 4);
+        String[] grandchildren = new String[9];
+        for (int ch = m.tree.firstChild[centre]; ch != Mcts.NONE; ch = m.tree.nextSibling[ch]) {
+            grandchildren[m.tree.move[ch]] = m.tree.visits[ch] + " " + m.tree.valueSum[ch] + " " + m.tree.untried[ch];
+        }
         m.advance(4);
+        for (int ch = m.tree.firstChild[Mcts.ROOT]; ch != Mcts.NONE; ch = m.tree.nextSibling[ch]) {
+            assertEquals(grandchildren[m.tree.move[ch]], m.tree.visits[ch] + " " + m.tree.valueSum[ch] + " " + m.tree.untried[ch]);
+            grandchildren[m.tree.move[ch]] = null;
+        }
+        assertTrue(java.util.Arrays.stream(grandchildren).allMatch(java.util.Objects::isNull), "every child was kept");
         assertEquals(visitsOfCentre, m.tree.visits[Mcts.ROOT]);
         assertEquals("....X....", m.rootState().board());
         assertEquals(0, m.simulations());
