@@ -18,8 +18,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <h2>Contract</h2>
  * <ul>
- *   <li>{@code gridworld} solves a grid world (see {@link GridworldCommand}); {@code bench value-iteration}
- *       times value-iteration sweeps (see {@link BenchValueIterationCommand}).</li>
+ *   <li>{@code gridworld} solves a grid world (see {@link GridworldCommand}); {@code ensemble} fits an
+ *       ensemble to the 1-D regression task (see {@link EnsembleCommand}); {@code bench value-iteration}
+ *       times value-iteration sweeps (see {@link BenchValueIterationCommand}); {@code bench ensemble}
+ *       times ensemble training (see {@link BenchEnsembleCommand}).</li>
  *   <li>{@code --help} after any command lists its options.</li>
  *   <li>Exit 0 on success. Usage errors (an unknown command or option, a bad or out-of-range value, an
  *       unknown preset, a broken layout file) print one line {@code error: …} to the error stream and
@@ -35,7 +37,7 @@ public final class Cli {
     /** Exit code for a run that failed. */
     public static final int FAILED = 1;
 
-    private static final List<String> COMMANDS = List.of("gridworld", "bench");
+    private static final List<String> COMMANDS = List.of("gridworld", "ensemble", "bench");
 
     /** Whether {@code arg} names a command, so that the launcher runs the command line, not the app. */
     public static boolean isCommand(String arg) {
@@ -113,7 +115,7 @@ public final class Cli {
 
     @Command(name = "mbrl-lab", sortOptions = false,
             description = "Model-based RL lab: run the course's algorithms without a window.",
-            subcommands = {GridworldCommand.class, BenchCommand.class},
+            subcommands = {GridworldCommand.class, EnsembleCommand.class, BenchCommand.class},
             footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
                 "Run 'mbrl-lab COMMAND --help' for the options of a command."})
     static final class Top implements Callable<Integer> {
@@ -131,8 +133,8 @@ public final class Cli {
     }
 
     @Command(name = "bench", sortOptions = false,
-            description = "Time an engine. Benchmarks: value-iteration (more to come: mcts, ilqr, ensemble).",
-            subcommands = {BenchValueIterationCommand.class})
+            description = "Time an engine. Benchmarks: value-iteration, ensemble (more to come: mcts, ilqr).",
+            subcommands = {BenchValueIterationCommand.class, BenchEnsembleCommand.class})
     static final class BenchCommand implements Callable<Integer> {
         @CommandLine.Mixin
         HelpOption help;

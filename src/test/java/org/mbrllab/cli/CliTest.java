@@ -166,7 +166,7 @@ class CliTest {
     @Test
     void unknownCommandIsOneLine() {
         String line = run("solve", "--preset", "bridge").usageError();
-        assertEquals("error: unknown command 'solve' (commands: gridworld, bench)", line);
+        assertEquals("error: unknown command 'solve' (commands: gridworld, ensemble, bench)", line);
     }
 
     @Test
