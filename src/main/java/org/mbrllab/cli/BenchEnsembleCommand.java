@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,15 +36,22 @@ import picocli.CommandLine.Spec;
  * smooth function of them, the same as {@code bench/ensemble_numpy.py}): the timing does not depend on
  * them.
  *
+ * <p>One warm-up epoch leaves the JIT compiler still busy with SameDiff's executor (its compiler thread
+ * then takes about as much CPU as the training, which on a busy machine slows the timed epoch);
+ * {@code --warmup-seconds} warms up longer, for figures of the steady state.
+ *
  * <p>{@code --mode batched} (the default) trains the K members as one batched SameDiff graph, as the app
  * does; {@code --mode separate} trains K separate one-member graphs, one after another, or on
  * {@code --threads} threads, for comparison.
  *
  * <p>JSON: {@code member_samples_per_second} (K × 10,000 / the median timed epoch, in seconds),
  * {@code members}, {@code samples}, {@code batch}, {@code hidden}, {@code mode}, {@code threads},
- * {@code epoch_seconds} (the median), {@code epochs} (timed), {@code process_cpu_seconds_per_epoch} (CPU
+ * {@code epoch_seconds} (the median), {@code epochs} (timed), {@code warmup_epochs},
+ * {@code process_cpu_seconds_per_epoch} (CPU
  * time of every thread of the process, JIT compiler included, over the timed epochs, per epoch: a
- * figure less sensitive than wall time to other work on the machine), {@code implementation}.
+ * figure less sensitive than wall time to other work on the machine),
+ * {@code training_thread_cpu_seconds_per_epoch} (CPU time of the thread that trains, without the JIT
+ * compiler's; only when training runs on one thread), {@code implementation}.
  */
 @Command(name = "ensemble", sortOptions = false,
         description = {"Time one training epoch of K members of a 2×200 ReLU MLP (4 in, 3 out) on 10,000 "
@@ -62,6 +70,8 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
             "Threads for --mode separate.");
     static final ParameterSpec EPOCHS = ParameterSpec.whole("epochs", "timed epochs", 1, 100, 1,
             "Epochs timed after the warm-up; the median is reported.");
+    static final ParameterSpec WARMUP_SECONDS = ParameterSpec.real("warmup_seconds", "warm-up seconds", 0, 600, 0,
+            "Keep warming up, whole epochs, until this much time has passed (at least one epoch).");
 
     enum Mode { batched, separate }
 
@@ -85,14 +95,22 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--epochs", paramLabel = "E", description = "Timed epochs, 1 to 100; the median counts (default: 1).")
     int epochs = 1;
 
+    @Option(names = "--warmup-seconds", paramLabel = "W",
+            description = "Warm up with whole epochs for at least W seconds (default: 0, one warm-up epoch).")
+    double warmupSeconds = WARMUP_SECONDS.defaultValue();
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
+
+    private int warmupEpochs;
+    private double trainingCpuPerEpoch;
 
     @Override
     public Integer call() throws InterruptedException, ExecutionException {
         Args.check("--members", EnsembleConfig.MEMBERS, members);
         Args.check("--threads", THREADS, threads);
         Args.check("--epochs", EPOCHS, epochs);
+        Args.check("--warmup-seconds", WARMUP_SECONDS, warmupSeconds);
         if (mode == Mode.batched && threads != 1) throw new Cli.UsageError("--threads needs --mode separate");
         RegressionData data = data(1);
 
@@ -105,16 +123,24 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
         }
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
         try {
-            // 2. Warm-up epoch, then the timed ones.
-            epoch(trainers, pool);
+            // 2. Warm-up (one epoch, or more until --warmup-seconds have passed), then the timed epochs.
+            long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            warmupEpochs = 0;
+            do {
+                epoch(trainers, pool);
+                warmupEpochs++;
+            } while (System.nanoTime() < warmupEnd);
             double[] seconds = new double[epochs];
+            ThreadMXBean threadsBean = ManagementFactory.getThreadMXBean();
             long cpuStart = processCpuNanos();
+            long threadStart = threadsBean.getCurrentThreadCpuTime();
             for (int e = 0; e < epochs; e++) {
                 long start = System.nanoTime();
                 epoch(trainers, pool);
                 seconds[e] = (System.nanoTime() - start) / 1e9;
             }
             double cpuPerEpoch = (processCpuNanos() - cpuStart) / 1e9 / epochs;
+            trainingCpuPerEpoch = pool == null ? (threadsBean.getCurrentThreadCpuTime() - threadStart) / 1e9 / epochs : -1;
             Arrays.sort(seconds);
             double median = epochs % 2 == 1 ? seconds[epochs / 2] : (seconds[epochs / 2 - 1] + seconds[epochs / 2]) / 2;
             report(median, cpuPerEpoch);
@@ -139,7 +165,9 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
             root.put("threads", threads);
             root.put("epoch_seconds", seconds);
             root.put("epochs", epochs);
+            root.put("warmup_epochs", warmupEpochs);
             root.put("process_cpu_seconds_per_epoch", cpuSeconds);
+            if (trainingCpuPerEpoch >= 0) root.put("training_thread_cpu_seconds_per_epoch", trainingCpuPerEpoch);
             root.put("implementation", "java-samediff");
             try {
                 out.println(mapper.writeValueAsString(root));
