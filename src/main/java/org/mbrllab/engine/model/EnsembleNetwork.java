@@ -40,7 +40,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *   minimised:  Σ_k loss_k   (+ 0.01 Σ_k Σ_d (maxLV[k]_d − minLV[k]_d) when probabilistic)
  * </pre>
  * The log-variance bounds are those of PETS (Chua et al. 2018, "Deep reinforcement learning in a
- * handful of trials using probabilistic dynamics models", appendix A.1): softplus bounds whose limits
+ * handful of trials using probabilistic dynamics models"): softplus bounds whose limits
  * maxLV and minLV are themselves learned (one per member and output, starting at 0.5 and −10 in
  * standardised units), with the small penalty above pulling them together. Without them a member could
  * shrink its variance without limit on points it fits well and make the NLL −∞.

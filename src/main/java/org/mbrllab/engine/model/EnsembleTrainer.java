@@ -11,8 +11,8 @@ import org.mbrllab.engine.run.Engine;
 
 /**
  * Trains an ensemble of K networks on one data set, one epoch per {@link #step()}, as the course's V3
- * writes it: "train dynamics model p̂_θk on D_k", each member with its own initial weights and its own
- * bootstrap resample D_k of the data. All K members train together in one batched graph
+ * trains its models: each member p̂_θk with its own initial weights on its own bootstrap resample D_k of
+ * the data. All K members train together in one batched graph
  * ({@link EnsembleNetwork}); the losses they report are their own.
  *
  * <h2>Before the first epoch</h2>
