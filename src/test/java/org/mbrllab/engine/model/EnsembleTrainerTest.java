@@ -157,12 +157,17 @@ class EnsembleTrainerTest {
             x[i] = (float) (2 * r.nextDouble() - 1);
             y[i] = (float) Math.sin(3 * x[i]);
         }
-        List<float[]> xs = java.util.Collections.nCopies(30, x);
-        List<float[]> ys = java.util.Collections.nCopies(30, y);
-        int[] rows = new int[30];
+        // Three fit calls of ten batches, as three epochs: the moments must carry over from call to call.
+        List<float[]> xs = java.util.Collections.nCopies(10, x);
+        List<float[]> ys = java.util.Collections.nCopies(10, y);
+        int[] rows = new int[10];
         java.util.Arrays.fill(rows, 32);
-        double[][] a = ours.trainBatches(xs, ys, rows);
-        double[][] b = nd4j.trainBatches(xs, ys, rows);
+        double[][] a = new double[30][];
+        double[][] b = new double[30][];
+        for (int epoch = 0; epoch < 3; epoch++) {
+            System.arraycopy(ours.trainBatches(xs, ys, rows), 0, a, 10 * epoch, 10);
+            System.arraycopy(nd4j.trainBatches(xs, ys, rows), 0, b, 10 * epoch, 10);
+        }
         for (int step = 0; step < 30; step++) {
             for (int k = 0; k < 2; k++) {
                 assertEquals(b[step][k], a[step][k], 1e-4 * Math.abs(b[step][k]), "step " + step + " member " + k);
