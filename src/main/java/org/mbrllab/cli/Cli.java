@@ -22,8 +22,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       swings up the cartpole or the pendulum (see {@link ControlCommand}).</li>
  *   <li>{@code mcts} searches one tic-tac-toe or Connect Four position (see {@link MctsCommand}); {@code match}
  *       plays games between two players (see {@link MatchCommand}).</li>
- *   <li>{@code bench value-iteration}, {@code bench mcts} and {@code bench ilqr} time the engines (see
- *       {@link BenchValueIterationCommand}, {@link BenchMctsCommand}, {@link BenchIlqrCommand}).</li>
+ *   <li>{@code ensemble} fits an ensemble to the 1-D regression task (see {@link EnsembleCommand}).</li>
+ *   <li>{@code bench value-iteration}, {@code bench mcts}, {@code bench ilqr} and {@code bench ensemble} time
+ *       the engines (see {@link BenchValueIterationCommand}, {@link BenchMctsCommand},
+ *       {@link BenchIlqrCommand}, {@link BenchEnsembleCommand}).</li>
  *   <li>{@code --help} after any command lists its options.</li>
  *   <li>Exit 0 on success. Usage errors (an unknown command or option, a bad or out-of-range value, an
  *       unknown preset, a broken layout file, a bad board, an unknown player) print one line {@code error: …} to the error stream and
@@ -39,7 +41,7 @@ public final class Cli {
     /** Exit code for a run that failed. */
     public static final int FAILED = 1;
 
-    private static final List<String> COMMANDS = List.of("gridworld", "control", "mcts", "match", "bench");
+    private static final List<String> COMMANDS = List.of("gridworld", "control", "mcts", "match", "ensemble", "bench");
 
     /** Whether {@code arg} names a command, so that the launcher runs the command line, not the app. */
     public static boolean isCommand(String arg) {
@@ -118,7 +120,7 @@ public final class Cli {
     @Command(name = "mbrl-lab", sortOptions = false,
             description = "Model-based RL lab: run the course's algorithms without a window.",
             subcommands = {GridworldCommand.class, ControlCommand.class, MctsCommand.class, MatchCommand.class,
-                BenchCommand.class},
+                EnsembleCommand.class, BenchCommand.class},
             footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
                 "Run 'mbrl-lab COMMAND --help' for the options of a command."})
     static final class Top implements Callable<Integer> {
@@ -136,8 +138,9 @@ public final class Cli {
     }
 
     @Command(name = "bench", sortOptions = false,
-            description = "Time an engine. Benchmarks: value-iteration, mcts, ilqr.",
-            subcommands = {BenchValueIterationCommand.class, BenchMctsCommand.class, BenchIlqrCommand.class})
+            description = "Time an engine. Benchmarks: value-iteration, mcts, ilqr, ensemble.",
+            subcommands = {BenchValueIterationCommand.class, BenchMctsCommand.class, BenchIlqrCommand.class,
+                BenchEnsembleCommand.class})
     static final class BenchCommand implements Callable<Integer> {
         @CommandLine.Mixin
         HelpOption help;

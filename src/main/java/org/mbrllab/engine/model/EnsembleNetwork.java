@@ -1,0 +1,324 @@
+package org.mbrllab.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.ListenerVariables;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * K multilayer perceptrons as <em>one</em> SameDiff graph: every weight carries a leading member axis,
+ * so a layer of all K members is one batched matmul {@code (K, n, fan_in) × (K, fan_in, fan_out)}. The
+ * loss is the sum of the members' losses, so its gradient (SameDiff autodiff) trains each member on its
+ * own batch as if it were alone, at the cost of one graph run instead of K. Works in standardised units;
+ * {@link Ensemble} and {@link EnsembleTrainer} do the mapping. Float32. Confined to one thread.
+ *
+ * <h2>The graph, for member k and a batch x of shape (n, inputs)</h2>
+ * <pre>
+ *   h₀ = x,   hₗ = act(hₗ₋₁ Wₗ[k] + bₗ[k])            for l = 1 … hidden layers
+ *   μ  = h_L W_μ[k] + b_μ[k]
+ *   deterministic:  loss_k = mean over rows and outputs of (y − μ)²
+ *   probabilistic:  r = h_L W_v[k] + b_v[k]                      (raw log-variance)
+ *                   v = maxLV[k] − softplus(maxLV[k] − r)         (soft upper bound)
+ *                   v = minLV[k] + softplus(v − minLV[k])         (soft lower bound)
+ *                   loss_k = mean of ½[(y − μ)² e^(−v) + v + ln 2π]    (Gaussian NLL)
+ *   minimised:  Σ_k loss_k   (+ 0.01 Σ_k Σ_d (maxLV[k]_d − minLV[k]_d) when probabilistic)
+ * </pre>
+ * The log-variance bounds are those of PETS (Chua et al. 2018, "Deep reinforcement learning in a
+ * handful of trials using probabilistic dynamics models"): softplus bounds whose limits
+ * maxLV and minLV are themselves learned (one per member and output, starting at 0.5 and −10 in
+ * standardised units), with the small penalty above pulling them together. Without them a member could
+ * shrink its variance without limit on points it fits well and make the NLL −∞.
+ *
+ * <h2>Initial weights</h2>
+ * From each member's own random stream: weights N(0, g²/fan_in) with g² = 2 before ReLU and swish and 1
+ * before tanh and at the output (He/LeCun); biases uniform in ±1/√fan_in, so that the kinks of the first
+ * ReLU layer are spread over the inputs instead of all sitting at 0.
+ *
+ * <h2>ReLU</h2>
+ * ReLU is written x·[x > 0] (the mask is a constant to autodiff), not with SameDiff's {@code relu} op:
+ * the values and gradients are the same, but libnd4j's {@code relu_bp} took three times as long as a
+ * multiply by a 0/1 mask (measured on a 5 × 256 × 200 batch).
+ */
+final class EnsembleNetwork {
+    static final double INITIAL_MAX_LOG_VARIANCE = 0.5;
+    static final double INITIAL_MIN_LOG_VARIANCE = -10;
+    static final double LOG_VARIANCE_BOUND_PENALTY = 0.01;
+    private static final double LN_2PI = Math.log(2 * Math.PI);
+
+    private final SameDiff sd;
+    private final int members;
+    private final int inputs;
+    private final int outputs;
+    private final MemberKind kind;
+    /** Trainable variables in a fixed order, each of shape (K, …). */
+    private final List<String> parameters = new ArrayList<>();
+    /** The members' losses of each batch of the running fit, in order. */
+    private final List<double[]> recorded = new ArrayList<>();
+
+    /**
+     * @param random one stream per member, for its initial weights
+     */
+    EnsembleNetwork(EnsembleConfig config, int inputs, int outputs, RandomGenerator[] random) {
+        this(config, inputs, outputs, random, new AdamInJava(config.learningRate()));
+    }
+
+    /** With another updater than {@link AdamInJava} (a test compares it with ND4J's own Adam). */
+    EnsembleNetwork(EnsembleConfig config, int inputs, int outputs, RandomGenerator[] random, IUpdater updater) {
+        Nd4jRuntime.ensureReady();
+        this.members = config.members();
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.kind = config.kind();
+        this.sd = SameDiff.create();
+
+        // 1. Hidden layers.
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, members, -1, inputs);
+        SDVariable y = sd.placeHolder("y", DataType.FLOAT, members, -1, outputs);
+        SDVariable h = x;
+        int fanIn = inputs;
+        for (int l = 0; l < config.hiddenLayers(); l++) {
+            double gain = config.activation() == Activation.TANH ? 1 : 2;
+            h = activate(config.activation(), dense("hidden" + l, h, fanIn, config.hiddenUnits(), gain, random));
+            fanIn = config.hiddenUnits();
+        }
+        // 2. Heads and the loss of each member.
+        SDVariable mean = dense("mean", h, fanIn, outputs, 1, random).rename("mean");
+        SDVariable error = y.sub(mean);
+        SDVariable memberLoss;
+        SDVariable total;
+        if (kind == MemberKind.PROBABILISTIC) {
+            SDVariable raw = dense("logvar", h, fanIn, outputs, 1, random);
+            SDVariable maxLv = sd.var("max_logvar", Nd4j.valueArrayOf(new long[] {members, 1, outputs},
+                    (float) INITIAL_MAX_LOG_VARIANCE));
+            SDVariable minLv = sd.var("min_logvar", Nd4j.valueArrayOf(new long[] {members, 1, outputs},
+                    (float) INITIAL_MIN_LOG_VARIANCE));
+            parameters.add("max_logvar");
+            parameters.add("min_logvar");
+            SDVariable upper = maxLv.sub(sd.nn().softplus(maxLv.sub(raw)));
+            SDVariable logVar = minLv.add(sd.nn().softplus(upper.sub(minLv))).rename("logvar");
+            SDVariable nll = error.mul(error).mul(sd.math().exp(logVar.neg())).add(logVar).add(LN_2PI).mul(0.5);
+            memberLoss = nll.mean("member_loss", 1, 2);
+            total = memberLoss.sum().add(maxLv.sum().sub(minLv.sum()).mul(LOG_VARIANCE_BOUND_PENALTY));
+        } else {
+            memberLoss = error.mul(error).mean("member_loss", 1, 2);
+            total = memberLoss.sum();
+        }
+        total.rename("total_loss");
+        sd.setLossVariables(total);
+        sd.setTrainingConfig(new TrainingConfig.Builder()
+                .updater(updater)
+                .dataSetFeatureMapping("x")
+                .dataSetLabelMapping("y")
+                .build());
+        // 3. The backward graph, built now (and quietly) rather than on the first fit.
+        Nd4jRuntime.quietly(() -> {
+            sd.createGradFunction();
+            return null;
+        });
+        sd.setListeners(new LossRecorder());
+    }
+
+    int members() {
+        return members;
+    }
+
+    int inputs() {
+        return inputs;
+    }
+
+    int outputs() {
+        return outputs;
+    }
+
+    MemberKind kind() {
+        return kind;
+    }
+
+    /**
+     * One Adam step per batch for every member at once, in order, in one {@code fit} call, so that SameDiff
+     * sets up its training session once per epoch rather than once per batch and can reuse its arrays
+     * from batch to batch.
+     *
+     * @param x    per batch (K, rows, inputs), row-major: member k's rows come k-th
+     * @param y    per batch (K, rows, outputs)
+     * @param rows per batch, its rows per member
+     * @return per batch, each member's loss on it, before its step
+     */
+    double[][] trainBatches(List<float[]> x, List<float[]> y, int[] rows) {
+        List<org.nd4j.linalg.dataset.api.MultiDataSet> batches = new ArrayList<>(rows.length);
+        for (int b = 0; b < rows.length; b++) {
+            batches.add(new MultiDataSet(array(x.get(b), rows[b], inputs), array(y.get(b), rows[b], outputs)));
+        }
+        recorded.clear();
+        sd.fit(new ListIterator(batches), 1);
+        if (recorded.size() != rows.length) {
+            throw new IllegalStateException(recorded.size() + " losses recorded for " + rows.length + " batches");
+        }
+        return recorded.toArray(new double[0][]);
+    }
+
+    /** Each member's loss on its rows of (x, y), without training. */
+    double[] losses(float[] x, float[] y, int rows) {
+        INDArray loss = sd.output(Map.of("x", array(x, rows, inputs), "y", array(y, rows, outputs)), "member_loss")
+                .get("member_loss");
+        return loss.toDoubleVector();
+    }
+
+    /**
+     * The members' outputs for their rows of {@code x} (K, rows, inputs).
+     *
+     * @return {mean, logVariance}, each (K, rows, outputs) row-major; logVariance is null for
+     *         deterministic members
+     */
+    float[][] predict(float[] x, int rows) {
+        String[] names = kind == MemberKind.PROBABILISTIC ? new String[] {"mean", "logvar"} : new String[] {"mean"};
+        Map<String, INDArray> out = sd.output(Map.of("x", array(x, rows, inputs)), names);
+        float[] mean = out.get("mean").dup().data().asFloat();
+        float[] logVar = kind == MemberKind.PROBABILISTIC ? out.get("logvar").dup().data().asFloat() : null;
+        return new float[][] {mean, logVar};
+    }
+
+    /** A copy of member k's weights, one array per trainable variable. */
+    float[][] memberParameters(int k) {
+        float[][] copy = new float[parameters.size()][];
+        for (int p = 0; p < copy.length; p++) {
+            copy[p] = slice(parameters.get(p), k).dup().data().asFloat();
+        }
+        return copy;
+    }
+
+    /** Writes back weights taken by {@link #memberParameters}. */
+    void setMemberParameters(int k, float[][] values) {
+        for (int p = 0; p < values.length; p++) {
+            INDArray view = slice(parameters.get(p), k);
+            view.assign(Nd4j.create(values[p], view.shape(), 'c'));
+        }
+    }
+
+    // ---------------------------------------------------------------- construction
+
+    /** h·W + b with W (K, fanIn, fanOut) ~ N(0, gain/fanIn) and b (K, 1, fanOut) ~ U(±1/√fanIn), per member. */
+    private SDVariable dense(String name, SDVariable h, int fanIn, int fanOut, double gain, RandomGenerator[] random) {
+        float[] w = new float[members * fanIn * fanOut];
+        float[] b = new float[members * fanOut];
+        double std = Math.sqrt(gain / fanIn);
+        double bound = 1 / Math.sqrt(fanIn);
+        for (int k = 0; k < members; k++) {
+            RandomGenerator r = random[k];
+            for (int i = 0; i < fanIn * fanOut; i++) w[k * fanIn * fanOut + i] = (float) (std * r.nextGaussian());
+            for (int j = 0; j < fanOut; j++) b[k * fanOut + j] = (float) (bound * (2 * r.nextDouble() - 1));
+        }
+        SDVariable weights = sd.var(name + "_w", Nd4j.create(w, new long[] {members, fanIn, fanOut}, 'c'));
+        SDVariable bias = sd.var(name + "_b", Nd4j.create(b, new long[] {members, 1, fanOut}, 'c'));
+        parameters.add(name + "_w");
+        parameters.add(name + "_b");
+        return sd.mmul(h, weights).add(bias);
+    }
+
+    private SDVariable activate(Activation activation, SDVariable z) {
+        switch (activation) {
+            case RELU:
+                return z.mul(z.gt(0.0).castTo(DataType.FLOAT));
+            case TANH:
+                return sd.nn().tanh(z);
+            case SWISH:
+                return sd.nn().swish(z);
+            default:
+                throw new IllegalArgumentException("activation " + activation);
+        }
+    }
+
+    private INDArray slice(String variable, int k) {
+        INDArray all = sd.getVariable(variable).getArr();
+        return all.get(NDArrayIndex.point(k), NDArrayIndex.all(), NDArrayIndex.all());
+    }
+
+    private INDArray array(float[] data, int rows, int width) {
+        return Nd4j.create(data, new long[] {members, rows, width}, 'c');
+    }
+
+    /** The batches of one epoch, for {@code fit}. */
+    private static final class ListIterator implements MultiDataSetIterator {
+        private final List<org.nd4j.linalg.dataset.api.MultiDataSet> batches;
+        private int next;
+
+        ListIterator(List<org.nd4j.linalg.dataset.api.MultiDataSet> batches) {
+            this.batches = batches;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < batches.size();
+        }
+
+        @Override
+        public org.nd4j.linalg.dataset.api.MultiDataSet next() {
+            return batches.get(next++);
+        }
+
+        @Override
+        public org.nd4j.linalg.dataset.api.MultiDataSet next(int num) {
+            return next();
+        }
+
+        @Override
+        public void reset() {
+            next = 0;
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return true;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return false;
+        }
+
+        @Override
+        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
+            throw new UnsupportedOperationException("no preprocessing");
+        }
+
+        @Override
+        public MultiDataSetPreProcessor getPreProcessor() {
+            return null;
+        }
+    }
+
+    /** Copies the members' losses out of each training step, without an extra graph run. */
+    private final class LossRecorder extends BaseListener {
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public ListenerVariables requiredVariables(SameDiff sameDiff) {
+            return ListenerVariables.builder().trainingVariables("member_loss").build();
+        }
+
+        @Override
+        public void activationAvailable(SameDiff sameDiff, At at, org.nd4j.linalg.dataset.api.MultiDataSet batch,
+                                        SameDiffOp op, String variable, INDArray activation) {
+            if ("member_loss".equals(variable)) recorded.add(activation.toDoubleVector());
+        }
+    }
+}
