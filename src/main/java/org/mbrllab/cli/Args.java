@@ -59,6 +59,18 @@ final class Args {
         }
     }
 
+    /** {@code tictactoe} or {@code connect4}. */
+    static final class GameConverter implements ITypeConverter<org.mbrllab.engine.games.Game> {
+        @Override
+        public org.mbrllab.engine.games.Game convert(String value) {
+            try {
+                return org.mbrllab.engine.games.Game.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** The preset names, for {@code ${COMPLETION-CANDIDATES}} in the help. */
     static final class PresetNames implements Iterable<String> {
         @Override

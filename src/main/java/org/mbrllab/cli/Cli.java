@@ -22,9 +22,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       ensemble to the 1-D regression task (see {@link EnsembleCommand}); {@code bench value-iteration}
  *       times value-iteration sweeps (see {@link BenchValueIterationCommand}); {@code bench ensemble}
  *       times ensemble training (see {@link BenchEnsembleCommand}).</li>
+ *   <li>{@code mcts} searches one tic-tac-toe or Connect Four position (see {@link MctsCommand}); {@code match}
+ *       plays games between two players (see {@link MatchCommand}); {@code bench mcts} times searches (see
+ *       {@link BenchMctsCommand}).</li>
  *   <li>{@code --help} after any command lists its options.</li>
  *   <li>Exit 0 on success. Usage errors (an unknown command or option, a bad or out-of-range value, an
- *       unknown preset, a broken layout file) print one line {@code error: …} to the error stream and
+ *       unknown preset, a broken layout file, a bad board, an unknown player) print one line {@code error: …} to the error stream and
  *       exit 2. A run that fails (the values diverge) prints one line {@code error: …} and exits 1.</li>
  * </ul>
  * Nothing here touches JavaFX, and nothing calls {@code System.exit}: {@link #run} returns the code.
@@ -37,7 +40,7 @@ public final class Cli {
     /** Exit code for a run that failed. */
     public static final int FAILED = 1;
 
-    private static final List<String> COMMANDS = List.of("gridworld", "ensemble", "bench");
+    private static final List<String> COMMANDS = List.of("gridworld", "ensemble", "bench", "mcts", "match");
 
     /** Whether {@code arg} names a command, so that the launcher runs the command line, not the app. */
     public static boolean isCommand(String arg) {
@@ -115,7 +118,8 @@ public final class Cli {
 
     @Command(name = "mbrl-lab", sortOptions = false,
             description = "Model-based RL lab: run the course's algorithms without a window.",
-            subcommands = {GridworldCommand.class, EnsembleCommand.class, BenchCommand.class},
+            subcommands = {GridworldCommand.class, EnsembleCommand.class, BenchCommand.class, MctsCommand.class,
+                MatchCommand.class},
             footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
                 "Run 'mbrl-lab COMMAND --help' for the options of a command."})
     static final class Top implements Callable<Integer> {
@@ -133,8 +137,8 @@ public final class Cli {
     }
 
     @Command(name = "bench", sortOptions = false,
-            description = "Time an engine. Benchmarks: value-iteration, ensemble (more to come: mcts, ilqr).",
-            subcommands = {BenchValueIterationCommand.class, BenchEnsembleCommand.class})
+            description = "Time an engine. Benchmarks: value-iteration, ensemble, mcts (more to come: ilqr).",
+            subcommands = {BenchValueIterationCommand.class, BenchEnsembleCommand.class, BenchMctsCommand.class})
     static final class BenchCommand implements Callable<Integer> {
         @CommandLine.Mixin
         HelpOption help;

@@ -166,7 +166,7 @@ class CliTest {
     @Test
     void unknownCommandIsOneLine() {
         String line = run("solve", "--preset", "bridge").usageError();
-        assertEquals("error: unknown command 'solve' (commands: gridworld, ensemble, bench)", line);
+        assertEquals("error: unknown command 'solve' (commands: gridworld, ensemble, bench, mcts, match)", line);
     }
 
     @Test
@@ -222,7 +222,7 @@ class CliTest {
     @Test
     void benchNeedsABenchmarkAndAValidSize() {
         assertTrue(run("bench").usageError().contains("value-iteration"));
-        assertTrue(run("bench", "mcts").usageError().contains("unknown bench command 'mcts'"));
+        assertTrue(run("bench", "ilqr").usageError().contains("unknown bench command 'ilqr'"));
         assertEquals("error: --size 301 is out of range: allowed a whole number in [2, 300]",
                 run("bench", "value-iteration", "--size", "301").usageError());
     }
@@ -231,6 +231,7 @@ class CliTest {
     void isCommandKnowsTheCommands() {
         assertTrue(Cli.isCommand("gridworld"));
         assertTrue(Cli.isCommand("bench"));
+        assertTrue(Cli.isCommand("mcts") && Cli.isCommand("match"));
         assertTrue(!Cli.isCommand("--help") && !Cli.isCommand("app"));
     }
 }

@@ -11,4 +11,9 @@ public final class Seeds {
     public static RandomGenerator random(long seed) {
         return new SplittableRandom(seed);
     }
+
+    /** A fast generator for {@code seed}, for hot loops such as MCTS rollouts (see {@link FastRandom}). */
+    public static FastRandom fast(long seed) {
+        return new FastRandom(seed);
+    }
 }
