@@ -236,15 +236,24 @@ public final class AlphaZeroTrainer implements Engine<AlphaZeroSnapshot> {
         }
         double[] l = graph.train(x, illegal, pi, z, rows);
         batchesTrained++;
-        if (!Double.isFinite(l[0]) || !Double.isFinite(l[1]) || !Double.isFinite(l[2])) {
+        try {
+            checkFinite(l, batchesTrained);
+        } catch (DivergenceException e) {
             done = true;
-            throw new DivergenceException("AlphaZero training diverged at batch " + batchesTrained + ": the loss is not finite (value "
-                    + l[0] + ", policy " + l[1] + ", L2 " + l[2] + "); try a smaller learning rate");
+            throw e;
         }
         losses.add(new BatchLoss(batchesTrained, l[0], l[1], l[2]));
         iterValueSum += l[0];
         iterPolicySum += l[1];
         iterBatches++;
+    }
+
+    /** Throws {@link DivergenceException} unless the batch's {value, policy, L2} losses are all finite. */
+    static void checkFinite(double[] l, int batch) {
+        if (!Double.isFinite(l[0]) || !Double.isFinite(l[1]) || !Double.isFinite(l[2])) {
+            throw new DivergenceException("AlphaZero training diverged at batch " + batch + ": the loss is not finite (value "
+                    + l[0] + ", policy " + l[1] + ", L2 " + l[2] + "); try a smaller learning rate");
+        }
     }
 
     // 3. Evaluation
