@@ -40,7 +40,7 @@ public final class Cli {
     /** Exit code for a run that failed. */
     public static final int FAILED = 1;
 
-    private static final List<String> COMMANDS = List.of("gridworld", "ensemble", "bench", "mcts", "match");
+    private static final List<String> COMMANDS = List.of("gridworld", "ensemble", "bench", "mcts", "match", "alphazero-train");
 
     /** Whether {@code arg} names a command, so that the launcher runs the command line, not the app. */
     public static boolean isCommand(String arg) {
@@ -119,7 +119,7 @@ public final class Cli {
     @Command(name = "mbrl-lab", sortOptions = false,
             description = "Model-based RL lab: run the course's algorithms without a window.",
             subcommands = {GridworldCommand.class, EnsembleCommand.class, BenchCommand.class, MctsCommand.class,
-                MatchCommand.class},
+                MatchCommand.class, AlphaZeroTrainCommand.class},
             footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
                 "Run 'mbrl-lab COMMAND --help' for the options of a command."})
     static final class Top implements Callable<Integer> {

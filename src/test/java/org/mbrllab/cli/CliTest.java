@@ -166,7 +166,7 @@ class CliTest {
     @Test
     void unknownCommandIsOneLine() {
         String line = run("solve", "--preset", "bridge").usageError();
-        assertEquals("error: unknown command 'solve' (commands: gridworld, ensemble, bench, mcts, match)", line);
+        assertEquals("error: unknown command 'solve' (commands: gridworld, ensemble, bench, mcts, match, alphazero-train)", line);
     }
 
     @Test

@@ -133,9 +133,30 @@ class MctsCommandsTest {
     }
 
     @Test
-    void alphaZeroPlayerSaysThereIsNoNetworkYet() {
-        String line = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--json").usageError();
-        assertTrue(line.startsWith("error: no network yet"), line);
+    void alphaZeroPlayerPrintsTheContractJsonFromTheShippedNetwork() {
+        JsonNode j = run("mcts", "--game", "tictactoe", "--board", "XX.OO....", "--player", "alphazero", "--simulations", "200",
+                "--json").json();
+        assertEquals(List.of("move", "visits", "q", "value"), keys(j));
+        assertEquals(9, j.get("visits").size());
+        assertEquals(9, j.get("q").size());
+        for (int cell : new int[] {0, 1, 3, 4}) {
+            assertTrue(j.get("visits").get(cell).isNull(), "occupied cell " + cell);
+            assertTrue(j.get("q").get(cell).isNull(), "occupied cell " + cell);
+        }
+        assertEquals(2, j.get("move").asInt(), "X completes the top row");
+        double value = j.get("value").asDouble();
+        assertTrue(value > 0.5 && value <= 1, "X is winning: " + value);
+    }
+
+    @Test
+    void alphaZeroWithoutANetworkWarnsAndSearchesWithRollouts() {
+        Run r = run("mcts", "--game", "connect4", "--board", EMPTY_C4, "--player", "alphazero", "--simulations", "500", "--json");
+        assertEquals(0, r.code(), r.err());
+        List<String> err = r.err().lines().toList();
+        assertEquals(1, err.size(), r.err());
+        assertTrue(err.get(0).startsWith("warning: no shipped Connect Four network"), err.get(0));
+        assertTrue(err.get(0).endsWith("searching with random rollouts (UCB1) instead"), err.get(0));
+        assertEquals(1, r.out().strip().lines().count());
     }
 
     // ---------------------------------------------------------------- match
@@ -145,6 +166,13 @@ class MctsCommandsTest {
         JsonNode j = run("match", "--game", "tictactoe", "--x", "mcts:300", "--o", "random", "--games", "6", "--json").json();
         assertEquals(List.of("x_wins", "o_wins", "draws"), keys(j));
         assertEquals(6, j.get("x_wins").asInt() + j.get("o_wins").asInt() + j.get("draws").asInt());
+    }
+
+    @Test
+    void alphaZeroPlaysAMatchWithTheShippedNetwork() {
+        JsonNode j = run("match", "--game", "tictactoe", "--x", "alphazero:25", "--o", "random", "--games", "4", "--seed", "2", "--json").json();
+        assertEquals(4, j.get("x_wins").asInt() + j.get("o_wins").asInt() + j.get("draws").asInt());
+        assertEquals(0, j.get("o_wins").asInt(), "the network never loses to random play as X here");
     }
 
     @Test
@@ -170,8 +198,8 @@ class MctsCommandsTest {
     void badSpecsAndCountsAreUsageErrors() {
         assertEquals("error: --x: unknown player 'human' (players: random, minimax, minimax:DEPTH, mcts:SIMS, mcts:SIMS:C, alphazero:SIMS)",
                 run("match", "--game", "tictactoe", "--x", "human", "--o", "random", "--games", "1").usageError());
-        assertTrue(run("match", "--game", "tictactoe", "--x", "random", "--o", "alphazero:100", "--games", "1").usageError()
-                .startsWith("error: --o: no network yet"));
+        assertTrue(run("match", "--game", "connect4", "--x", "random", "--o", "alphazero:100", "--games", "1").usageError()
+                .startsWith("error: --o: no shipped Connect Four network"));
         assertEquals("error: --games 0 is out of range: allowed a whole number in [1, 100000]",
                 run("match", "--game", "tictactoe", "--x", "random", "--o", "random", "--games", "0").usageError());
         assertTrue(run("match", "--game", "tictactoe", "--x", "random", "--o", "random").usageError().contains("--games"));
