@@ -176,7 +176,7 @@ public final class AlphaZeroTrainer implements Engine<AlphaZeroSnapshot> {
             pis.add(pi);
             illegals.add(illegal);
             sides.add(state.toMove());
-            int move = state.plies() < settings.temperatureMoves() ? sampleByVisits(visits, selfPlayRng) : mcts.bestMove();
+            int move = state.plies() < settings.temperatureMoves() ? MoveChoice.choose(visits, 1, selfPlayRng) : mcts.bestMove();
             state.play(move);
             mcts.advance(move);
         }
@@ -193,21 +193,6 @@ public final class AlphaZeroTrainer implements Engine<AlphaZeroSnapshot> {
     /** Per-move arrays follow the cells only when moves are cells (tic-tac-toe); otherwise only the identity is used. */
     private float[] permuteMoves(float[] perMove, int[] map) {
         return map.length == perMove.length ? BoardEncoding.permute(perMove, map) : perMove;
-    }
-
-    /** A move drawn with probability N(s, a) / Σ N (temperature 1); illegal moves have N = −1. */
-    static int sampleByVisits(int[] visits, RandomGenerator rng) {
-        long total = 0;
-        for (int v : visits) total += Math.max(v, 0);
-        if (total == 0) throw new IllegalStateException("no visits at the root");
-        long r = (long) (rng.nextDouble() * total);
-        for (int a = 0; a < visits.length; a++) {
-            if (visits[a] <= 0) continue;
-            r -= visits[a];
-            if (r < 0) return a;
-        }
-        for (int a = visits.length - 1; a >= 0; a--) if (visits[a] > 0) return a;
-        throw new IllegalStateException("unreachable");
     }
 
     private void store(float[] x, float[] illegal, float[] pi, float z) {

@@ -79,14 +79,28 @@ class AlphaZeroTrainerTest {
     }
 
     @Test
-    void visitSamplingFollowsTheCounts() {
+    void temperatureOneSamplesInProportionToTheVisits() {
         var rng = Seeds.fast(5);
         int[] counts = new int[9];
         int[] visits = {-1, 30, 0, 10, -1, 60, 0, 0, 0};
-        for (int i = 0; i < 10_000; i++) counts[AlphaZeroTrainer.sampleByVisits(visits, rng)]++;
-        assertEquals(0, counts[0] + counts[2] + counts[4] + counts[6]);
+        for (int i = 0; i < 10_000; i++) counts[MoveChoice.choose(visits, 1, rng)]++;
+        assertEquals(0, counts[0] + counts[2] + counts[4] + counts[6], "never an illegal or unvisited move");
+        // Binomial standard error √(0.3·0.7/10⁴) ≈ 0.005; 4 of them.
         assertEquals(0.3, counts[1] / 1e4, 0.02);
         assertEquals(0.6, counts[5] / 1e4, 0.02);
+    }
+
+    @Test
+    void temperatureZeroPlaysTheMostVisitedAndHalfSquaresTheCounts() {
+        var rng = Seeds.fast(6);
+        int[] visits = {-1, 30, 0, 10, -1, 60, 0, 0, 0};
+        assertEquals(5, MoveChoice.choose(visits, 0, rng));
+        int[] counts = new int[9];
+        for (int i = 0; i < 10_000; i++) counts[MoveChoice.choose(visits, 0.5, rng)]++;
+        // τ = 1/2: weights 30², 10², 60² → 900/4600, 100/4600, 3600/4600.
+        assertEquals(3600 / 4600.0, counts[5] / 1e4, 0.02);
+        assertEquals(100 / 4600.0, counts[3] / 1e4, 0.01);
+        assertThrows(IllegalArgumentException.class, () -> MoveChoice.choose(visits, -1, rng));
     }
 
     @Test
