@@ -24,7 +24,7 @@ import org.mbrllab.engine.run.Engine;
  *   <li><b>Self-play.</b> The network plays itself with MCTS (PUCT, {@link AlphaZeroSettings#simulations()}
  *       per move, Dirichlet noise at the root). Each position s is stored with the visit distribution
  *       π(a|s) = N(s, a) / Σ_b N(s, b) and, once the game is over, its outcome z ∈ {−1, 0, +1} for the side
- *       to move in s; tic-tac-toe positions are stored in all 8 symmetries. The first
+ *       to move in s; positions are stored in all their symmetries ({@link BoardEncoding#symmetries}). The first
  *       {@link AlphaZeroSettings#temperatureMoves()} plies draw the move ∝ N(s, a) (temperature 1), later
  *       ones play the most visited move.</li>
  *   <li><b>Training.</b> Batches drawn uniformly from the replay buffer; one Adam step each on
@@ -45,6 +45,7 @@ public final class AlphaZeroTrainer implements Engine<AlphaZeroSnapshot> {
     private final int inputs;
     private final int moves;
     private final int[][] symmetries;
+    private final int[][] moveSymmetries;
     private final RandomGenerator selfPlayRng;
     private final RandomGenerator batchRng;
     private final RandomGenerator evalRng;
@@ -87,6 +88,7 @@ public final class AlphaZeroTrainer implements Engine<AlphaZeroSnapshot> {
         this.inputs = BoardEncoding.inputs(game);
         this.moves = game.moves();
         this.symmetries = BoardEncoding.symmetries(game);
+        this.moveSymmetries = BoardEncoding.moveSymmetries(game);
         this.selfPlayRng = Seeds.fast(settings.seed() * 3 + 1);
         this.batchRng = Seeds.random(settings.seed() * 3 + 2);
         this.evalRng = Seeds.fast(settings.seed() * 3 + 3);
@@ -183,16 +185,13 @@ public final class AlphaZeroTrainer implements Engine<AlphaZeroSnapshot> {
         int winner = state.winner();
         for (int i = 0; i < xs.size(); i++) {
             float z = (float) Side.outcome(winner, sides.get(i));
-            for (int[] map : symmetries) {
-                store(BoardEncoding.permute(xs.get(i), map), permuteMoves(illegals.get(i), map), permuteMoves(pis.get(i), map), z);
+            for (int k = 0; k < symmetries.length; k++) {
+                int[] moveMap = moveSymmetries[k];
+                store(BoardEncoding.permute(xs.get(i), symmetries[k]), BoardEncoding.permute(illegals.get(i), moveMap),
+                        BoardEncoding.permute(pis.get(i), moveMap), z);
             }
         }
         gamesPlayed++;
-    }
-
-    /** Per-move arrays follow the cells only when moves are cells (tic-tac-toe); otherwise only the identity is used. */
-    private float[] permuteMoves(float[] perMove, int[] map) {
-        return map.length == perMove.length ? BoardEncoding.permute(perMove, map) : perMove;
     }
 
     private void store(float[] x, float[] illegal, float[] pi, float z) {

@@ -13,8 +13,9 @@ import org.mbrllab.engine.games.Side;
  *   <li>all 1 when X is to move, all 0 when O is (the side to move, as in Silver et al. 2017).</li>
  * </ol>
  * Seen from the side to move, as the value and the policy are. For tic-tac-toe the eight symmetries of
- * the square (rotations and reflections) map positions and move distributions onto equally good ones;
- * self-play stores all eight (Silver et al. 2017 augment Go data the same way).
+ * the square (rotations and reflections), for Connect Four the left-right mirror, map positions and move
+ * distributions onto equally good ones; self-play stores every image (Silver et al. 2017 augment Go data
+ * the same way).
  */
 public final class BoardEncoding {
     private BoardEncoding() {}
@@ -44,14 +45,17 @@ public final class BoardEncoding {
 
     /**
      * The symmetries of {@code game} as cell maps: {@code map[k][i]} is where cell i goes under symmetry k.
-     * The identity comes first. Tic-tac-toe has 8; Connect Four is given the identity only (its mirror
-     * image would also do; not used yet).
+     * The identity comes first. Tic-tac-toe has 8 (the square's rotations and reflections); Connect Four has
+     * 2 (the identity and the left-right mirror, which gravity respects).
      */
     public static int[][] symmetries(Game game) {
-        if (game != Game.TIC_TAC_TOE) {
-            int[] id = new int[game.boardLength()];
-            for (int i = 0; i < id.length; i++) id[i] = i;
-            return new int[][] {id};
+        if (game == Game.CONNECT_FOUR) {
+            int[][] maps = new int[2][42];
+            for (int cell = 0; cell < 42; cell++) {
+                maps[0][cell] = cell;
+                maps[1][cell] = cell / 7 * 7 + (6 - cell % 7);
+            }
+            return maps;
         }
         int[][] maps = new int[8][9];
         for (int k = 0; k < 8; k++) {
@@ -68,6 +72,15 @@ public final class BoardEncoding {
             }
         }
         return maps;
+    }
+
+    /**
+     * The same symmetries acting on move indices: for tic-tac-toe the cell maps themselves, for Connect
+     * Four the column maps (identity; column c → 6 − c).
+     */
+    public static int[][] moveSymmetries(Game game) {
+        if (game == Game.TIC_TAC_TOE) return symmetries(game);
+        return new int[][] {{0, 1, 2, 3, 4, 5, 6}, {6, 5, 4, 3, 2, 1, 0}};
     }
 
     /** {@code in} (planes or per-cell values, a whole number of planes) with every cell i moved to map[i]. */

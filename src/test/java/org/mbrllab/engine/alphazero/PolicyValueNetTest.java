@@ -111,4 +111,16 @@ class PolicyValueNetTest {
             assertEquals(36, Arrays.stream(m).sum(), "a permutation");
         }
     }
+
+    @Test
+    void connectFourHasTheMirrorAsItsOnlyOtherSymmetry() {
+        int[][] cells = BoardEncoding.symmetries(Game.CONNECT_FOUR);
+        int[][] moves = BoardEncoding.moveSymmetries(Game.CONNECT_FOUR);
+        assertEquals(2, cells.length);
+        assertEquals(2, moves.length);
+        assertEquals(6, cells[1][0], "top-left → top-right");
+        assertEquals(41 - 6, cells[1][41], "bottom-right → bottom-left");
+        assertEquals(3, cells[1][3], "the middle column stays");
+        assertArrayEquals(new int[] {6, 5, 4, 3, 2, 1, 0}, moves[1]);
+    }
 }
