@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mbrllab.engine.alphazero.NetworkEvaluator;
 import org.mbrllab.engine.alphazero.NetworkFileException;
+import org.mbrllab.engine.alphazero.PolicyValueNet;
 import org.mbrllab.engine.alphazero.ShippedNetworks;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.Seeds;
@@ -58,6 +60,10 @@ final class MctsCommand implements Callable<Integer> {
     @Option(names = "--player", paramLabel = "NAME", description = "mcts or alphazero (default: mcts).")
     String player = "mcts";
 
+    @Option(names = "--network", paramLabel = "FILE",
+            description = "With --player alphazero: a network file from alphazero-train (default: the shipped network).")
+    Path network;
+
     @Option(names = "--simulations", paramLabel = "N", description = "Simulations, 1 to 10000000 (default: 10000).")
     int simulations = (int) MctsSettings.SIMULATIONS.defaultValue();
 
@@ -88,7 +94,12 @@ final class MctsCommand implements Callable<Integer> {
             case "alphazero" -> {
                 // The shipped network; if it is missing or corrupt, say so and search with rollouts.
                 try {
-                    evaluator = new NetworkEvaluator(ShippedNetworks.load(game));
+                    PolicyValueNet net = network != null ? PolicyValueNet.load(network) : ShippedNetworks.load(game);
+                    if (net.game() != game) {
+                        throw new NetworkFileException("network file " + network + " is for " + net.game().displayName() + ", not "
+                                + game.displayName());
+                    }
+                    evaluator = new NetworkEvaluator(net);
                     settings = MctsSettings.puctDefaults();
                 } catch (NetworkFileException e) {
                     PrintWriter err = spec.commandLine().getErr();

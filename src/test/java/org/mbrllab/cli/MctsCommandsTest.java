@@ -159,6 +159,24 @@ class MctsCommandsTest {
         assertEquals(1, r.out().strip().lines().count());
     }
 
+    @Test
+    void aMissingOrCorruptNetworkFileWarnsInOneLineAndFallsBackToRollouts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path missing = dir.resolve("none.az");
+        Run r = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--network", missing.toString(),
+                "--simulations", "300", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("warning: no network file at " + missing + "; searching with random rollouts (UCB1) instead", r.err().strip());
+        assertEquals(List.of("move", "visits", "q", "value"), keys(JSON.readTree(r.out())));
+        java.nio.file.Path corrupt = dir.resolve("bad.az");
+        java.nio.file.Files.writeString(corrupt, "not a network");
+        Run c = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--network", corrupt.toString(),
+                "--simulations", "300", "--json");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.err().startsWith("warning: network file " + corrupt + " is corrupt: "), c.err());
+        assertEquals(1, c.err().lines().count());
+    }
+
     // ---------------------------------------------------------------- match
 
     @Test
