@@ -16,10 +16,12 @@ import java.util.List;
  * @param losses           every batch's losses, in order (for the loss curves)
  * @param history          one entry per finished iteration (for the W/D/L chart)
  * @param done             whether training has finished
+ * @param network          the newest network (after the last finished training stage); immutable, so a
+ *                         view may play with it on another thread ("trained now")
  */
 public record AlphaZeroSnapshot(int iteration, int iterations, Stage stage, int gamesPlayed, int batchesTrained, int bufferSize,
                                 double valueLoss, double policyLoss, List<BatchLoss> losses, List<IterationResult> history,
-                                boolean done) {
+                                boolean done, PolicyValueNet network) {
 
     public AlphaZeroSnapshot {
         losses = List.copyOf(losses);

@@ -271,7 +271,7 @@ public final class AlphaZeroTrainer implements Engine<AlphaZeroSnapshot> {
     public AlphaZeroSnapshot snapshot() {
         BatchLoss last = losses.isEmpty() ? null : losses.get(losses.size() - 1);
         return new AlphaZeroSnapshot(iteration, settings.iterations(), stage, gamesPlayed, batchesTrained, bufferSize(),
-                last == null ? Double.NaN : last.value(), last == null ? Double.NaN : last.policy(), losses, history, done);
+                last == null ? Double.NaN : last.value(), last == null ? Double.NaN : last.policy(), losses, history, done, net);
     }
 
     int bufferSize() {

@@ -38,7 +38,10 @@ import org.mbrllab.engine.games.GameState;
  *                                                     (matrices row-major, (fan-in, fan-out))
  *   long     CRC-32 of every byte before it
  * </pre>
- * A file that is missing, truncated, fails the checksum, has the wrong shapes or holds a non-finite
+ * Instances are immutable (the arrays are copied in and never handed out), so one network can be shared
+ * between threads.
+ *
+ * <p>A file that is missing, truncated, fails the checksum, has the wrong shapes or holds a non-finite
  * weight is refused with a {@link NetworkFileException}.
  */
 public final class PolicyValueNet {

@@ -54,6 +54,7 @@ class AlphaZeroTrainerTest {
         assertFalse(t.step(), "the last evaluation game ends the run");
         AlphaZeroSnapshot end = t.snapshot();
         assertTrue(end.done() && t.isDone());
+        assertEquals(t.network(), end.network());
         assertEquals(1, end.history().size());
         var r = end.history().get(0);
         assertEquals(2, r.wins() + r.draws() + r.losses());
