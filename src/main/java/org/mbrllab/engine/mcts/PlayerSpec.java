@@ -1,5 +1,6 @@
 package org.mbrllab.engine.mcts;
 
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.mbrllab.engine.alphazero.AlphaZeroPlayers;
 import org.mbrllab.engine.alphazero.NetworkFileException;
@@ -102,6 +103,11 @@ public record PlayerSpec(Kind kind, int depth, int simulations, double c) {
      *         corrupt, with the reason in one line
      */
     public Player create(Game game, RandomGenerator rng) {
+        return create(game, rng, ShippedNetworks::load);
+    }
+
+    /** {@link #create(Game, RandomGenerator)} with another source of networks (tests: a missing one). */
+    Player create(Game game, RandomGenerator rng, Function<Game, PolicyValueNet> networks) {
         return switch (kind) {
             case RANDOM -> new RandomPlayer(rng);
             case MINIMAX -> new MinimaxPlayer(depth == 0 ? Minimax.defaultDepth(game) : depth, rng);
@@ -109,7 +115,7 @@ public record PlayerSpec(Kind kind, int depth, int simulations, double c) {
             case ALPHAZERO -> {
                 PolicyValueNet net;
                 try {
-                    net = ShippedNetworks.load(game);
+                    net = networks.apply(game);
                 } catch (NetworkFileException e) {
                     throw new UnsupportedOperationException(e.getMessage() + "; use mcts:SIMS");
                 }

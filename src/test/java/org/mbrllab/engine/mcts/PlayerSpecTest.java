@@ -52,8 +52,10 @@ class PlayerSpecTest {
     @Test
     void alphaZeroWithoutAShippedNetworkSaysSoInOneLine() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> PlayerSpec.parse("alphazero:100").create(Game.CONNECT_FOUR, new FastRandom(1)));
-        assertTrue(e.getMessage().startsWith("no shipped Connect Four network"), e.getMessage());
+                () -> PlayerSpec.parse("alphazero:100").create(Game.CONNECT_FOUR, new FastRandom(1), g -> {
+                    throw new org.mbrllab.engine.alphazero.NetworkFileException("no shipped Connect Four network (gone)");
+                }));
+        assertEquals("no shipped Connect Four network (gone); use mcts:SIMS", e.getMessage());
         assertTrue(e.getMessage().endsWith("use mcts:SIMS"), e.getMessage());
     }
 }
