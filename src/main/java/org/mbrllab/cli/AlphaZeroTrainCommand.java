@@ -51,7 +51,7 @@ final class AlphaZeroTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of everything (default: 1).")
     long seed = 1;
 
-    @Option(names = "--simulations", paramLabel = "N", description = "Simulations per move in self-play and evaluation, 1 to 100000 (default: 40 for tictactoe).")
+    @Option(names = "--simulations", paramLabel = "N", description = "Simulations per move in self-play and evaluation, 1 to 100000 (default: 40 for tictactoe, 100 for connect4).")
     Integer simulations;
 
     @Option(names = "--games", paramLabel = "N", description = "Self-play games per iteration, 1 to 10000 (default: 30).")
