@@ -21,7 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>{@code gridworld} solves a grid world (see {@link GridworldCommand}); {@code control} balances or
  *       swings up the cartpole or the pendulum (see {@link ControlCommand}).</li>
  *   <li>{@code mcts} searches one tic-tac-toe or Connect Four position (see {@link MctsCommand}); {@code match}
- *       plays games between two players (see {@link MatchCommand}).</li>
+ *       plays games between two players (see {@link MatchCommand}); {@code alphazero-train} trains a
+ *       policy/value network by self-play (see {@link AlphaZeroTrainCommand}).</li>
  *   <li>{@code ensemble} fits an ensemble to the 1-D regression task (see {@link EnsembleCommand}).</li>
  *   <li>{@code bench value-iteration}, {@code bench mcts}, {@code bench ilqr} and {@code bench ensemble} time
  *       the engines (see {@link BenchValueIterationCommand}, {@link BenchMctsCommand},
@@ -41,7 +42,8 @@ public final class Cli {
     /** Exit code for a run that failed. */
     public static final int FAILED = 1;
 
-    private static final List<String> COMMANDS = List.of("gridworld", "control", "mcts", "match", "ensemble", "bench");
+    private static final List<String> COMMANDS =
+            List.of("gridworld", "control", "mcts", "match", "alphazero-train", "ensemble", "bench");
 
     /** Whether {@code arg} names a command, so that the launcher runs the command line, not the app. */
     public static boolean isCommand(String arg) {
@@ -120,7 +122,7 @@ public final class Cli {
     @Command(name = "mbrl-lab", sortOptions = false,
             description = "Model-based RL lab: run the course's algorithms without a window.",
             subcommands = {GridworldCommand.class, ControlCommand.class, MctsCommand.class, MatchCommand.class,
-                EnsembleCommand.class, BenchCommand.class},
+                AlphaZeroTrainCommand.class, EnsembleCommand.class, BenchCommand.class},
             footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
                 "Run 'mbrl-lab COMMAND --help' for the options of a command."})
     static final class Top implements Callable<Integer> {

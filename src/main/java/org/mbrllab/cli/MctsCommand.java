@@ -5,13 +5,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mbrllab.engine.alphazero.NetworkEvaluator;
+import org.mbrllab.engine.alphazero.NetworkFileException;
+import org.mbrllab.engine.alphazero.PolicyValueNet;
+import org.mbrllab.engine.alphazero.ShippedNetworks;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.Seeds;
 import org.mbrllab.engine.games.BoardException;
 import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.GameState;
 import org.mbrllab.engine.games.Side;
+import org.mbrllab.engine.mcts.Evaluator;
 import org.mbrllab.engine.mcts.Mcts;
 import org.mbrllab.engine.mcts.MctsSettings;
 import org.mbrllab.engine.mcts.Rollout;
@@ -31,7 +37,8 @@ import picocli.CommandLine.Spec;
  * root, for the side to move.
  */
 @Command(name = "mcts", sortOptions = false,
-        description = {"Search one position with MCTS (UCB1, uniform random rollouts); print its move.",
+        description = {"Search one position with MCTS (UCB1, uniform random rollouts) or AlphaZero (PUCT and the",
+            "shipped policy/value network, --player alphazero); print its move.",
             "Board: 9 characters (tictactoe) or 42, 6 rows of 7 from the top (connect4),",
             "of X, O and '.'; X moves first, so the counts say whose turn it is."},
         footer = {"", "Example:", "  mbrl-lab mcts --game tictactoe --board XX.OO.... --simulations 5000 --json"})
@@ -53,11 +60,15 @@ final class MctsCommand implements Callable<Integer> {
     @Option(names = "--player", paramLabel = "NAME", description = "mcts or alphazero (default: mcts).")
     String player = "mcts";
 
+    @Option(names = "--network", paramLabel = "FILE",
+            description = "With --player alphazero: a network file from alphazero-train (default: the shipped network).")
+    Path network;
+
     @Option(names = "--simulations", paramLabel = "N", description = "Simulations, 1 to 10000000 (default: 10000).")
     int simulations = (int) MctsSettings.SIMULATIONS.defaultValue();
 
-    @Option(names = "--c", paramLabel = "C", description = "Exploration constant c of UCB1, in [0, 100] (default: √2).")
-    double c = MctsSettings.C.defaultValue();
+    @Option(names = "--c", paramLabel = "C", description = "Exploration constant, in [0, 100]: c of UCB1 (default: √2), or c_puct of PUCT with --player alphazero (default: 2).")
+    Double c;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the search (default: 1).")
     long seed = 1;
@@ -75,18 +86,34 @@ final class MctsCommand implements Callable<Integer> {
             throw new Cli.UsageError(e.getMessage());
         }
         Args.check("--simulations", MctsSettings.SIMULATIONS, simulations);
-        Args.check("--c", MctsSettings.C, c);
+        if (c != null) Args.check("--c", MctsSettings.C, c);
+        Evaluator evaluator = Rollout.UNIFORM_RANDOM;
+        MctsSettings settings = MctsSettings.defaults();
         switch (player) {
             case "mcts" -> { }
-            case "alphazero" -> throw new Cli.UsageError("no network yet: --player alphazero needs a trained "
-                    + game.cliName() + " network, which does not exist yet; use --player mcts");
+            case "alphazero" -> {
+                // The shipped network; if it is missing or corrupt, say so and search with rollouts.
+                try {
+                    PolicyValueNet net = network != null ? PolicyValueNet.load(network) : ShippedNetworks.load(game);
+                    if (net.game() != game) {
+                        throw new NetworkFileException("network file " + network + " is for " + net.game().displayName() + ", not "
+                                + game.displayName());
+                    }
+                    evaluator = new NetworkEvaluator(net);
+                    settings = MctsSettings.puctDefaults();
+                } catch (NetworkFileException e) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("warning: " + e.getMessage() + "; searching with random rollouts (UCB1) instead");
+                    err.flush();
+                }
+            }
             default -> throw new Cli.UsageError("unknown player '" + player + "' (players: mcts, alphazero)");
         }
 
         // 2. Search.
-        MctsSettings settings = MctsSettings.defaults().withC(c).withSimulations(simulations)
-                .withMaxNodes(Math.max(simulations + 1, (int) MctsSettings.MAX_NODES.min()));
-        Mcts mcts = new Mcts(state, settings, Rollout.UNIFORM_RANDOM, Seeds.fast(seed));
+        if (c != null) settings = settings.withC(c);
+        settings = settings.withSimulations(simulations).withMaxNodes(Math.max(simulations + 1, (int) MctsSettings.MAX_NODES.min()));
+        Mcts mcts = new Mcts(state, settings, evaluator, Seeds.fast(seed));
         mcts.search(simulations);
         int move = mcts.bestMove();
         int[] visits = mcts.rootVisits();

@@ -166,7 +166,7 @@ class CliTest {
     @Test
     void unknownCommandIsOneLine() {
         String line = run("solve", "--preset", "bridge").usageError();
-        assertEquals("error: unknown command 'solve' (commands: gridworld, control, mcts, match, ensemble, bench)", line);
+        assertEquals("error: unknown command 'solve' (commands: gridworld, control, mcts, match, alphazero-train, ensemble, bench)", line);
     }
 
     @Test

@@ -133,9 +133,46 @@ class MctsCommandsTest {
     }
 
     @Test
-    void alphaZeroPlayerSaysThereIsNoNetworkYet() {
-        String line = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--json").usageError();
-        assertTrue(line.startsWith("error: no network yet"), line);
+    void alphaZeroPlayerPrintsTheContractJsonFromTheShippedNetwork() {
+        JsonNode j = run("mcts", "--game", "tictactoe", "--board", "XX.OO....", "--player", "alphazero", "--simulations", "200",
+                "--json").json();
+        assertEquals(List.of("move", "visits", "q", "value"), keys(j));
+        assertEquals(9, j.get("visits").size());
+        assertEquals(9, j.get("q").size());
+        for (int cell : new int[] {0, 1, 3, 4}) {
+            assertTrue(j.get("visits").get(cell).isNull(), "occupied cell " + cell);
+            assertTrue(j.get("q").get(cell).isNull(), "occupied cell " + cell);
+        }
+        assertEquals(2, j.get("move").asInt(), "X completes the top row");
+        double value = j.get("value").asDouble();
+        assertTrue(value > 0.5 && value <= 1, "X is winning: " + value);
+    }
+
+    @Test
+    void alphaZeroPlayerSearchesConnectFourWithItsShippedNetwork() {
+        JsonNode j = run("mcts", "--game", "connect4", "--board", EMPTY_C4, "--player", "alphazero", "--simulations", "200", "--json").json();
+        assertEquals(List.of("move", "visits", "q", "value"), keys(j));
+        assertEquals(7, j.get("visits").size());
+        double value = j.get("value").asDouble();
+        assertTrue(value >= -1 && value <= 1, "value " + value);
+    }
+
+    @Test
+    void aMissingOrCorruptNetworkFileWarnsInOneLineAndFallsBackToRollouts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path missing = dir.resolve("none.az");
+        Run r = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--network", missing.toString(),
+                "--simulations", "300", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("warning: no network file at " + missing + "; searching with random rollouts (UCB1) instead", r.err().strip());
+        assertEquals(List.of("move", "visits", "q", "value"), keys(JSON.readTree(r.out())));
+        java.nio.file.Path corrupt = dir.resolve("bad.az");
+        java.nio.file.Files.writeString(corrupt, "not a network");
+        Run c = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--network", corrupt.toString(),
+                "--simulations", "300", "--json");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.err().startsWith("warning: network file " + corrupt + " is corrupt: "), c.err());
+        assertEquals(1, c.err().lines().count());
     }
 
     // ---------------------------------------------------------------- match
@@ -145,6 +182,13 @@ class MctsCommandsTest {
         JsonNode j = run("match", "--game", "tictactoe", "--x", "mcts:300", "--o", "random", "--games", "6", "--json").json();
         assertEquals(List.of("x_wins", "o_wins", "draws"), keys(j));
         assertEquals(6, j.get("x_wins").asInt() + j.get("o_wins").asInt() + j.get("draws").asInt());
+    }
+
+    @Test
+    void alphaZeroPlaysAMatchWithTheShippedNetwork() {
+        JsonNode j = run("match", "--game", "tictactoe", "--x", "alphazero:25", "--o", "random", "--games", "4", "--seed", "2", "--json").json();
+        assertEquals(4, j.get("x_wins").asInt() + j.get("o_wins").asInt() + j.get("draws").asInt());
+        assertEquals(0, j.get("o_wins").asInt(), "the network never loses to random play as X here");
     }
 
     @Test
@@ -170,8 +214,6 @@ class MctsCommandsTest {
     void badSpecsAndCountsAreUsageErrors() {
         assertEquals("error: --x: unknown player 'human' (players: random, minimax, minimax:DEPTH, mcts:SIMS, mcts:SIMS:C, alphazero:SIMS)",
                 run("match", "--game", "tictactoe", "--x", "human", "--o", "random", "--games", "1").usageError());
-        assertTrue(run("match", "--game", "tictactoe", "--x", "random", "--o", "alphazero:100", "--games", "1").usageError()
-                .startsWith("error: --o: no network yet"));
         assertEquals("error: --games 0 is out of range: allowed a whole number in [1, 100000]",
                 run("match", "--game", "tictactoe", "--x", "random", "--o", "random", "--games", "0").usageError());
         assertTrue(run("match", "--game", "tictactoe", "--x", "random", "--o", "random").usageError().contains("--games"));

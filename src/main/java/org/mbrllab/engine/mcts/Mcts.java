@@ -88,6 +88,9 @@ public final class Mcts {
     int rolloutLength;
     private Phase next = Phase.SELECT;
     private final double[] priorScratch;
+    /** The evaluator's priors at the root, before {@link #rootNoise} is mixed in. */
+    private final double[] rootCleanPriors;
+    private RootNoise rootNoise = RootNoise.OFF;
 
     private long simulations;
     private int treeVersion;
@@ -111,6 +114,7 @@ public final class Mcts {
         this.work = root.copy();
         this.path = new int[game.boardLength() + 2];
         this.priorScratch = new double[slots];
+        this.rootCleanPriors = new double[slots];
         this.tree = new NodePool(slots, settings.maxNodes(), evaluator.providesPriors());
         resetTree();
     }
@@ -427,6 +431,7 @@ public final class Mcts {
             resetTree();
         } else {
             tree.compact(child);
+            captureRootPriors();
             simulations = 0;
             pathLength = 0;
             treeVersion++;
@@ -453,6 +458,59 @@ public final class Mcts {
             work.copyFrom(rootState);
             evaluator.evaluate(work, rng, priorScratch, null);
             storePriors(ROOT);
+            captureRootPriors();
+        }
+    }
+
+    // ================================================================ root noise (AlphaZero self-play)
+
+    /**
+     * Dirichlet noise on the root's priors from now on: mixed in at once, and again whenever the root
+     * changes ({@link #advance}, {@link #setRoot}). {@link RootNoise#OFF} (the default) restores the
+     * evaluator's priors. Without priors (rollouts) nothing changes.
+     */
+    public void setRootNoise(RootNoise noise) {
+        finishSimulation();
+        rootNoise = Objects.requireNonNull(noise, "noise");
+        applyRootNoise();
+    }
+
+    public RootNoise rootNoise() {
+        return rootNoise;
+    }
+
+    /**
+     * P(root, a) per move index a as selection uses it (noise included): 0 for illegal moves; uniform over
+     * the legal moves when the evaluator gives no priors.
+     */
+    public double[] rootPriors() {
+        double[] out = new double[slots];
+        int legal = rootState.legalMoves();
+        for (int rest = legal; rest != 0; rest &= rest - 1) {
+            int m = Integer.numberOfTrailingZeros(rest);
+            out[m] = tree.priors == null ? 1.0 / Integer.bitCount(legal) : tree.priors[ROOT * slots + m];
+        }
+        return out;
+    }
+
+    private void captureRootPriors() {
+        if (tree.priors == null) return;
+        Arrays.fill(rootCleanPriors, 0);
+        for (int rest = rootState.legalMoves(); rest != 0; rest &= rest - 1) {
+            int m = Integer.numberOfTrailingZeros(rest);
+            rootCleanPriors[m] = tree.priors[ROOT * slots + m];
+        }
+        applyRootNoise();
+    }
+
+    private void applyRootNoise() {
+        if (tree.priors == null || rootState.isOver()) return;
+        int legal = rootState.legalMoves();
+        double[] mixed = rootCleanPriors.clone();
+        if (rootNoise.isOn()) rootNoise.mix(rootCleanPriors, legal, rng, mixed);
+        for (int rest = legal; rest != 0; rest &= rest - 1) {
+            int m = Integer.numberOfTrailingZeros(rest);
+            tree.priors[ROOT * slots + m] = (float) mixed[m];
         }
     }
 

@@ -1,6 +1,11 @@
 package org.mbrllab.engine.mcts;
 
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.mbrllab.engine.alphazero.AlphaZeroPlayers;
+import org.mbrllab.engine.alphazero.NetworkFileException;
+import org.mbrllab.engine.alphazero.PolicyValueNet;
+import org.mbrllab.engine.alphazero.ShippedNetworks;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.Minimax;
@@ -91,17 +96,31 @@ public record PlayerSpec(Kind kind, int depth, int simulations, double c) {
     }
 
     /**
-     * The player this spec describes, for {@code game}.
+     * The player this spec describes, for {@code game}. {@code alphazero:SIMS} is PUCT (c_puct = 2) with
+     * the game's shipped network ({@link org.mbrllab.engine.alphazero.ShippedNetworks}).
      *
-     * @throws UnsupportedOperationException for AlphaZero, which has no network yet
+     * @throws UnsupportedOperationException for AlphaZero when the game's shipped network is missing or
+     *         corrupt, with the reason in one line
      */
     public Player create(Game game, RandomGenerator rng) {
+        return create(game, rng, ShippedNetworks::load);
+    }
+
+    /** {@link #create(Game, RandomGenerator)} with another source of networks (tests: a missing one). */
+    Player create(Game game, RandomGenerator rng, Function<Game, PolicyValueNet> networks) {
         return switch (kind) {
             case RANDOM -> new RandomPlayer(rng);
             case MINIMAX -> new MinimaxPlayer(depth == 0 ? Minimax.defaultDepth(game) : depth, rng);
             case MCTS -> new MctsPlayer(MctsSettings.defaults().withC(c).withSimulations(simulations), Rollout.UNIFORM_RANDOM, rng);
-            case ALPHAZERO -> throw new UnsupportedOperationException(
-                    "no network yet: AlphaZero needs a trained " + game.displayName() + " network, which does not exist yet; use mcts:SIMS");
+            case ALPHAZERO -> {
+                PolicyValueNet net;
+                try {
+                    net = networks.apply(game);
+                } catch (NetworkFileException e) {
+                    throw new UnsupportedOperationException(e.getMessage() + "; use mcts:SIMS");
+                }
+                yield AlphaZeroPlayers.network(net, simulations, c, rng);
+            }
         };
     }
 }

@@ -69,7 +69,7 @@ public final class Nd4jRuntime {
      * Runs {@code work} (graph construction) with SameDiff's "Added differentiated op" lines filtered
      * out of {@code System.out}; every other line still reaches the real stream.
      */
-    static <T> T quietly(Supplier<T> work) {
+    public static <T> T quietly(Supplier<T> work) {
         synchronized (STDOUT_LOCK) {
             PrintStream original = System.out;
             PrintStream filter = new PrintStream(original, true) {

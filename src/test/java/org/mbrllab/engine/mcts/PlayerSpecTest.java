@@ -44,9 +44,18 @@ class PlayerSpecTest {
     }
 
     @Test
-    void alphaZeroHasNoNetworkYet() {
+    void alphaZeroLoadsTheShippedTicTacToeNetwork() {
+        var player = PlayerSpec.parse("alphazero:100").create(Game.TIC_TAC_TOE, new FastRandom(1));
+        assertTrue(player.describe().contains("PUCT") && player.describe().contains("policy/value network"), player.describe());
+    }
+
+    @Test
+    void alphaZeroWithoutAShippedNetworkSaysSoInOneLine() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> PlayerSpec.parse("alphazero:100").create(Game.TIC_TAC_TOE, new FastRandom(1)));
-        assertTrue(e.getMessage().startsWith("no network yet"), e.getMessage());
+                () -> PlayerSpec.parse("alphazero:100").create(Game.CONNECT_FOUR, new FastRandom(1), g -> {
+                    throw new org.mbrllab.engine.alphazero.NetworkFileException("no shipped Connect Four network (gone)");
+                }));
+        assertEquals("no shipped Connect Four network (gone); use mcts:SIMS", e.getMessage());
+        assertTrue(e.getMessage().endsWith("use mcts:SIMS"), e.getMessage());
     }
 }
