@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.lessons.bias.BiasPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
 import org.mbrllab.app.shell.lessons.PaneInfo;
@@ -31,6 +32,7 @@ public final class PaneRegistry implements PaneInfo {
         PaneRegistry r = new PaneRegistry();
         r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
+        r.register(new Entry("bias", List.of(), BiasPane::new));
         return r;
     }
 
