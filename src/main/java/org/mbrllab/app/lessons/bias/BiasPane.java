@@ -170,6 +170,7 @@ public final class BiasPane implements LessonPane {
         CategoryAxis outcomes = new CategoryAxis("outcome s′");
         NumberAxis probability = new NumberAxis("probability (%)");
         probability.setRange(0, 100);
+        probability.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
