@@ -235,6 +235,7 @@ public final class BiasPane implements LessonPane {
     private static Label heading(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("pane-toolbar-label");
+        l.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         return l;
     }
 
