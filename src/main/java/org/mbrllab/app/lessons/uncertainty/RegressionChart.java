@@ -11,6 +11,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -95,8 +96,10 @@ final class RegressionChart {
         // 2. Chart: bands at the bottom, then member curves, sin x, and the data on top.
         NumberAxis xAxis = new NumberAxis("x");
         xAxis.setRange(RegressionRun.PROBE_MIN, RegressionRun.PROBE_MAX);
+        xAxis.setTickUnit(new NumberTickUnit(1));
         NumberAxis yAxis = new NumberAxis("y");
         yAxis.setRange(Y_MIN, Y_MAX);
+        yAxis.setTickUnit(new NumberTickUnit(1));
         plot = new XYPlot(bands, xAxis, yAxis, bandRenderer);
         plot.setDataset(1, members);
         plot.setRenderer(1, memberRenderer);
@@ -157,12 +160,18 @@ final class RegressionChart {
         ChartStyle.apply(chart, theme, fontSize);
         java.awt.Color fg = ChartStyle.awt(theme.foreground());
         java.awt.Color muted = ChartStyle.awt(theme.muted());
-        truthRenderer.setSeriesPaint(0, fg);
-        pointRenderer.setSeriesPaint(0, muted);
+        truthRenderer.setSeriesPaint(0, muted);
+        pointRenderer.setSeriesPaint(0, ChartStyle.awt(theme.foreground().deriveColor(0, 1, 1, 0.6)));
         gapMarker.setPaint(ChartStyle.awt(theme.highlight().deriveColor(0, 1, 1, 0.18)));
         gapMarker.setLabelPaint(fg);
+        gapMarker.setLabelBackgroundColor(new java.awt.Color(0, 0, 0, 0));
         gapMarker.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, (int) Math.round(fontSize * 0.9)));
         memberRenderer.setDefaultStroke(new BasicStroke(1.2f));
+        java.awt.Font legend = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, (int) Math.round(fontSize * 0.9));
+        for (var r : new org.jfree.chart.renderer.xy.AbstractXYItemRenderer[] {bandRenderer, memberRenderer, truthRenderer, pointRenderer}) {
+            r.setDefaultLegendTextFont(legend);
+            r.setDefaultLegendTextPaint(fg);
+        }
     }
 
     /** Shows the gap (as the view-model holds it); ignored while the student drags it. */
@@ -208,7 +217,7 @@ final class RegressionChart {
                 if (p != null) {
                     addBand("μ̄ ± 2σ_ens", x, p.meanColumn(0), p.epistemicStdColumn(0), ChartStyle.awt(theme.foreground()));
                     for (int k = 0; k < p.members(); k++) {
-                        XYSeries m = new XYSeries("member " + (k + 1), false, true);
+                        XYSeries m = new XYSeries(k == 0 ? "members (K = " + p.members() + ")" : "member " + (k + 1), false, true);
                         double[] mu = p.memberMeanColumn(k, 0);
                         for (int i = 0; i < x.length; i++) m.add(x[i], clampY(mu[i]), false);
                         members.addSeries(m);

@@ -5,14 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
@@ -36,7 +34,7 @@ public final class RegressionPane implements LessonPane {
     private final RegressionViewModel vm = new RegressionViewModel();
     private final RegressionChart chart = new RegressionChart();
     private final ChoiceBox<RegressionView> viewChoice = new ChoiceBox<>();
-    private final Label caption = new Label();
+    private final javafx.scene.text.Text caption = new javafx.scene.text.Text();
     private final Label progress = new Label();
     private final Button clear = new Button("Clear added points");
     private final BorderPane view = new BorderPane();
@@ -61,8 +59,6 @@ public final class RegressionPane implements LessonPane {
         clear.setOnAction(e -> vm.clearAddedPoints());
 
         caption.setId("regression-caption");
-        caption.setWrapText(true);
-        caption.getStyleClass().add("muted");
         progress.setId("regression-progress");
         progress.setWrapText(true);
 
@@ -76,10 +72,8 @@ public final class RegressionPane implements LessonPane {
         showGap();
         showCaption();
 
-        FlowPane strip = new FlowPane(10, 6, caption);
-        strip.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.text.TextFlow strip = new javafx.scene.text.TextFlow(caption);
         strip.setPadding(new Insets(6, 8, 4, 8));
-        caption.prefWidthProperty().bind(view.widthProperty().subtract(24));
         progress.setPadding(new Insets(4, 8, 6, 8));
         figure = new VBox(chart.node(), progress);
         VBox.setVgrow(chart.node(), javafx.scene.layout.Priority.ALWAYS);
@@ -114,11 +108,15 @@ public final class RegressionPane implements LessonPane {
         chart.showGap(g[0], g[1]);
     }
 
+    /**
+     * The caption says "mean" in words: JavaFX duplicates glyphs at a wrapped line's end when the line holds
+     * a combining character such as the macron of μ̄.
+     */
     private void showCaption() {
         caption.setText(switch (vm.viewProperty().get()) {
             case SINGLE -> "One probabilistic net: its mean and ±2σ, where σ is the noise it predicts (aleatoric). "
                     + "Drag the shaded gap's edges; click to add a point.";
-            case ENSEMBLE -> "K nets, each on its own bootstrap sample: their curves, their mean μ̄ and ±2σ_ens, "
+            case ENSEMBLE -> "K nets, each on its own bootstrap sample: their curves, their mean and a ±2σ_ens band, "
                     + "where σ_ens is their disagreement (epistemic). Drag the gap; click to add points in it.";
             case TWO_SEEDS -> "Two nets with the same architecture, hyperparameters and data, differing only in the seed. "
                     + "Where data are dense they agree; in the gap each is confident, and they disagree.";
@@ -173,6 +171,8 @@ public final class RegressionPane implements LessonPane {
 
     private void applyTheme() {
         chart.setTheme(appearance.theme(), appearance.fontSize());
+        caption.setFill(appearance.theme().muted());
+        caption.setFont(javafx.scene.text.Font.font(appearance.fontSize()));
         RegressionRun.Snapshot s = vm.snapshotProperty().get();
         if (s != null) chart.show(s);
     }

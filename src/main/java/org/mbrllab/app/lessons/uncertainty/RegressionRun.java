@@ -54,7 +54,11 @@ final class RegressionRun implements Engine<RegressionRun.Snapshot> {
 
         /** Why training stopped, or "". */
         String stopReason() {
-            return training != null ? training.stopReason() : twoSeeds.first().stopReason();
+            if (training != null) return training.stopReason();
+            String a = twoSeeds.first().stopReason();
+            String b = twoSeeds.second().stopReason();
+            if (a.isEmpty() && b.isEmpty()) return "";
+            return "net A " + (a.isEmpty() ? "still training" : a) + "; net B " + (b.isEmpty() ? "still training" : b);
         }
     }
 

@@ -33,13 +33,16 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
     static final ParameterSpec POINTS = ParameterSpec.whole("points", "data points", 10, 2000, 200,
             "How many (x, y) pairs are drawn from sin(x) + noise, outside the gap.");
     static final ParameterSpec GAP_START = ParameterSpec.real("gap_start", "gap from x =", SineTask.X_MIN, SineTask.X_MAX,
-            0.5, "Left edge of the interval without data (epistemic uncertainty lives there). Or drag it on the chart.");
+            -0.5, "Left edge of the interval without data (epistemic uncertainty lives there). Or drag it on the chart.");
     static final ParameterSpec GAP_END = ParameterSpec.real("gap_end", "gap to x =", SineTask.X_MIN, SineTask.X_MAX,
             2.5, "Right edge of the interval without data. Equal edges: no gap.");
     static final ParameterSpec LEARNING_RATE = ParameterSpec.real("learning_rate", "learning rate", 1e-4, 100, 3e-3,
             "Adam's step size. Far too large, and the loss becomes NaN: training stops and asks for a reset.");
     static final ParameterSpec MAX_EPOCHS = ParameterSpec.whole("max_epochs", "most epochs", 1, 5000, 400,
             "Training stops here, or earlier once the held-out loss stops improving.");
+
+    /** Gap edges dragged on the chart land on multiples of this. */
+    static final double GAP_SNAP = 0.05;
 
     /** The widest gap the task allows leaves a little room for data. */
     static final double LARGEST_GAP = SineTask.X_MAX - SineTask.X_MIN - 0.5;
@@ -93,10 +96,10 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
         return new double[] {Math.min(a, b), Math.max(a, b)};
     }
 
-    /** Moves both gap edges at once (a drag on the chart), then restarts training once. */
+    /** Moves both gap edges at once (a drag on the chart), snapped to {@value #GAP_SNAP}, then restarts training once. */
     void setGap(double start, double end) {
-        double a = clampX(Math.min(start, end));
-        double b = clampX(Math.max(start, end));
+        double a = clampX(snap(Math.min(start, end)));
+        double b = clampX(snap(Math.max(start, end)));
         if (b - a > LARGEST_GAP) b = a + LARGEST_GAP;
         quiet = true;
         try {
@@ -144,6 +147,10 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
     private void train() {
         reset();
         if (runner() != null) runner().run();
+    }
+
+    private static double snap(double x) {
+        return Math.rint(x / GAP_SNAP) / (1 / GAP_SNAP);
     }
 
     private static double clampX(double x) {
