@@ -6,6 +6,7 @@ import java.awt.Font;
 import javafx.scene.paint.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 
@@ -20,7 +21,7 @@ public final class ChartStyle {
         return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
     }
 
-    /** Applies {@code theme}'s colours and a font of {@code fontSize} px to an XY chart. */
+    /** Applies {@code theme}'s colours and a font of {@code fontSize} px to an XY or a category (bar) chart. */
     public static void apply(JFreeChart chart, Theme theme, double fontSize) {
         java.awt.Color bg = awt(theme.background());
         java.awt.Color fg = awt(theme.foreground());
@@ -50,6 +51,13 @@ public final class ChartStyle {
             for (int i = 0; i < plot.getRendererCount(); i++) {
                 if (plot.getRenderer(i) != null) plot.getRenderer(i).setDefaultStroke(new BasicStroke(2f));
             }
+        }
+        if (chart.getPlot() instanceof CategoryPlot plot) {
+            plot.setBackgroundPaint(bg);
+            plot.setRangeGridlinePaint(grid);
+            plot.setOutlinePaint(grid);
+            style(plot.getDomainAxis(), fg, base);
+            style(plot.getRangeAxis(), fg, base);
         }
     }
 

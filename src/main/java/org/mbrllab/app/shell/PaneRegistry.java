@@ -8,7 +8,9 @@ import java.util.function.Function;
 
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.lessons.bias.BiasPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
+import org.mbrllab.app.lessons.uncertainty.RegressionPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
 import org.mbrllab.app.shell.lessons.PaneInfo;
 import org.mbrllab.engine.core.ParameterSpec;
@@ -31,6 +33,8 @@ public final class PaneRegistry implements PaneInfo {
         PaneRegistry r = new PaneRegistry();
         r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
+        r.register(new Entry("bias", List.of(), BiasPane::new));
+        r.register(new Entry("regression-1d", RegressionPane.parameterSpecs(), RegressionPane::new));
         return r;
     }
 

@@ -1,0 +1,261 @@
+package org.mbrllab.app.lessons.uncertainty;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.ParameterModel;
+import org.mbrllab.app.common.RunControls;
+import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.engine.model.EnsemblePrediction;
+import org.mbrllab.engine.model.EpochLosses;
+
+/**
+ * "Aleatoric against epistemic uncertainty" on 1-D regression: sin x plus noise with a gap, one
+ * probabilistic net's μ ± 2σ, an ensemble's members with μ̄ ± 2σ_ens, or two nets that differ only in
+ * their seed. Training runs on the pane's worker and streams every epoch into the chart; any change of
+ * the data or the settings restarts it.
+ */
+public final class RegressionPane implements LessonPane {
+
+    private final Appearance appearance;
+    private final RegressionViewModel vm = new RegressionViewModel();
+    private final RegressionChart chart = new RegressionChart();
+    private final ChoiceBox<RegressionView> viewChoice = new ChoiceBox<>();
+    private final javafx.scene.text.Text caption = new javafx.scene.text.Text();
+    private final Label progress = new Label();
+    private final Button clear = new Button("Clear added points");
+    private final BorderPane view = new BorderPane();
+    private final VBox figure;
+    private boolean synchronous;
+
+    public RegressionPane(Appearance appearance) {
+        this.appearance = appearance;
+        viewChoice.setId("view-choice");
+        viewChoice.getItems().setAll(RegressionView.values());
+        viewChoice.setConverter(new StringConverter<>() {
+            @Override public String toString(RegressionView v) { return v == null ? "" : v.title(); }
+            @Override public RegressionView fromString(String s) { throw new UnsupportedOperationException(); }
+        });
+        viewChoice.valueProperty().bindBidirectional(vm.viewProperty());
+        viewChoice.setTooltip(new Tooltip("What to train and draw: one probabilistic net, an ensemble of K, "
+                + "or two nets that differ only in their seed"));
+        clear.setId("clear-points");
+        clear.setFocusTraversable(false);
+        clear.setTooltip(new Tooltip("Forget the points added by clicking on the chart"));
+        clear.disableProperty().bind(vm.addedCountProperty().isEqualTo(0));
+        clear.setOnAction(e -> vm.clearAddedPoints());
+
+        caption.setId("regression-caption");
+        progress.setId("regression-progress");
+        progress.setWrapText(true);
+
+        chart.setOnGap(vm::setGap);
+        chart.setOnAddPoint(vm::addPoint);
+        vm.snapshotProperty().addListener((obs, o, n) -> redraw(n));
+        ParameterModel p = vm.parameters();
+        p.property(RegressionViewModel.GAP_START.key()).addListener((obs, o, n) -> showGap());
+        p.property(RegressionViewModel.GAP_END.key()).addListener((obs, o, n) -> showGap());
+        vm.viewProperty().addListener((obs, o, n) -> showCaption());
+        showGap();
+        showCaption();
+
+        javafx.scene.text.TextFlow strip = new javafx.scene.text.TextFlow(caption);
+        strip.setPadding(new Insets(6, 8, 4, 8));
+        progress.setPadding(new Insets(4, 8, 6, 8));
+        figure = new VBox(chart.node(), progress);
+        VBox.setVgrow(chart.node(), javafx.scene.layout.Priority.ALWAYS);
+        view.setTop(strip);
+        view.setCenter(figure);
+
+        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
+        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
+        applyTheme();
+    }
+
+    /** The pane's parameters, for the shell's registry (before any pane exists). */
+    public static List<ParameterSpec> parameterSpecs() {
+        return RegressionViewModel.parameterSpecs();
+    }
+
+    /** Makes the next {@link #activate} train on the calling thread (tests). */
+    public void useSynchronousEngine() {
+        synchronous = true;
+    }
+
+    RegressionViewModel viewModel() {
+        return vm;
+    }
+
+    RegressionChart chart() {
+        return chart;
+    }
+
+    private void showGap() {
+        double[] g = vm.gap();
+        chart.showGap(g[0], g[1]);
+    }
+
+    /**
+     * The caption says "mean" in words: JavaFX duplicates glyphs at a wrapped line's end when the line holds
+     * a combining character such as the macron of μ̄.
+     */
+    private void showCaption() {
+        caption.setText(switch (vm.viewProperty().get()) {
+            case SINGLE -> "One probabilistic net: its mean and ±2σ, where σ is the noise it predicts (aleatoric). "
+                    + "Drag the shaded gap's edges; click to add a point.";
+            case ENSEMBLE -> "K nets, each on its own bootstrap sample: their curves, their mean and a ±2σ_ens band, "
+                    + "where σ_ens is their disagreement (epistemic). Drag the gap; click to add points in it.";
+            case TWO_SEEDS -> "Two nets with the same architecture, hyperparameters and data, differing only in the seed. "
+                    + "Where data are dense they agree; in the gap each is confident, and they disagree.";
+        });
+    }
+
+    private void redraw(RegressionRun.Snapshot s) {
+        if (s == null) return;
+        chart.show(s);
+        progress.setText(describe(s));
+    }
+
+    /** The line under the chart: epochs, losses, and the uncertainty inside and outside the gap. */
+    static String describe(RegressionRun.Snapshot s) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d of at most %d", s.epoch(), s.maxEpochs()));
+        EpochLosses last = s.training() != null ? s.training().last() : s.twoSeeds().first().last();
+        if (last != null) {
+            sb.append(String.format(Locale.ROOT, " · training loss %.3f", last.meanTraining()));
+            if (!last.validation().isEmpty()) sb.append(String.format(Locale.ROOT, " · held-out loss %.3f", last.meanValidation()));
+        }
+        sb.append(" · ").append(s.dataX().length).append(" points");
+        if (s.view() == RegressionView.ENSEMBLE && s.training().probe() != null && s.gapEnd() > s.gapStart()) {
+            double[] inOut = meanStd(s, s.training().probe());
+            sb.append(String.format(Locale.ROOT, " · mean σ_ens in the gap %.3f, elsewhere %.3f", inOut[0], inOut[1]));
+        } else if (s.view() == RegressionView.TWO_SEEDS) {
+            sb.append(String.format(Locale.ROOT, " · largest |μ_A − μ_B| %.2f", s.twoSeeds().largestGap()));
+        }
+        if (s.done() && !s.stopReason().isEmpty()) sb.append(" · ").append(s.stopReason());
+        return sb.toString();
+    }
+
+    /** Mean σ_ens at the probe points inside the gap, and inside [−4, 4] outside it. */
+    static double[] meanStd(RegressionRun.Snapshot s, EnsemblePrediction p) {
+        double in = 0;
+        double out = 0;
+        int nIn = 0;
+        int nOut = 0;
+        for (int i = 0; i < s.probeX().length; i++) {
+            double x = s.probeX()[i];
+            if (x < -4 || x > 4) continue;
+            double std = Math.sqrt(p.epistemicVariance(i, 0));
+            if (x > s.gapStart() && x < s.gapEnd()) {
+                in += std;
+                nIn++;
+            } else {
+                out += std;
+                nOut++;
+            }
+        }
+        return new double[] {nIn == 0 ? 0 : in / nIn, nOut == 0 ? 0 : out / nOut};
+    }
+
+    private void applyTheme() {
+        chart.setTheme(appearance.theme(), appearance.fontSize());
+        caption.setFill(appearance.theme().muted());
+        caption.setFont(javafx.scene.text.Font.font(appearance.fontSize()));
+        RegressionRun.Snapshot s = vm.snapshotProperty().get();
+        if (s != null) chart.show(s);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("pane-toolbar-label");
+        return l;
+    }
+
+    // ---------------------------------------------------------------- LessonPane
+
+    @Override public Node view() { return view; }
+
+    @Override public List<Node> toolbarItems() {
+        return List.of(label("View"), viewChoice, clear);
+    }
+
+    @Override public ParameterModel parameters() { return vm.parameters(); }
+
+    @Override public RunControls controls() { return vm; }
+
+    @Override
+    public void activate(PaneContext context) {
+        vm.open(context, synchronous);
+    }
+
+    @Override public void deactivate() { vm.close(); }
+
+    @Override public Node figure() { return figure; }
+
+    @Override
+    public Optional<String> chartCsv() {
+        RegressionRun.Snapshot s = vm.snapshotProperty().get();
+        return s == null ? Optional.empty() : Optional.of(chart.csv(s));
+    }
+
+    @Override
+    public String savePreset() {
+        StringBuilder sb = new StringBuilder("# 1-D regression: view and parameters\nview: ")
+                .append(vm.viewProperty().get().name().toLowerCase(Locale.ROOT)).append('\n');
+        vm.parameters().values().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        return sb.toString();
+    }
+
+    @Override public String presetExtension() { return "yaml"; }
+
+    @Override
+    public void loadPreset(String text, String source) {
+        RegressionView newView = vm.viewProperty().get();
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        String[] lines = text.split("\\R");
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n].strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String where = source + ", line " + (n + 1) + ": ";
+            int colon = line.indexOf(':');
+            if (colon < 0) throw new IllegalArgumentException(where + "expected \"key: value\", got \"" + line + "\"");
+            String key = line.substring(0, colon).strip();
+            String value = line.substring(colon + 1).strip();
+            if (key.equals("view")) {
+                try {
+                    newView = RegressionView.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + "view \"" + value + "\" is not single, ensemble or two_seeds");
+                }
+                continue;
+            }
+            ParameterSpec spec = vm.parameters().spec(key)
+                    .orElseThrow(() -> new IllegalArgumentException(where + "unknown parameter \"" + key + "\""));
+            double v;
+            try {
+                v = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + key + " \"" + value + "\" is not a number");
+            }
+            try {
+                values.put(key, spec.validate(v));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + e.getMessage());
+            }
+        }
+        values.forEach((k, v) -> vm.parameters().set(k, v));
+        vm.viewProperty().set(newView);
+    }
+}

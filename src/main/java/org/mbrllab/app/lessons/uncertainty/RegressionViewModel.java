@@ -1,0 +1,189 @@
+package org.mbrllab.app.lessons.uncertainty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.ParameterModel;
+import org.mbrllab.app.common.RunnerViewModel;
+import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.engine.model.EnsembleConfig;
+import org.mbrllab.engine.model.MemberKind;
+import org.mbrllab.engine.model.SineTask;
+import org.mbrllab.engine.run.RunStatus;
+
+/**
+ * The 1-D regression pane's view-model: the data settings (noise, gap, number of points, clicked
+ * points), the nets' settings, the view, and the runner that trains on its worker. Any change of data or
+ * settings restarts training at once, running. It never touches a control, so tests drive it
+ * synchronously.
+ */
+final class RegressionViewModel extends RunnerViewModel<RegressionRun, RegressionRun.Snapshot> {
+
+    static final ParameterSpec MEMBERS = EnsembleConfig.MEMBERS;
+    static final ParameterSpec NOISE = SineTask.NOISE.withDefault(0.1);
+    static final ParameterSpec POINTS = ParameterSpec.whole("points", "data points", 10, 2000, 200,
+            "How many (x, y) pairs are drawn from sin(x) + noise, outside the gap.");
+    static final ParameterSpec GAP_START = ParameterSpec.real("gap_start", "gap from x =", SineTask.X_MIN, SineTask.X_MAX,
+            -0.5, "Left edge of the interval without data (epistemic uncertainty lives there). Or drag it on the chart.");
+    static final ParameterSpec GAP_END = ParameterSpec.real("gap_end", "gap to x =", SineTask.X_MIN, SineTask.X_MAX,
+            2.5, "Right edge of the interval without data. Equal edges: no gap.");
+    static final ParameterSpec LEARNING_RATE = ParameterSpec.real("learning_rate", "learning rate", 1e-4, 100, 3e-3,
+            "Adam's step size. Far too large, and the loss becomes NaN: training stops and asks for a reset.");
+    static final ParameterSpec MAX_EPOCHS = ParameterSpec.whole("max_epochs", "most epochs", 1, 5000, 400,
+            "Training stops here, or earlier once the held-out loss stops improving.");
+
+    /** Gap edges dragged on the chart land on multiples of this. */
+    static final double GAP_SNAP = 0.05;
+
+    /** The widest gap the task allows leaves a little room for data. */
+    static final double LARGEST_GAP = SineTask.X_MAX - SineTask.X_MIN - 0.5;
+
+    private final ParameterModel parameters = new ParameterModel(parameterSpecs());
+    private final ObjectProperty<RegressionView> view = new SimpleObjectProperty<>(this, "view", RegressionView.ENSEMBLE);
+    private final ReadOnlyObjectWrapper<RegressionRun.Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyIntegerWrapper addedCount = new ReadOnlyIntegerWrapper(this, "addedCount");
+    private final List<double[]> added = new ArrayList<>();
+    private boolean quiet;
+
+    RegressionViewModel() {
+        super("regression-1d");
+        for (ParameterSpec spec : parameters.specs()) {
+            parameters.property(spec.key()).addListener((obs, o, n) -> changed());
+        }
+        view.addListener((obs, o, n) -> changed());
+    }
+
+    static List<ParameterSpec> parameterSpecs() {
+        return List.of(MEMBERS, NOISE, POINTS, GAP_START, GAP_END, LEARNING_RATE, MAX_EPOCHS);
+    }
+
+    ParameterModel parameters() { return parameters; }
+    ObjectProperty<RegressionView> viewProperty() { return view; }
+    ReadOnlyObjectProperty<RegressionRun.Snapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
+    ReadOnlyIntegerProperty addedCountProperty() { return addedCount.getReadOnlyProperty(); }
+
+    /** Starts the worker (or a synchronous runner for tests) with the lesson's parameter defaults, and trains. */
+    void open(PaneContext context, boolean synchronous) {
+        quiet = true;
+        try {
+            for (Map.Entry<String, Double> e : context.parameterDefaults().entrySet()) {
+                if (parameters.spec(e.getKey()).isPresent()) parameters.set(e.getKey(), e.getValue());
+            }
+        } finally {
+            quiet = false;
+        }
+        if (synchronous) startSynchronous(); else start();
+        train();
+    }
+
+    void close() {
+        stop();
+    }
+
+    /** The gap's edges, in order: [start, end]. */
+    double[] gap() {
+        double a = parameters.get(GAP_START.key());
+        double b = parameters.get(GAP_END.key());
+        return new double[] {Math.min(a, b), Math.max(a, b)};
+    }
+
+    /** Moves both gap edges at once (a drag on the chart), snapped to {@value #GAP_SNAP}, then restarts training once. */
+    void setGap(double start, double end) {
+        double a = clampX(snap(Math.min(start, end)));
+        double b = clampX(snap(Math.max(start, end)));
+        if (b - a > LARGEST_GAP) b = a + LARGEST_GAP;
+        quiet = true;
+        try {
+            parameters.set(GAP_START.key(), a);
+            parameters.set(GAP_END.key(), b);
+        } finally {
+            quiet = false;
+        }
+        changed();
+    }
+
+    /** Adds a training point (a click on the chart), then restarts training. */
+    void addPoint(double x, double y) {
+        added.add(new double[] {x, y});
+        addedCount.set(added.size());
+        changed();
+    }
+
+    /** Forgets the clicked points. */
+    void clearAddedPoints() {
+        if (added.isEmpty()) return;
+        added.clear();
+        addedCount.set(0);
+        changed();
+    }
+
+    /** The sine task the current settings describe. */
+    SineTask task() {
+        double[] g = gap();
+        if (g[1] - g[0] > LARGEST_GAP) g[1] = g[0] + LARGEST_GAP;
+        return new SineTask((int) parameters.get(POINTS.key()), parameters.get(NOISE.key()), g[0], g[1], seed());
+    }
+
+    /** The nets' configuration: the task's defaults with K, the learning rate, the epoch limit and the seed. */
+    EnsembleConfig config() {
+        return SineTask.defaultConfig((int) parameters.get(MEMBERS.key()), MemberKind.PROBABILISTIC,
+                (int) parameters.get(MAX_EPOCHS.key()), seed()).withLearningRate(parameters.get(LEARNING_RATE.key()));
+    }
+
+    private void changed() {
+        if (!quiet && isStarted()) train();
+    }
+
+    /** A fresh run for the current settings, running at once. */
+    private void train() {
+        reset();
+        if (runner() != null) runner().run();
+    }
+
+    private static double snap(double x) {
+        return Math.rint(x / GAP_SNAP) / (1 / GAP_SNAP);
+    }
+
+    private static double clampX(double x) {
+        return Math.max(SineTask.X_MIN, Math.min(SineTask.X_MAX, x));
+    }
+
+    // ---------------------------------------------------------------- RunnerViewModel
+
+    @Override
+    protected Supplier<RegressionRun> engineFactory() {
+        // Copies of the inputs: the worker builds the data and the nets.
+        RegressionView v = view.get();
+        SineTask task = task();
+        List<double[]> points = added.stream().map(double[]::clone).toList();
+        EnsembleConfig config = config();
+        return () -> new RegressionRun(v, task, points, config);
+    }
+
+    @Override
+    protected void onSnapshot(RegressionRun.Snapshot s, RunStatus status) {
+        snapshot.set(s);
+    }
+
+    @Override
+    protected String describe(RunStatus s) {
+        RegressionRun.Snapshot last = snapshot.get();
+        String epochs = last == null ? "" : "epoch " + last.epoch() + " of at most " + last.maxEpochs();
+        return switch (s.state()) {
+            case RUNNING -> "Training: " + epochs;
+            case PAUSED -> "Paused: " + epochs;
+            case DONE -> last != null && !last.stopReason().isEmpty() ? "Trained: " + last.stopReason() : "Trained: " + epochs;
+            case DIVERGED -> "Stopped: the loss diverged (learning rate too high?)";
+            case FAILED -> "Stopped: " + s.message();
+        };
+    }
+}
