@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
+import org.mbrllab.app.lessons.mcts.MctsPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
 import org.mbrllab.app.shell.lessons.PaneInfo;
 import org.mbrllab.engine.core.ParameterSpec;
@@ -31,6 +32,7 @@ public final class PaneRegistry implements PaneInfo {
         PaneRegistry r = new PaneRegistry();
         r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
+        r.register(new Entry("mcts", MctsPane.parameterSpecs(), MctsPane::new));
         return r;
     }
 

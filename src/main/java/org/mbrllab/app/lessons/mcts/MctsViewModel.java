@@ -72,7 +72,7 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
     private final BooleanProperty autoAnswer = new SimpleBooleanProperty(this, "autoAnswer", true);
     private final ObjectProperty<StepSize> stepSize = new SimpleObjectProperty<>(this, "stepSize", StepSize.SIMULATION);
     private final IntegerProperty viewDepth = new SimpleIntegerProperty(this, "viewDepth", 2);
-    private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 3);
+    private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 2);
     private final ReadOnlyObjectWrapper<GameSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final Set<Integer> expanded = new HashSet<>();
@@ -119,8 +119,8 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
         ParameterSpec sims = MctsSettings.SIMULATIONS;
         return List.of(
                 new ParameterSpec(c.key(), c.label(), 0, 10, c.defaultValue(), false, c.tooltip()),
-                new ParameterSpec(sims.key(), sims.label(), 1, MAX_SIMULATIONS, 1000, true, sims.tooltip()),
-                ParameterSpec.whole(BATCH, "N (simulations per step)", 1, MAX_SIMULATIONS, 100,
+                new ParameterSpec(sims.key(), "sims per move", 1, MAX_SIMULATIONS, 1000, true, sims.tooltip()),
+                ParameterSpec.whole(BATCH, "N per step", 1, MAX_SIMULATIONS, 100,
                         "What one press of Step does when the step is “N simulations”."));
     }
 

@@ -189,7 +189,7 @@ class MctsViewModelTest {
         assertTrue(child.children().stream().allMatch(NodeView::onPath));
         vm.toggleExpanded(child.id(), search().treeVersion());
         NodeView opened = search().tree().children().stream().filter(c -> c.id() == child.id()).findFirst().orElseThrow();
-        assertEquals(3, opened.children().size(), "its top three children");
+        assertEquals(2, opened.children().size(), "its top two children");
         vm.toggleExpanded(child.id(), search().treeVersion());
         NodeView closed = search().tree().children().stream().filter(c -> c.id() == child.id()).findFirst().orElseThrow();
         assertTrue(closed.children().stream().allMatch(NodeView::onPath));
