@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
@@ -62,6 +64,11 @@ public final class MctsPane implements LessonPane {
     private final VBox figure;
     private final TreeArea treeArea;
     private boolean synchronous;
+    /** How often the root chart follows a running search. */
+    static final int CHART_UPDATES_PER_SECOND = 4;
+    private final PauseTransition chartPause = new PauseTransition(Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND));
+    private MctsSnapshot chartPending;
+    private boolean chartWaiting;
 
     public MctsPane(Appearance appearance) {
         this.appearance = appearance;
@@ -191,6 +198,13 @@ public final class MctsPane implements LessonPane {
         view.setTop(strip);
         view.setCenter(figure);
 
+        chartPause.setOnFinished(e -> {
+            chartWaiting = false;
+            MctsSnapshot pending = chartPending;
+            chartPending = null;
+            if (pending != null) updateChart(pending);
+        });
+
         // Drawing follows the view-model.
         board.setOnMove(vm::playAt);
         tree.setOnExpand(vm::toggleExpanded);
@@ -262,7 +276,7 @@ public final class MctsPane implements LessonPane {
         }
         MoveRecord last = g.moves().isEmpty() ? null : g.moves().get(g.moves().size() - 1);
         board.show(s.game(), s.rootBoard(), last == null ? -1 : last.move(), legal);
-        chart.update(s);
+        updateChart(s);
         tree.show(s);
         turn.setText(turnText(g));
         lastMove.setText(last == null ? "" : lastMoveText(last));
@@ -289,6 +303,26 @@ public final class MctsPane implements LessonPane {
         if (m.visits() < 0) return who + ".";
         return who + " with N = " + MoveNames.count(m.visits()) + " of " + MoveNames.count(m.rootVisits())
                 + " visits, Q = " + MoveNames.value(m.q()) + ".";
+    }
+
+    /**
+     * A chart redraw costs tens of milliseconds in the software pipeline, so while the search runs the
+     * chart follows at most {@value #CHART_UPDATES_PER_SECOND} times a second (the latest snapshot wins);
+     * a paused or finished run shows its last snapshot at once.
+     */
+    private void updateChart(MctsSnapshot s) {
+        if (!vm.lastStatus().running()) {
+            chartPending = null;
+            chart.update(s);
+            return;
+        }
+        if (chartWaiting) {
+            chartPending = s;
+            return;
+        }
+        chart.update(s);
+        chartWaiting = true;
+        chartPause.playFromStart();
     }
 
     private void showInspector(NodeView n) {

@@ -142,6 +142,10 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
     ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     GameSnapshot snapshot() { return snapshot.get(); }
 
+    /** The status that came with the newest snapshot (running or not), for views that pace themselves. */
+    @Override
+    protected RunStatus lastStatus() { return super.lastStatus(); }
+
     /** The search settings the parameters describe. */
     MctsSettings settings() {
         return new MctsSettings(SelectionRule.UCB1, parameters.get(C), (int) parameters.get(SIMULATIONS), reuse.get(),

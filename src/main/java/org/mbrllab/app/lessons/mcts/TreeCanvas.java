@@ -439,6 +439,15 @@ final class TreeCanvas extends Region {
 
     // ---------------------------------------------------------------- drawing
 
+    private final java.util.Map<String, Font> fonts = new java.util.HashMap<>();
+
+    /** Fonts are looked up once per family, weight and half-pixel size: a redraw sets hundreds. */
+    private Font font(String family, FontWeight weight, double size) {
+        double rounded = Math.round(size * 2) / 2.0;
+        if (fonts.size() > 200) fonts.clear();
+        return fonts.computeIfAbsent(family + weight + rounded, k -> Font.font(family, weight, rounded));
+    }
+
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
@@ -567,24 +576,28 @@ final class TreeCanvas extends Region {
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.setFill(sideColor);
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs));
+            g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs));
             String head = n.move() < 0 ? "root" : MoveNames.move(b.side, n.move());
             g.fillText(head, tx0, ty0);
             if (n.terminal()) {
-                g.setTextAlign(TextAlignment.RIGHT);
-                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs * 0.8));
-                g.fillText(n.winner() == Side.NONE ? "draw" : Side.name(n.winner()) + " won", x + w - unit * 0.3 * scale, ty0 + fs * 0.1);
+                // The result under the box, where a finished game has no fold handle.
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs * 0.85));
+                g.setFill(n.winner() == Side.NONE ? theme.muted() : SideColors.of(n.winner(), theme));
+                g.fillText(n.winner() == Side.NONE ? "draw" : Side.name(n.winner()) + " won", x + w / 2, y + h + unit * 0.25 * scale);
                 g.setTextAlign(TextAlignment.LEFT);
-            } else if (isNew) {
+                g.setFill(sideColor);
+            }
+            if (isNew) {
                 g.setTextAlign(TextAlignment.RIGHT);
                 g.setFill(theme.foreground());
-                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs * 0.8));
+                g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs * 0.8));
                 g.fillText("new", x + w - unit * 0.3 * scale, ty0 + fs * 0.1);
                 g.setTextAlign(TextAlignment.LEFT);
             }
             boolean backedUp = onPath && sim.detailed() && sim.lastPhase() == Phase.BACKUP;
             g.setFill(backedUp ? theme.highlight().deriveColor(0, 1, theme == Theme.DARK ? 1 : 0.75, 1) : theme.foreground());
-            g.setFont(Font.font("DejaVu Sans Mono", backedUp ? FontWeight.BOLD : FontWeight.NORMAL, fs));
+            g.setFont(font("DejaVu Sans Mono", backedUp ? FontWeight.BOLD : FontWeight.NORMAL, fs));
             g.fillText("N " + MoveNames.shortCount(n.visits()), tx0, ty0 + lh * 1.15);
             g.fillText("Q " + MoveNames.value(n.q()), tx0, ty0 + lh * 2.15);
             if (priors()) {
@@ -611,7 +624,7 @@ final class TreeCanvas extends Region {
         g.strokeRoundRect(cx - half, cy - r, 2 * half, 2 * r, 2 * r, 2 * r);
         if (showText || r >= 7) {
             g.setFill(theme.foreground());
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs));
+            g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(label, cx, cy);
@@ -634,7 +647,7 @@ final class TreeCanvas extends Region {
         g.setFill(c);
         g.fillRoundRect(x, y, bw, fs * 1.45, fs, fs);
         g.setFill(Color.WHITE);
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs));
+        g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(text, x + bw / 2, y + fs * 0.75);
@@ -658,11 +671,11 @@ final class TreeCanvas extends Region {
             g.setFill(theme.muted());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs));
+            g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs));
             g.fillText("+" + b.node.hiddenChildren(), x + w / 2, y + unit * 0.2 * scale);
-            g.setFont(Font.font("DejaVu Sans", fs * 0.85));
+            g.setFont(font("DejaVu Sans", FontWeight.NORMAL, fs * 0.85));
             g.fillText("more", x + w / 2, y + unit * 1.25 * scale);
-            g.setFont(Font.font("DejaVu Sans Mono", fs * 0.85));
+            g.setFont(font("DejaVu Sans Mono", FontWeight.NORMAL, fs * 0.85));
             g.fillText("N " + MoveNames.shortCount(b.node.hiddenVisits()), x + w / 2, y + unit * 2.2 * scale);
         }
     }
@@ -684,10 +697,10 @@ final class TreeCanvas extends Region {
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.setFill(SideColors.of(b.side, theme));
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs));
+            g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs));
             g.fillText(MoveNames.move(b.side, b.move), x + unit * 0.35 * scale, y + unit * 0.2 * scale);
             g.setFill(theme.foreground());
-            g.setFont(Font.font("DejaVu Sans", fs * 0.85));
+            g.setFont(font("DejaVu Sans", FontWeight.NORMAL, fs * 0.85));
             g.fillText("untried:", x + unit * 0.35 * scale, y + unit * 1.45 * scale);
             g.fillText("chosen", x + unit * 0.35 * scale, y + unit * 2.45 * scale);
         }
@@ -719,7 +732,7 @@ final class TreeCanvas extends Region {
         g.strokeRoundRect(left - 4, top, stripW + 8, height, fs, fs);
         if (!showText) return;
         g.setFill(theme.foreground());
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs * 0.9));
+        g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs * 0.9));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText("rollout · " + moves.length + (moves.length == 1 ? " move" : " moves"), cx, top + fs * 0.3);
@@ -736,7 +749,7 @@ final class TreeCanvas extends Region {
                 g.setLineWidth(1.5);
                 g.strokeOval(x - chip * 0.42, y - chip * 0.42, chip * 0.84, chip * 0.84);
                 g.setFill(c);
-                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs * 0.8));
+                g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs * 0.8));
                 g.setTextBaseline(VPos.CENTER);
                 g.fillText(Side.name(side) + moves[i], x, y);
                 side = Side.other(side);
@@ -747,7 +760,7 @@ final class TreeCanvas extends Region {
                 g.setFill(c);
                 g.fillRoundRect(x - chip * 0.48, y - chip * 0.36, chip * 0.96, chip * 0.72, chip * 0.3, chip * 0.3);
                 g.setFill(Color.WHITE);
-                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, fs * 0.8));
+                g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs * 0.8));
                 g.setTextBaseline(VPos.CENTER);
                 g.fillText(MoveNames.signed(v), x, y);
             }
@@ -756,7 +769,7 @@ final class TreeCanvas extends Region {
 
     private void drawHint(GraphicsContext g, double w, double h) {
         g.setFill(theme.muted());
-        g.setFont(Font.font("DejaVu Sans", Math.max(10, fontSize * 0.75)));
+        g.setFont(font("DejaVu Sans", FontWeight.NORMAL, Math.max(10, fontSize * 0.75)));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("wheel: zoom · drag: pan · click a node: pin it · +/−: unfold/fold", 6, h - 6);
