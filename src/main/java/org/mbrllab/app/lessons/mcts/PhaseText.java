@@ -68,6 +68,7 @@ final class PhaseText {
             why = untried > 1 ? ", one of " + untried + " untried moves (score ∞, drawn at random)"
                     : untried == 1 ? ", the last untried move (score ∞)" : "";
         }
+        if (moves.isEmpty()) return "1. Selection stops at the root: " + chosen + why + ".";
         return "1. Selection: " + route + " by the largest " + s.rule() + " score; then " + chosen + why + ".";
     }
 
