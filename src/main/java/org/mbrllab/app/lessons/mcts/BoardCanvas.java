@@ -72,6 +72,7 @@ final class BoardCanvas extends Region {
      * @param legalMoves the moves a click may play now (a bitmask; 0 when it is not the person's turn)
      */
     void show(Game game, String board, int lastMove, int legalMoves) {
+        if (game == this.game && board.equals(this.board) && lastMove == this.lastMove && legalMoves == legal) return;
         this.game = game;
         this.board = board;
         this.lastMove = lastMove;

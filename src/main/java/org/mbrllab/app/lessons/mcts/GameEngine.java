@@ -151,9 +151,10 @@ final class GameEngine implements Engine<GameSnapshot> {
         if (decision != null) {
             int rootVisits = 0;
             for (int v : decision.rootVisits()) rootVisits += Math.max(0, v);
-            moves.add(new MoveRecord(side, move, by, decision.rootVisits()[move], rootVisits, decision.rootQ()[move]));
+            int kept = (int) Math.max(0, decision.tree().visits() - decision.simulations());
+            moves.add(new MoveRecord(side, move, by, decision.rootVisits()[move], rootVisits, decision.rootQ()[move], kept));
         } else {
-            moves.add(new MoveRecord(side, move, by, -1, -1, Double.NaN));
+            moves.add(new MoveRecord(side, move, by, -1, -1, Double.NaN, -1));
         }
         search.play(move);
         if (opponent != null) opponent.played(move);

@@ -44,8 +44,10 @@ record GameSnapshot(MctsSnapshot search, Mode mode, int mctsSide, String opponen
      * @param visits      for a search move: N(root, move) when it was chosen; else −1
      * @param rootVisits  for a search move: N(root), the visits of all root moves; else −1
      * @param q           for a search move: Q(root, move); else NaN
+     * @param kept        for a search move: the root visits kept from the previous search by tree reuse
+     *                    (N(root) minus this move's simulations); else −1
      */
-    record MoveRecord(int side, int move, String by, int visits, int rootVisits, double q) {}
+    record MoveRecord(int side, int move, String by, int visits, int rootVisits, double q, int kept) {}
 
     /** The last move played by the search, or null. */
     MoveRecord lastSearchMove() {

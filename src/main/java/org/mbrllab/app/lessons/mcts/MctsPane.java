@@ -301,8 +301,9 @@ public final class MctsPane implements LessonPane {
     private static String lastMoveText(MoveRecord m) {
         String who = (m.by().equals("you") ? "You" : m.by()) + " (" + Side.name(m.side()) + ") played " + m.move();
         if (m.visits() < 0) return who + ".";
-        return who + " with N = " + MoveNames.count(m.visits()) + " of " + MoveNames.count(m.rootVisits())
-                + " visits, Q = " + MoveNames.value(m.q()) + ".";
+        return who + ": N = " + MoveNames.count(m.visits()) + " of " + MoveNames.count(m.rootVisits()) + " visits"
+                + (m.kept() > 0 ? " (" + MoveNames.count(m.kept()) + " kept from the last search)" : "")
+                + ", Q = " + MoveNames.value(m.q()) + ".";
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,10 +150,17 @@ class MctsViewModelTest {
         vm.mctsSideProperty().set(Side.O);
         vm.playAt(0);
         assertTrue(search().tree().visits() > 0, "the reused subtree: " + search().tree().visits());
+        int free = IntStream.range(0, 9).filter(m -> search().rootBoard().charAt(m) == '.').findFirst().orElseThrow();
+        vm.playAt(free);
+        GameSnapshot.MoveRecord second = snap().moves().get(3);
+        assertTrue(second.kept() > 0, "the second search started from kept visits");
+        // N(root) also counts the root's own evaluation from when it was a new leaf: no child has that visit.
+        assertEquals(1000 + second.kept() - 1, second.rootVisits(), "the budget on top of the kept visits");
         vm.reuseProperty().set(false);
         vm.reset();
         vm.playAt(0);
         assertEquals(0, search().tree().visits(), "a fresh tree after every move");
+        assertEquals(0, snap().moves().get(1).kept());
     }
 
     @Test
