@@ -374,14 +374,16 @@ public final class MctsPane implements LessonPane {
             double w = getWidth();
             double h = getHeight();
             tree.resizeRelocate(0, 0, w, h);
-            double cw = Math.min(card.prefWidth(-1), Math.max(0, w - 16));
-            card.setCompact(card.isVisible() && card.fullHeight(cw) > h - 16);
-            cw = Math.min(card.prefWidth(-1), Math.max(0, w - 16));
-            double ch = Math.min(card.prefHeight(cw), Math.max(0, h - 16));
-            card.resizeRelocate(left ? 8 : w - cw - 8, 8, cw, ch);
             double bw = bar.prefWidth(-1);
             double bh = bar.prefHeight(bw);
             bar.resizeRelocate(Math.max(0, w - bw - 6), Math.max(0, h - bh - 6), bw, bh);
+            // The card stops above the view bar.
+            double room = Math.max(0, h - bh - 20);
+            double cw = Math.min(card.prefWidth(-1), Math.max(0, w - 16));
+            card.setCompact(card.isVisible() && card.fullHeight(cw) > room);
+            cw = Math.min(card.prefWidth(-1), Math.max(0, w - 16));
+            double ch = Math.min(card.prefHeight(cw), room);
+            card.resizeRelocate(left ? 8 : w - cw - 8, 8, cw, ch);
         }
 
         @Override protected double computeMinWidth(double height) { return 0; }

@@ -37,6 +37,7 @@ final class NodeInspector extends VBox {
     private final GridPane table = new GridPane();
     private final Label caption = new Label();
     private final HBox top;
+    private final VBox text;
     private boolean compact;
     private Theme theme = Theme.LIGHT;
     private double fontSize = 14;
@@ -56,10 +57,11 @@ final class NodeInspector extends VBox {
         table.setId("inspector-terms");
         table.setHgap(10);
         table.setVgap(1);
-        VBox text = new VBox(2, title, summary);
-        top = new HBox(10, board, text);
-        top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, heading, table, caption);
+        // The board on the left, the words and the table beside it: a card as low as possible.
+        text = new VBox(4, title, summary, heading, table, caption);
+        top = new HBox(12, board, text);
+        top.setAlignment(Pos.TOP_LEFT);
+        getChildren().add(top);
         setSpacing(5);
         setPadding(new Insets(8, 10, 8, 10));
         setMaxWidth(USE_PREF_SIZE);
@@ -75,25 +77,20 @@ final class NodeInspector extends VBox {
                 + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);");
     }
 
-    /**
-     * Drops the board and the formula when the card has little room: the title, the numbers and the table
-     * stay. (The title and summary move out of the board's row.)
-     */
+    /** Drops the formula under the table when the card has little room; the board and the table stay. */
     void setCompact(boolean on) {
         if (compact == on) return;
         compact = on;
-        board.setVisible(!on);
-        board.setManaged(!on);
         caption.setVisible(!on);
         caption.setManaged(!on);
     }
 
-    /** The card's height with the board and the formula shown, for a width of {@code width}. */
+    /** The card's height with the formula shown, for a width of {@code width}. */
     double fullHeight(double width) {
-        double inner = width - getInsets().getLeft() - getInsets().getRight();
-        double hTop = Math.max(board.getHeight(), title.prefHeight(-1) + summary.prefHeight(-1) + 2);
-        return getInsets().getTop() + getInsets().getBottom() + hTop + heading.prefHeight(inner) + table.prefHeight(inner)
-                + caption.prefHeight(inner) + 3 * getSpacing();
+        double inner = width - getInsets().getLeft() - getInsets().getRight() - board.getWidth() - top.getSpacing();
+        double words = title.prefHeight(inner) + summary.prefHeight(inner) + heading.prefHeight(inner) + table.prefHeight(inner)
+                + caption.prefHeight(inner) + 4 * text.getSpacing();
+        return getInsets().getTop() + getInsets().getBottom() + Math.max(board.getHeight(), words);
     }
 
     /** The terms shown (tests) and the move marked as selected, or −1. */
