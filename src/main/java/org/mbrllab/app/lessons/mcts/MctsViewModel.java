@@ -56,8 +56,8 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
     static final double FAST_SPEED = Runner.MAX_FPS;
     /** Simulations per step of a fast run that was set to phase or simulation steps. */
     static final int FAST_BATCH = 1000;
-    /** Largest budget the slider offers (the engine takes up to 10⁷ from the command line). */
-    static final int MAX_SIMULATIONS = 100_000;
+    /** Largest budget the pane offers, about a second per move (the engine takes up to 10⁷ from the command line). */
+    static final int MAX_SIMULATIONS = 1_000_000;
     /** The opponents of a match, as {@link PlayerSpec} text. */
     static final List<String> OPPONENTS = List.of("minimax", "random", "mcts:100", "mcts:1000", "mcts:10000",
             "mcts:1000:0.5", "mcts:1000:4");
