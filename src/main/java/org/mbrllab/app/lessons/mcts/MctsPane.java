@@ -140,15 +140,16 @@ public final class MctsPane implements LessonPane {
         mctsMove.setId("mcts-move-button");
         mctsMove.setFocusTraversable(false);
         mctsMove.setOnAction(e -> vm.playSearchMove());
+        // At most 4 plies of 5 children (780 boxes): a snapshot copies them 30 times a second.
         ChoiceBox<Integer> depthChoice = new ChoiceBox<>();
         depthChoice.setId("tree-depth-choice");
-        depthChoice.getItems().setAll(1, 2, 3, 4, 5, 6);
+        depthChoice.getItems().setAll(1, 2, 3, 4);
         depthChoice.valueProperty().addListener((obs, o, n) -> { if (n != null) vm.viewDepthProperty().set(n); });
         depthChoice.setValue(vm.viewDepthProperty().get());
         depthChoice.setTooltip(new Tooltip("Plies of the tree drawn; deeper nodes open with their + handle. The current path is always drawn."));
         ChoiceBox<Integer> topChoice = new ChoiceBox<>();
         topChoice.setId("tree-top-choice");
-        topChoice.getItems().setAll(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        topChoice.getItems().setAll(1, 2, 3, 4, 5);
         topChoice.valueProperty().addListener((obs, o, n) -> { if (n != null) vm.topKProperty().set(n); });
         topChoice.setValue(vm.topKProperty().get());
         topChoice.setTooltip(new Tooltip("Children drawn per node, most visited first; the rest fold into “+k more”"));
