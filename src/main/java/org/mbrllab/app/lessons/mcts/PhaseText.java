@@ -7,7 +7,6 @@ import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsSnapshot;
 import org.mbrllab.engine.mcts.MctsSnapshot.ChildTerm;
 import org.mbrllab.engine.mcts.MctsSnapshot.SimulationView;
-import org.mbrllab.engine.mcts.Phase;
 
 /** The sentences under the tree that say what the last step of the search did, phase by phase. */
 final class PhaseText {
