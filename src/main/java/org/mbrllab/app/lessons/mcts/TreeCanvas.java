@@ -44,6 +44,11 @@ import org.mbrllab.engine.mcts.SelectionRule;
  */
 final class TreeCanvas extends Region {
 
+    /** Fitting the tree never enlarges it past this (a small tree in a big view) … */
+    static final double MAX_FIT = 1.5;
+    /** … nor shrinks it below this, where text stops being legible; a wider tree is panned instead. */
+    static final double MIN_FIT = 0.6;
+
     private enum Kind { NODE, MORE, GHOST }
 
     private enum Toggle { NONE, COLLAPSE, UNCOLLAPSE, EXPAND, UNEXPAND }
@@ -420,8 +425,8 @@ final class TreeCanvas extends Region {
             }
         }
         double margin = unit;
-        double fit = Math.min(1, Math.min((w - 2 * margin) / Math.max(1, maxX - minX), (h - 2 * margin) / Math.max(1, maxY)));
-        fit = Math.max(0.6, fit);
+        double fit = Math.min(MAX_FIT, Math.min((w - 2 * margin) / Math.max(1, maxX - minX), (h - 2 * margin) / Math.max(1, maxY)));
+        fit = Math.max(MIN_FIT, fit);
         if (Math.abs(fit - scale) / scale > 0.06) scale = fit;
         // Centre the whole tree when it fits, else the root.
         double centre = (maxX - minX) * scale <= w - 2 * margin ? (minX + maxX) / 2 : root.x;
