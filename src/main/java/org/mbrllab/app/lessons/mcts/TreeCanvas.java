@@ -597,7 +597,8 @@ final class TreeCanvas extends Region {
                 g.setTextAlign(TextAlignment.RIGHT);
                 g.setFill(theme.foreground());
                 g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs * 0.8));
-                g.fillText("new", x + w - unit * 0.3 * scale, ty0 + fs * 0.1);
+                // On the N line, clear of the backup badge on the corner.
+                g.fillText("new", x + w - unit * 0.3 * scale, ty0 + lh * 1.15 + fs * 0.1);
                 g.setTextAlign(TextAlignment.LEFT);
             }
             boolean backedUp = onPath && sim.detailed() && sim.lastPhase() == Phase.BACKUP;
