@@ -43,7 +43,7 @@ final class BoardCanvas extends Region {
     BoardCanvas() {
         getChildren().add(canvas);
         getStyleClass().add("board-canvas");
-        setMinSize(80, 80);
+        setMinSize(60, 40);
         setPrefSize(320, 320);
         setFocusTraversable(true);
         setOnMousePressed(e -> requestFocus());

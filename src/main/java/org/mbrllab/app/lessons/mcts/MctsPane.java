@@ -193,6 +193,12 @@ public final class MctsPane implements LessonPane {
         SplitPane middle = new SplitPane(top, treeArea);
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.45);
+        // A short pane (a projector at 1280 × 800) gives the tree the larger share; the divider can be dragged.
+        middle.heightProperty().addListener((obs, o, n) -> {
+            if (o.doubleValue() == 0 && n.doubleValue() > 0 && n.doubleValue() < appearance.fontSize() * 30) {
+                middle.setDividerPositions(0.36);
+            }
+        });
         VBox.setVgrow(middle, Priority.ALWAYS);
         phaseText.setPadding(new Insets(4, 8, 6, 8));
         figure = new VBox(middle, phaseText);
@@ -388,7 +394,7 @@ public final class MctsPane implements LessonPane {
         }
 
         @Override protected double computeMinWidth(double height) { return 0; }
-        @Override protected double computeMinHeight(double width) { return bar.prefHeight(-1) * 4; }
+        @Override protected double computeMinHeight(double width) { return bar.prefHeight(-1) * 2; }
         @Override protected double computePrefWidth(double height) { return 400; }
         @Override protected double computePrefHeight(double width) { return 300; }
     }

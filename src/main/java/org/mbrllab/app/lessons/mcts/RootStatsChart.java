@@ -93,7 +93,7 @@ final class RootStatsChart extends VBox {
         visitsViewer.setId("root-visits-chart");
         qViewer.setId("root-q-chart");
         for (ChartViewer v : new ChartViewer[] {visitsViewer, qViewer}) {
-            v.setMinSize(160, 100);
+            v.setMinSize(160, 50);
             VBox.setVgrow(v, Priority.ALWAYS);
         }
         getChildren().addAll(visitsViewer, qViewer);
