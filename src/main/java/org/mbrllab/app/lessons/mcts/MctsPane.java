@@ -68,6 +68,8 @@ public final class MctsPane implements LessonPane {
     static final int CHART_UPDATES_PER_SECOND = 4;
     private final PauseTransition chartPause = new PauseTransition(Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND));
     private MctsSnapshot chartPending;
+    private int inspectedId = -1;
+    private long inspectedAt;
     private boolean chartWaiting;
 
     public MctsPane(Appearance appearance) {
@@ -339,6 +341,12 @@ public final class MctsPane implements LessonPane {
             inspector.setVisible(false);
             return;
         }
+        // While the search runs, the card (a table of labels) follows the same node at the chart's pace.
+        long now = System.nanoTime();
+        boolean sameNode = inspectedId == n.id() && inspector.isVisible();
+        if (sameNode && vm.lastStatus().running() && now - inspectedAt < 1_000_000_000L / CHART_UPDATES_PER_SECOND) return;
+        inspectedId = n.id();
+        inspectedAt = now;
         inspector.show(n, g.search());
         inspector.setVisible(true);
         // Keep the card away from the node it explains.
