@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -22,7 +21,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
@@ -64,10 +62,12 @@ public final class MctsPane implements LessonPane {
     private final VBox figure;
     private final TreeArea treeArea;
     private boolean synchronous;
-    /** How often the root chart follows a running search. */
+    /** How often the root chart (and a hovered node's card) follows a running search. */
     static final int CHART_UPDATES_PER_SECOND = 4;
-    private final PauseTransition chartPause = new PauseTransition(Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND));
-    private MctsSnapshot chartPending;
+    /** How often the tree follows a running search that records no phases (a fast run). */
+    static final int TREE_UPDATES_PER_SECOND = 12;
+    private final Pacer<MctsSnapshot> chartPacer;
+    private final Pacer<MctsSnapshot> treePacer;
     private int inspectedId = -1;
     private long inspectedAt;
     private boolean chartWaiting;
@@ -207,12 +207,11 @@ public final class MctsPane implements LessonPane {
         view.setTop(strip);
         view.setCenter(figure);
 
-        chartPause.setOnFinished(e -> {
-            chartWaiting = false;
-            MctsSnapshot pending = chartPending;
-            chartPending = null;
-            if (pending != null) updateChart(pending);
-        });
+        chartPacer = new Pacer<>(CHART_UPDATES_PER_SECOND, () -> vm.lastStatus().running(), chart::update);
+        // Phase and simulation steps are drawn one by one; batches, which record nothing, at a calmer pace.
+        treePacer = new Pacer<>(TREE_UPDATES_PER_SECOND, () -> vm.lastStatus().running()
+                && vm.snapshot() != null && vm.snapshot().search().simulation() != null
+                && !vm.snapshot().search().simulation().detailed(), tree::show);
 
         // Drawing follows the view-model.
         board.setOnMove(vm::playAt);
@@ -285,8 +284,8 @@ public final class MctsPane implements LessonPane {
         }
         MoveRecord last = g.moves().isEmpty() ? null : g.moves().get(g.moves().size() - 1);
         board.show(s.game(), s.rootBoard(), last == null ? -1 : last.move(), legal);
-        updateChart(s);
-        tree.show(s);
+        chartPacer.accept(s);
+        treePacer.accept(s);
         turn.setText(turnText(g));
         lastMove.setText(last == null ? "" : lastMoveText(last));
         if (g.waiting() != Waiting.YOUR_MOVE || !g.moves().isEmpty()) boardMessage.setText(vm.messageProperty().get());
@@ -313,26 +312,6 @@ public final class MctsPane implements LessonPane {
         return who + ": N = " + MoveNames.count(m.visits()) + " of " + MoveNames.count(m.rootVisits()) + " visits"
                 + (m.kept() > 0 ? " (" + MoveNames.count(m.kept()) + " kept from the last search)" : "")
                 + ", Q = " + MoveNames.value(m.q()) + ".";
-    }
-
-    /**
-     * A chart redraw costs tens of milliseconds in the software pipeline, so while the search runs the
-     * chart follows at most {@value #CHART_UPDATES_PER_SECOND} times a second (the latest snapshot wins);
-     * a paused or finished run shows its last snapshot at once.
-     */
-    private void updateChart(MctsSnapshot s) {
-        if (!vm.lastStatus().running()) {
-            chartPending = null;
-            chart.update(s);
-            return;
-        }
-        if (chartWaiting) {
-            chartPending = s;
-            return;
-        }
-        chart.update(s);
-        chartWaiting = true;
-        chartPause.playFromStart();
     }
 
     private void showInspector(NodeView n) {

@@ -26,10 +26,11 @@ final class MoveNames {
         return String.format("%,d", n);
     }
 
-    /** A count that fits a tree box: 9,999, then 73.8k, 1.23M. */
+    /** A count that fits a tree box, at most 5 characters: 9,999, then 73.8k, 614k, 1.23M. */
     static String shortCount(long n) {
         if (n < 10_000) return count(n);
-        if (n < 1_000_000) return String.format(java.util.Locale.ROOT, "%.1fk", n / 1e3);
+        if (n < 99_950) return String.format(java.util.Locale.ROOT, "%.1fk", n / 1e3);
+        if (n < 999_500) return String.format(java.util.Locale.ROOT, "%.0fk", n / 1e3);
         return String.format(java.util.Locale.ROOT, "%.2fM", n / 1e6);
     }
 
