@@ -690,7 +690,7 @@ final class TreeCanvas extends Region {
         double x = sx(b.x - boxW / 2);
         double y = sy(b.y);
         double w = boxW * scale;
-        double h = boxH * scale * 0.8;
+        double h = boxH * scale;
         g.setFill(theme.highlight().deriveColor(0, 1, 1, 0.12));
         g.fillRoundRect(x, y, w, h, unit * 0.6 * scale, unit * 0.6 * scale);
         g.setStroke(theme.highlight());
