@@ -80,6 +80,7 @@ public final class MctsPane implements LessonPane {
         turn.getStyleClass().add("explain-heading");
         turn.setWrapText(true);
         lastMove.setId("last-move-label");
+        lastMove.setStyle("-fx-font-size: 0.9em; -fx-font-weight: normal;");
         lastMove.setWrapText(true);
         boardMessage.setId("board-message");
         boardMessage.setWrapText(true);
@@ -189,7 +190,7 @@ public final class MctsPane implements LessonPane {
         boardBox.setPadding(new Insets(4, 8, 4, 8));
         VBox.setVgrow(board, Priority.ALWAYS);
         SplitPane top = new SplitPane(boardBox, chart);
-        top.setDividerPositions(0.5);
+        top.setDividerPositions(0.55);
         treeArea = new TreeArea(tree, inspector, viewBar);
         inspector.setVisible(false);
         SplitPane middle = new SplitPane(top, treeArea);
@@ -310,7 +311,7 @@ public final class MctsPane implements LessonPane {
         String who = (m.by().equals("you") ? "You" : m.by()) + " (" + Side.name(m.side()) + ") played " + m.move();
         if (m.visits() < 0) return who + ".";
         return who + ": N = " + MoveNames.count(m.visits()) + " of " + MoveNames.count(m.rootVisits()) + " visits"
-                + (m.kept() > 0 ? " (" + MoveNames.count(m.kept()) + " kept from the last search)" : "")
+                + (m.kept() > 0 ? " (" + MoveNames.count(m.kept()) + " kept by tree reuse)" : "")
                 + ", Q = " + MoveNames.value(m.q()) + ".";
     }
 

@@ -18,12 +18,15 @@ final class PhaseText {
         if (s.gameOver()) return "Game over: " + MctsViewModel.result(g) + ".";
         SimulationView sim = s.simulation();
         if (sim == null || sim.lastPhase() == null) {
-            String who = Side.name(s.rootToMove()) + " to move";
-            if (s.tree().visits() > 0) {
-                return who + ". The tree kept N(root) = " + MoveNames.count(s.tree().visits())
-                        + " visits from the last search (tree reuse); Step adds simulations to them.";
-            }
-            return who + ". The tree is a single node. Step runs the first phase, selection.";
+            String kept = s.tree().visits() > 0
+                    ? "The tree kept N(root) = " + MoveNames.count(s.tree().visits()) + " visits from the last search (tree reuse). "
+                    : "The tree is a single node. ";
+            String next = switch (g.waiting()) {
+                case YOUR_MOVE -> "Your move: click the board.";
+                case OPPONENT_MOVE -> g.opponent() + " moves next: press Step.";
+                default -> s.tree().visits() > 0 ? "Step adds simulations to them." : "Step starts the first simulation with selection.";
+            };
+            return Side.name(s.rootToMove()) + " to move. " + kept + next;
         }
         if (!sim.detailed()) {
             return "Simulation " + MoveNames.count(sim.number()) + " of " + MoveNames.count(s.budget())
