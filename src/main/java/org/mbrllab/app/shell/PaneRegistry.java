@@ -10,6 +10,7 @@ import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.lessons.bias.BiasPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
+import org.mbrllab.app.lessons.mcts.MctsPane;
 import org.mbrllab.app.lessons.uncertainty.RegressionPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
 import org.mbrllab.app.shell.lessons.PaneInfo;
@@ -33,6 +34,7 @@ public final class PaneRegistry implements PaneInfo {
         PaneRegistry r = new PaneRegistry();
         r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
+        r.register(new Entry("mcts", MctsPane.parameterSpecs(), MctsPane::new));
         r.register(new Entry("bias", List.of(), BiasPane::new));
         r.register(new Entry("regression-1d", RegressionPane.parameterSpecs(), RegressionPane::new));
         return r;

@@ -1,0 +1,380 @@
+package org.mbrllab.app.lessons.mcts;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.ParameterModel;
+import org.mbrllab.app.common.RunnerViewModel;
+import org.mbrllab.app.lessons.mcts.GameSnapshot.Waiting;
+import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.engine.core.Seeds;
+import org.mbrllab.engine.games.Game;
+import org.mbrllab.engine.games.GameState;
+import org.mbrllab.engine.games.Player;
+import org.mbrllab.engine.games.Side;
+import org.mbrllab.engine.mcts.MctsEngine;
+import org.mbrllab.engine.mcts.MctsSettings;
+import org.mbrllab.engine.mcts.PlayerSpec;
+import org.mbrllab.engine.mcts.Rollout;
+import org.mbrllab.engine.mcts.SelectionRule;
+import org.mbrllab.engine.run.RunStatus;
+import org.mbrllab.engine.run.Runner;
+
+/**
+ * The MCTS lesson's view-model: the game and who plays it, the search's settings, the step size, and the
+ * runner of a {@link GameEngine}. It never touches a control, so tests drive it synchronously.
+ *
+ * <h2>Step sizes and speed</h2>
+ * Step always does one step of the chosen size. A run slower than {@value #FAST_SPEED} steps per second
+ * uses the chosen size too, so phases and simulations can be watched; a faster run switches phase and
+ * simulation steps to batches of {@value #FAST_BATCH} simulations, which the engine runs without
+ * recording anything, so a full-speed run costs what the bare search costs.
+ */
+final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
+
+    static final String C = "c";
+    static final String SIMULATIONS = "simulations";
+    static final String BATCH = "batch";
+    /** Runs faster than this (steps per second) use batch steps: no one can watch single phases there. */
+    static final double FAST_SPEED = Runner.MAX_FPS;
+    /** Simulations per step of a fast run that was set to phase or simulation steps. */
+    static final int FAST_BATCH = 1000;
+    /** Largest budget the pane offers, about a second per move (the engine takes up to 10⁷ from the command line). */
+    static final int MAX_SIMULATIONS = 1_000_000;
+    /** The opponents of a match, as {@link PlayerSpec} text. */
+    static final List<String> OPPONENTS = List.of("minimax", "random", "mcts:100", "mcts:1000", "mcts:10000",
+            "mcts:1000:0.5", "mcts:1000:4");
+
+    private final ParameterModel parameters = new ParameterModel(parameterSpecs());
+    private final ObjectProperty<Game> game = new SimpleObjectProperty<>(this, "game", Game.TIC_TAC_TOE);
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.PLAY);
+    private final IntegerProperty mctsSide = new SimpleIntegerProperty(this, "mctsSide", Side.X);
+    private final StringProperty opponent = new SimpleStringProperty(this, "opponent", OPPONENTS.get(0));
+    private final ObjectProperty<Rollout> rollout = new SimpleObjectProperty<>(this, "rollout", Rollout.UNIFORM_RANDOM);
+    private final BooleanProperty reuse = new SimpleBooleanProperty(this, "reuse", true);
+    private final BooleanProperty autoAnswer = new SimpleBooleanProperty(this, "autoAnswer", true);
+    private final ObjectProperty<StepSize> stepSize = new SimpleObjectProperty<>(this, "stepSize", StepSize.SIMULATION);
+    private final IntegerProperty viewDepth = new SimpleIntegerProperty(this, "viewDepth", 2);
+    private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 2);
+    private final ReadOnlyObjectWrapper<GameSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final Set<Integer> expanded = new HashSet<>();
+    private int expandedVersion = -1;
+    private String startBoard = "";
+    private double speed = Runner.FULL_SPEED;
+    private boolean quiet;
+
+    MctsViewModel() {
+        super("mcts");
+        for (ParameterSpec spec : parameters.specs()) {
+            parameters.property(spec.key()).addListener((obs, o, n) -> {
+                if (quiet) return;
+                if (spec.key().equals(BATCH)) applyStepSize(stepSize.get());
+                else {
+                    MctsSettings s = settings();
+                    apply(e -> e.setSettings(s));
+                }
+            });
+        }
+        reuse.addListener((obs, o, n) -> {
+            if (quiet) return;
+            MctsSettings s = settings();
+            apply(e -> e.setSettings(s));
+        });
+        rollout.addListener((obs, o, n) -> { if (!quiet) apply(e -> e.setEvaluator(n)); });
+        autoAnswer.addListener((obs, o, n) -> { if (!quiet) apply(e -> e.setAutoAnswer(n)); });
+        stepSize.addListener((obs, o, n) -> { if (!quiet) applyStepSize(n); });
+        viewDepth.addListener((obs, o, n) -> applyView());
+        topK.addListener((obs, o, n) -> applyView());
+        game.addListener((obs, o, n) -> {
+            if (quiet) return;
+            startBoard = "";
+            reset();
+        });
+        mode.addListener((obs, o, n) -> { if (!quiet) reset(); });
+        mctsSide.addListener((obs, o, n) -> { if (!quiet) reset(); });
+        opponent.addListener((obs, o, n) -> { if (!quiet && mode.get() == Mode.MATCH) reset(); });
+    }
+
+    /** The numeric parameters of this pane, in panel order. */
+    static List<ParameterSpec> parameterSpecs() {
+        ParameterSpec c = MctsSettings.C;
+        ParameterSpec sims = MctsSettings.SIMULATIONS;
+        return List.of(
+                new ParameterSpec(c.key(), c.label(), 0, 10, c.defaultValue(), false, c.tooltip()),
+                new ParameterSpec(sims.key(), "sims per move", 1, MAX_SIMULATIONS, 1000, true, sims.tooltip()),
+                ParameterSpec.whole(BATCH, "N per step", 1, MAX_SIMULATIONS, 100,
+                        "What one press of Step does when the step is “N simulations”."));
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    ParameterModel parameters() { return parameters; }
+    ObjectProperty<Game> gameProperty() { return game; }
+    ObjectProperty<Mode> modeProperty() { return mode; }
+    IntegerProperty mctsSideProperty() { return mctsSide; }
+    StringProperty opponentProperty() { return opponent; }
+    ObjectProperty<Rollout> rolloutProperty() { return rollout; }
+    BooleanProperty reuseProperty() { return reuse; }
+    BooleanProperty autoAnswerProperty() { return autoAnswer; }
+    ObjectProperty<StepSize> stepSizeProperty() { return stepSize; }
+    IntegerProperty viewDepthProperty() { return viewDepth; }
+    IntegerProperty topKProperty() { return topK; }
+    ReadOnlyObjectProperty<GameSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
+    /** A sentence for the status bar when a click could not be played. */
+    ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    GameSnapshot snapshot() { return snapshot.get(); }
+
+    /** The status that came with the newest snapshot (running or not), for views that pace themselves. */
+    @Override
+    protected RunStatus lastStatus() { return super.lastStatus(); }
+
+    /** The search settings the parameters describe. */
+    MctsSettings settings() {
+        return new MctsSettings(SelectionRule.UCB1, parameters.get(C), (int) parameters.get(SIMULATIONS), reuse.get(),
+                (int) MctsSettings.MAX_NODES.defaultValue());
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Takes the lesson's defaults and starts a game; then loads the lesson's default preset, if any. */
+    void open(PaneContext context, boolean synchronous) {
+        for (Map.Entry<String, Double> e : context.parameterDefaults().entrySet()) {
+            if (parameters.spec(e.getKey()).isPresent()) withQuiet(() -> parameters.set(e.getKey(), e.getValue()));
+        }
+        if (synchronous) startSynchronous(); else start();
+        String first = context.defaultPreset().isEmpty() && !context.presets().isEmpty()
+                ? context.presets().get(0).name() : context.defaultPreset();
+        context.preset(first).ifPresent(p -> loadPreset(p.text(), p.source()));
+    }
+
+    void close() {
+        stop();
+    }
+
+    // ---------------------------------------------------------------- engine
+
+    @Override
+    protected Supplier<GameEngine> engineFactory() {
+        Game g = game.get();
+        GameState start = startBoard.isEmpty() ? g.newGame() : g.parse(startBoard);
+        MctsSettings s = settings();
+        Rollout r = rollout.get();
+        long seed = seed();
+        Mode m = mode.get();
+        int side = mctsSide.get();
+        PlayerSpec spec = PlayerSpec.parse(opponent.get());
+        boolean auto = autoAnswer.get();
+        MctsEngine.StepSize size = stepSize.get().engineSize();
+        int batch = (int) parameters.get(BATCH);
+        int depth = viewDepth.get();
+        int k = topK.get();
+        expanded.clear();
+        return () -> {
+            Player other = m == Mode.MATCH ? spec.create(g, Seeds.random(seed)) : null;
+            GameEngine e = new GameEngine(start, s, r, seed, m, side, other, auto);
+            e.setStepSize(size, batch);
+            e.setView(depth, k);
+            return e;
+        };
+    }
+
+    @Override
+    protected void onSnapshot(GameSnapshot s, RunStatus status) {
+        if (s.search().treeVersion() != expandedVersion) {
+            expanded.clear();
+            expandedVersion = s.search().treeVersion();
+        }
+        snapshot.set(s);
+    }
+
+    @Override
+    protected String describe(RunStatus s) {
+        GameSnapshot snap = snapshot.get();
+        if (snap != null && !s.running() && !s.stoppedOnError()) {
+            return switch (snap.waiting()) {
+                case OVER -> "Game over: " + result(snap);
+                case YOUR_MOVE -> "Your move (" + Side.name(snap.search().rootToMove()) + "): click the board";
+                case MCTS_MOVE -> snap.mode() == Mode.PLAY && !autoAnswer.get()
+                        ? "Budget spent: press “MCTS move”" : "Budget spent: the next step plays";
+                case SEARCH -> "Paused";
+                case OPPONENT_MOVE -> "Paused: the opponent moves next";
+            };
+        }
+        return super.describe(s);
+    }
+
+    /** "X wins", "O wins" or "a draw". */
+    static String result(GameSnapshot s) {
+        int w = s.search().winner();
+        return w == Side.NONE ? "a draw" : Side.name(w) + " wins";
+    }
+
+    @Override
+    public void step() {
+        applyStepSize(stepSize.get());
+        super.step();
+    }
+
+    @Override
+    public void toggleRun() {
+        if (!runningProperty().get()) applyStepSize(runSize());
+        super.toggleRun();
+    }
+
+    @Override
+    public void setSpeed(double stepsPerSecond) {
+        super.setSpeed(stepsPerSecond);
+        speed = stepsPerSecond;
+        if (runningProperty().get()) applyStepSize(runSize());
+    }
+
+    @Override
+    public void reset() {
+        expanded.clear();
+        super.reset();
+    }
+
+    /** The step size a run at the current speed uses: the chosen one, or batches when too fast to watch. */
+    StepSize runSize() {
+        return speed > FAST_SPEED && stepSize.get().detailed() ? null : stepSize.get();
+    }
+
+    /** Sets the engine's step size; null means "fast batches". */
+    private void applyStepSize(StepSize size) {
+        int n = (int) parameters.get(BATCH);
+        MctsEngine.StepSize engineSize = size == null ? MctsEngine.StepSize.BATCH : size.engineSize();
+        int batch = size == null ? Math.max(n, FAST_BATCH) : n;
+        apply(e -> e.setStepSize(engineSize, batch));
+    }
+
+    private void applyView() {
+        int d = viewDepth.get();
+        int k = topK.get();
+        apply(e -> e.setView(d, k));
+    }
+
+    /** Starts the runner at the current speed (an answer to a click), whatever it was doing. */
+    private void runNow() {
+        if (runner() == null) return;
+        applyStepSize(runSize());
+        runner().run();
+    }
+
+    // ---------------------------------------------------------------- playing
+
+    /**
+     * A click on the board: plays {@code move} for the person, then, if MCTS answers on its own, runs the
+     * search to its budget at the current speed and plays its move.
+     *
+     * @return whether the move was played; if not, {@link #messageProperty()} says why
+     */
+    boolean playAt(int move) {
+        GameSnapshot s = snapshot.get();
+        if (s == null) return false;
+        String why = switch (s.waiting()) {
+            case OVER -> "The game is over (" + result(s) + "): press Reset for a new game.";
+            case SEARCH, MCTS_MOVE -> "It is MCTS's turn (" + Side.name(s.mctsSide()) + "): press Step, Run or “MCTS move”.";
+            case OPPONENT_MOVE -> "In a match both sides are played for you: press Step or “Next move”.";
+            case YOUR_MOVE -> move < 0 || move >= s.search().rootVisits().length || s.search().rootVisits()[move] < 0
+                    ? "That " + (s.search().game() == Game.TIC_TAC_TOE ? "cell is taken." : "column is full.") : "";
+        };
+        message.set(why);
+        if (!why.isEmpty()) return false;
+        apply(e -> e.playMove(move));
+        if (autoAnswer.get()) runNow();
+        return true;
+    }
+
+    /**
+     * "MCTS move": finishes the budget at full speed and plays the search's move, whoever is to move; in a
+     * match on the opponent's turn, plays the opponent's move ("Next move").
+     */
+    void playSearchMove() {
+        GameSnapshot s = snapshot.get();
+        if (s == null || s.waiting() == Waiting.OVER) return;
+        boolean forPerson = s.waiting() == Waiting.YOUR_MOVE;
+        message.set("");
+        apply(GameEngine::playSearchMove);
+        if (forPerson && autoAnswer.get()) runNow();
+    }
+
+    /**
+     * Opens or closes a node below the depth limit ("expand on click"). The ids belong to tree version
+     * {@code treeVersion}; a move played renumbers the tree and drops them.
+     */
+    void toggleExpanded(int nodeId, int treeVersion) {
+        if (treeVersion != expandedVersion) {
+            expanded.clear();
+            expandedVersion = treeVersion;
+        }
+        if (!expanded.remove(nodeId)) expanded.add(nodeId);
+        Set<Integer> ids = Set.copyOf(expanded);
+        apply(e -> e.setExpanded(ids, treeVersion));
+    }
+
+    boolean isExpanded(int nodeId, int treeVersion) {
+        return treeVersion == expandedVersion && expanded.contains(nodeId);
+    }
+
+    // ---------------------------------------------------------------- presets
+
+    private MctsPreset current() {
+        Map<String, Double> numbers = new LinkedHashMap<>(parameters.values());
+        return new MctsPreset(game.get(), startBoard, mode.get(), mctsSide.get(), opponent.get(), rollout.get(),
+                reuse.get(), autoAnswer.get(), stepSize.get(), numbers);
+    }
+
+    String presetText() {
+        return current().format();
+    }
+
+    /**
+     * Loads preset text and starts its game.
+     *
+     * @throws IllegalArgumentException "source:line: problem"; nothing changes
+     */
+    void loadPreset(String text, String source) {
+        MctsPreset p = MctsPreset.parse(text, source, current().withBoard(""));
+        withQuiet(() -> {
+            game.set(p.game());
+            mode.set(p.mode());
+            mctsSide.set(p.mctsSide());
+            opponent.set(p.opponent());
+            rollout.set(p.rollout());
+            reuse.set(p.reuse());
+            autoAnswer.set(p.autoAnswer());
+            stepSize.set(p.step());
+            p.numbers().forEach(parameters::set);
+        });
+        startBoard = p.board();
+        reset();
+    }
+
+    private void withQuiet(Runnable r) {
+        boolean was = quiet;
+        quiet = true;
+        try {
+            r.run();
+        } finally {
+            quiet = was;
+        }
+    }
+}
