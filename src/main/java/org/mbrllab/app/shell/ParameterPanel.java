@@ -126,6 +126,8 @@ final class ParameterPanel extends VBox {
         BorderPane.setAlignment(label, javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(4, top, slider, error);
         box.getStyleClass().add("parameter-row");
+        box.visibleProperty().bind(model.shownProperty(spec.key()));
+        box.managedProperty().bind(model.shownProperty(spec.key()));
         return box;
     }
 
