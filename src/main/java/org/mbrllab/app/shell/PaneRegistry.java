@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.lessons.control.LqrPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
 import org.mbrllab.app.shell.lessons.PaneInfo;
@@ -30,6 +31,7 @@ public final class PaneRegistry implements PaneInfo {
     public static PaneRegistry standard() {
         PaneRegistry r = new PaneRegistry();
         r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
+        r.register(new Entry("lqr", LqrPane.parameterSpecs(), LqrPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
         return r;
     }
