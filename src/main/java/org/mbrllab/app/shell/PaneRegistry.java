@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.lessons.control.IlqrPane;
 import org.mbrllab.app.lessons.control.LqrPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
@@ -32,6 +33,7 @@ public final class PaneRegistry implements PaneInfo {
         PaneRegistry r = new PaneRegistry();
         r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
         r.register(new Entry("lqr", LqrPane.parameterSpecs(), LqrPane::new));
+        r.register(new Entry("ilqr", IlqrPane.parameterSpecs(), IlqrPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
         return r;
     }
