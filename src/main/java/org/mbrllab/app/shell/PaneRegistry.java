@@ -10,6 +10,7 @@ import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.lessons.control.IlqrPane;
 import org.mbrllab.app.lessons.control.LqrPane;
+import org.mbrllab.app.lessons.control.MpcPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
 import org.mbrllab.app.shell.lessons.PaneInfo;
@@ -34,6 +35,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
         r.register(new Entry("lqr", LqrPane.parameterSpecs(), LqrPane::new));
         r.register(new Entry("ilqr", IlqrPane.parameterSpecs(), IlqrPane::new));
+        r.register(new Entry("mpc", MpcPane.parameterSpecs(), MpcPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
         return r;
     }
