@@ -8,7 +8,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.mbrllab.app.common.ParameterModel;
@@ -120,10 +119,15 @@ final class ParameterPanel extends VBox {
             }
         });
 
-        BorderPane top = new BorderPane();
-        top.setLeft(label);
-        top.setRight(field);
-        BorderPane.setAlignment(label, javafx.geometry.Pos.CENTER_LEFT);
+        // A long label ("pole half-length (m)" in the projector theme's large type) wraps onto a second line
+        // instead of widening the panel and pushing every value field out of sight.
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(8, label, field);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
+        label.setMaxWidth(Double.MAX_VALUE);
         VBox box = new VBox(4, top, slider, error);
         box.getStyleClass().add("parameter-row");
         box.visibleProperty().bind(model.shownProperty(spec.key()));
