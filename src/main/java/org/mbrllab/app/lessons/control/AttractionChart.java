@@ -101,6 +101,8 @@ final class AttractionChart extends VBox {
         this.fontSize = fontSize;
         ChartStyle.apply(chart, theme, fontSize);
         Palette.solidGrid(chart);
+        // Axis-aligned bars: without anti-aliasing neighbours meet without hairline gaps.
+        chart.setAntiAlias(false);
         XYBarRenderer r = (XYBarRenderer) chart.getXYPlot().getRenderer();
         r.setSeriesPaint(0, theme == Theme.DARK ? new java.awt.Color(0x3d, 0xdc, 0x97) : new java.awt.Color(0x1b, 0x7f, 0x2a));
         r.setSeriesPaint(1, theme == Theme.DARK ? new java.awt.Color(0xff, 0x7b, 0x6b) : new java.awt.Color(0xc6, 0x28, 0x28));

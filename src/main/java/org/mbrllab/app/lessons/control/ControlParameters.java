@@ -33,8 +33,8 @@ final class ControlParameters {
     static final String R = "r";
 
     /** R's range in the panes: the engine allows 10⁻⁶ to 10⁴; these seven decades cover both systems. */
-    static final ParameterSpec R_SPEC = ParameterSpec.real(R, "R (weight of u²)", 1e-4, 1e3, 0.1,
-            "Weight of the control squared in the cost. Larger: gentler, cheaper pushes; the system drifts "
+    static final ParameterSpec R_SPEC = ParameterSpec.real(R, "R", 1e-4, 1e3, 0.1,
+            "R: the weight of the control squared, u², in the cost. Larger: gentler, cheaper pushes; the system drifts "
                     + "further and takes longer to come back.");
 
     /** The key of Q's diagonal entry for state entry {@code name} ("x", "theta_dot" …). */
@@ -46,10 +46,12 @@ final class ControlParameters {
     static List<ParameterSpec> qSpecs() {
         List<ParameterSpec> specs = new ArrayList<>();
         for (String name : ControlSystem.CARTPOLE.stateNames()) {
-            specs.add(ParameterSpec.real(qKey(name), "q_" + symbol(name) + " (weight of " + symbol(name) + "²)",
+            // Short labels: the panel is narrow on a projector; the tooltip says what the weight is.
+            specs.add(ParameterSpec.real(qKey(name), "q_" + symbol(name),
                     QuadraticCost.Q_WEIGHT.min(), QuadraticCost.Q_WEIGHT.max(), ControlSystem.CARTPOLE.defaultCost().q(
                             ControlSystem.CARTPOLE.stateNames().indexOf(name)),
-                    QuadraticCost.Q_WEIGHT.tooltip()));
+                    "Q's diagonal entry for " + symbol(name) + ": the weight of " + symbol(name) + "² in the cost. "
+                            + QuadraticCost.Q_WEIGHT.tooltip()));
         }
         return specs;
     }

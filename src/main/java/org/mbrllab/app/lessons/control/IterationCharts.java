@@ -95,7 +95,7 @@ final class IterationCharts extends SplitPane {
         Trajectory newest = s.trajectory();
         for (int t = 0; t < newest.steps(); t++) control.add(t * dt, newest.u(t), false);
         control.fireSeriesChanged();
-        controlAxis.setLabel(ControlParameters.controlName(system) + " u (" + ControlParameters.controlUnit(system) + ")");
+        controlAxis.setLabel("u (" + ControlParameters.controlUnit(system) + ")");
         styleLines();
         for (JFreeChart c : List.of(costChart, angleChart, controlChart)) c.setNotify(true);
     }

@@ -32,10 +32,8 @@ final class LqrExplanation {
             LqrGain g = s.gain();
             md.append("$$K").append(s.finite() ? "_\\infty" : "").append(" = ").append(Numbers.matrix(g.k())).append("$$\n\n");
             md.append("on ").append(symbols(s.system())).append(".\n\n");
-            double[][] eig = s.finite()
-                    ? LqrGain.closedLoopEigenvalues(s.linearization(), s.currentGain()) : g.eigenvalues();
-            double radius = 0;
-            for (double[] e : eig) radius = Math.max(radius, Math.hypot(e[0], e[1]));
+            double[][] eig = s.loopEigenvalues();
+            double radius = s.spectralRadius();
             md.append("**Closed loop** $A - BK").append(s.finite() ? "_t" : "").append("$, eigenvalues $")
                     .append(Numbers.eigenvalues(eig)).append("$; largest $|\\lambda| = ").append(Numbers.tex(radius))
                     .append("$, ").append(radius < 1 ? "stable (inside the unit circle)" : "**not stable**").append(".\n\n");
@@ -46,8 +44,8 @@ final class LqrExplanation {
         md.append("**Linearisation** about upright, one step of ")
                 .append(s.system() == ControlSystem.CARTPOLE ? "$\\tau$" : "$dt$").append(" = ")
                 .append(Format.number(s.plant().timeStep())).append(" s:\n\n");
-        md.append("$$A = ").append(Numbers.matrix(lin.a())).append("$$\n\n");
-        md.append("$$B = ").append(Numbers.column(lin.b())).append("$$\n");
+        md.append("$$A = ").append(Numbers.matrix(lin.a())).append(" \\qquad B = ").append(Numbers.column(lin.b()))
+                .append("$$\n");
         return md.toString();
     }
 

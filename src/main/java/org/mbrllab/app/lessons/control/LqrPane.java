@@ -18,6 +18,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
@@ -50,9 +51,11 @@ public final class LqrPane implements LessonPane {
     private final Throttle explainThrottle = new Throttle(EXPLAIN_UPDATES_PER_SECOND);
     private final ChoiceBox<ControlSystem> systemChoice;
     private final Label gainLabel = new Label();
+    private final Label loopLabel = new Label();
     private final CheckBox limit = new CheckBox();
     private final TabPane tabs = new TabPane();
     private final Tab timeTab = new Tab("Time plots");
+    private final Tab matrixTab = new Tab("K, A and B");
     private final Tab gainTab = new Tab("K_t against t");
     private final Tab sweepTab = new Tab("Region of attraction");
     private final BorderPane view = new BorderPane();
@@ -96,23 +99,29 @@ public final class LqrPane implements LessonPane {
             tabs.getSelectionModel().select(sweepTab);
         });
 
-        FlowPane strip = new FlowPane(12, 6, horizon, limit, sweep, gainLabel);
+        loopLabel.setId("loop-label");
+        loopLabel.setWrapText(true);
+        loopLabel.setTooltip(new Tooltip("The eigenvalues of the closed loop A − BK of the linear model: inside the unit "
+                + "circle, every deviation dies away. The Riccati recursion ran this many times to its fixed point."));
+        FlowPane strip = new FlowPane(12, 6, horizon, limit, sweep);
         strip.setAlignment(Pos.CENTER_LEFT);
-        strip.setPadding(new Insets(6, 8, 6, 8));
+        VBox top = new VBox(4, strip, gainLabel, loopLabel);
+        top.setPadding(new Insets(6, 8, 6, 8));
 
         timeTab.setContent(charts);
+        matrixTab.setContent(explain);
         gainTab.setContent(gainChart);
         sweepTab.setContent(attraction);
-        for (Tab t : List.of(timeTab, gainTab, sweepTab)) t.setClosable(false);
-        tabs.getTabs().setAll(timeTab, gainTab, sweepTab);
+        for (Tab t : List.of(timeTab, matrixTab, gainTab, sweepTab)) t.setClosable(false);
+        tabs.getTabs().setAll(timeTab, matrixTab, gainTab, sweepTab);
         tabs.setId("lqr-tabs");
 
-        SplitPane top = new SplitPane(canvas, explain);
-        top.setDividerPositions(0.6);
-        figure = new SplitPane(top, tabs);
+        // The canvas gets the full width; K and the closed loop read in the strip above it, and A, B and K
+        // typeset in a tab below, where the matrices have room even in the projector theme.
+        figure = new SplitPane(canvas, tabs);
         figure.setOrientation(Orientation.VERTICAL);
         figure.setDividerPositions(0.5);
-        view.setTop(strip);
+        view.setTop(top);
         view.setCenter(figure);
 
         vm.snapshotProperty().addListener((obs, o, n) -> showSnapshot(n));
@@ -210,6 +219,7 @@ public final class LqrPane implements LessonPane {
         double[] infinite = s.gain() == null ? null : s.gain().row();
         gainChart.show(s.system(), s.finiteGains(), infinite, s.step());
         gainLabel.setText(gainText(s));
+        loopLabel.setText(loopText(s));
         String text = LqrExplanation.markdown(s);
         if (!text.equals(explainText)) {
             explainText = text;
@@ -224,6 +234,15 @@ public final class LqrPane implements LessonPane {
         List<String> parts = new ArrayList<>();
         for (double v : k) parts.add(Format.fixed(v, Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 10 ? 2 : 3));
         return (s.finite() ? "K_" + Math.min(s.step(), s.finiteGains().length - 1) : "K") + " = [" + String.join("  ", parts) + "]";
+    }
+
+    /** "closed loop: largest |λ| = 0.975, stable · 616 Riccati iterations". */
+    static String loopText(LqrSnapshot s) {
+        if (!s.problem().isEmpty()) return s.problem();
+        double radius = s.spectralRadius();
+        return "closed loop A − BK: largest |λ| = " + Format.fixed(radius, 4) + (radius < 1 ? ", stable" : ", NOT stable")
+                + " · Riccati: " + (s.finite() ? s.finiteGains().length + " backward steps"
+                : Format.number(s.gain().iterations()) + " iterations");
     }
 
     private void showLimitLabel() {

@@ -154,8 +154,13 @@ final class LqrRun implements Engine<LqrSnapshot> {
         }
         double control = now.steps() > 0 ? now.u(now.steps() - 1)
                 : previous != null && previous.steps() > 0 ? previous.u(previous.steps() - 1) : 0;
+        double[][] eigenvalues = new double[0][];
+        if (problem.isEmpty()) {
+            eigenvalues = finiteGains == null ? gain.eigenvalues()
+                    : LqrGain.closedLoopEigenvalues(linearization, finiteGains[Math.min(step, finiteGains.length - 1)]);
+        }
         return new LqrSnapshot(system, plant, cost, step, s.state(), control, history, start, linearization, gain,
-                finiteGains, predict(s.state()), problem);
+                finiteGains, eigenvalues, predict(s.state()), problem);
     }
 
     /**

@@ -23,13 +23,22 @@ import org.mbrllab.engine.control.Trajectory;
  * @param gain          the infinite-horizon gain K with its eigenvalues and Riccati iterations; null if
  *                      the Riccati recursion failed
  * @param finiteGains   K_t's rows for t = 0 … T−1 when the finite horizon is chosen, else null
+ * @param loopEigenvalues the eigenvalues of A − B·K for the gain acting now (K_t for the finite horizon), as
+ *                      [re, im] pairs; empty without a gain
  * @param prediction    the states the linear model predicts under the controller from x_t on, x_{t+1} …
  *                      (the ghosts ahead)
  * @param problem       why no gain could be computed, or empty
  */
 record LqrSnapshot(ControlSystem system, Dynamics plant, QuadraticCost cost, int step, double[] state, double control,
                    Trajectory history, int historyStart, Linearization linearization, LqrGain gain,
-                   double[][] finiteGains, double[][] prediction, String problem) {
+                   double[][] finiteGains, double[][] loopEigenvalues, double[][] prediction, String problem) {
+
+    /** max |λ| of the closed loop acting now. */
+    double spectralRadius() {
+        double max = 0;
+        for (double[] e : loopEigenvalues) max = Math.max(max, Math.hypot(e[0], e[1]));
+        return max;
+    }
 
     boolean finite() {
         return finiteGains != null;

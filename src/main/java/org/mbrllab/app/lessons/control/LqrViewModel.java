@@ -75,8 +75,10 @@ final class LqrViewModel extends ControlViewModel<LqrRun, LqrSnapshot> {
     LqrViewModel() {
         super("lqr", specs(), ControlSystem.CARTPOLE);
         horizon.addListener((obs, o, n) -> {
+            refreshShown();
             if (!quiet()) reset();
         });
+        refreshShown();
         limited.addListener((obs, o, n) -> {
             if (!quiet()) plantChanged();
         });
@@ -95,7 +97,8 @@ final class LqrViewModel extends ControlViewModel<LqrRun, LqrSnapshot> {
     protected List<String> shownKeys(ControlSystem s) {
         List<String> keys = new ArrayList<>(ControlParameters.costKeys(s));
         keys.add(ControlParameters.THETA0);
-        keys.add(FINITE_HORIZON);
+        // horizon is null while the super constructor runs: the infinite horizon, which has no T.
+        if (horizon != null && horizon.get() == Horizon.FINITE) keys.add(FINITE_HORIZON);
         keys.addAll(ControlParameters.physicalKeys(s));
         return keys;
     }

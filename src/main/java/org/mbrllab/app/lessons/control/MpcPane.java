@@ -66,10 +66,7 @@ public final class MpcPane implements LessonPane {
         openView.setId("open-loop-view");
         mpcView.setOnPush(dx -> vm.push(true, dx));
         openView.setOnPush(dx -> vm.push(false, dx));
-        for (SystemView v : List.of(mpcView, openView)) {
-            v.setRoomBelow(0.6);
-            HBox.setHgrow(v, Priority.ALWAYS);
-        }
+        for (SystemView v : List.of(mpcView, openView)) HBox.setHgrow(v, Priority.ALWAYS);
         replan.setId("replan-label");
         replan.getStyleClass().add("mono");
         replan.setStyle("-fx-font-weight: bold;");
@@ -189,6 +186,8 @@ public final class MpcPane implements LessonPane {
         lastStep = m.step();
         int angle = s.plant().angleIndex();
         double startAngle = Math.abs(m.executed().x(0, angle));
+        // Room below the track only when the pole starts hanging down (a swing-up).
+        for (SystemView v : List.of(mpcView, openView)) v.setRoomBelow(startAngle > Math.PI / 2 ? 1.0 : 0.35);
         double u = m.step() > 0 ? m.executed().u(m.step() - 1) : 0;
         show(mpcView, m.state(), u, s.time(), restarted);
         mpcView.setGhosts(m.plan() == null ? List.of() : ahead(m.plan(), 1));

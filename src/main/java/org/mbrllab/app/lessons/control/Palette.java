@@ -50,11 +50,33 @@ final class Palette {
                 if (plot.getRenderer(i) instanceof org.jfree.chart.renderer.AbstractRenderer r) r.setDefaultCreateEntities(false);
             }
         }
+        // Room on the right for the last tick label of the time axis.
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 14));
         org.jfree.chart.fx.ChartViewer v = new org.jfree.chart.fx.ChartViewer(chart);
         v.getCanvas().setTooltipEnabled(false);
         v.setId(id);
         v.setMinSize(160, 90);
         return v;
+    }
+
+    /**
+     * Puts {@code chart}'s legend inside its plot, in the top right corner, on a translucent background, so
+     * that stacked charts keep the same plot width and their time axes line up. Replaces any legend.
+     */
+    static void insideLegend(org.jfree.chart.JFreeChart chart, org.mbrllab.app.common.Theme theme, double fontSize) {
+        chart.removeLegend();
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        plot.clearAnnotations();
+        org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(plot);
+        legend.setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, (int) Math.round(fontSize * 0.75)));
+        legend.setItemPaint(org.mbrllab.app.common.ChartStyle.awt(theme.foreground()));
+        javafx.scene.paint.Color bg = theme.background();
+        legend.setBackgroundPaint(new Color((float) bg.getRed(), (float) bg.getGreen(), (float) bg.getBlue(), 0.8f));
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        org.jfree.chart.annotations.XYTitleAnnotation a = new org.jfree.chart.annotations.XYTitleAnnotation(0.995, 0.98,
+                legend, org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        a.setMaxWidth(0.9);
+        plot.addAnnotation(a);
     }
 
     /** The i-th line colour for {@code theme}. */

@@ -239,6 +239,7 @@ final class SystemView extends Region {
      * (the pole hangs down), less for balancing.
      */
     void setRoomBelow(double fraction) {
+        if (fraction == below) return;
         below = fraction;
         backDirty = true;
     }

@@ -11,8 +11,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
@@ -69,9 +67,10 @@ final class TimeSeriesCharts extends VBox {
             pendingStates.add(new ArrayList<>());
             pendingControls.add(new ArrayList<>());
         }
-        stateChart = chart(stateData, "state", 0, true);
-        controlAxis = (NumberAxis) ((XYPlot) (controlChart = chart(controlData, "force u (N)", 1, false)).getPlot()).getRangeAxis();
-        costChart = chart(costData, "cost c(x, u)", 2, false);
+        stateChart = chart(stateData, "state", 0);
+        controlChart = chart(controlData, "u (N)", 1);
+        controlAxis = (NumberAxis) controlChart.getXYPlot().getRangeAxis();
+        costChart = chart(costData, "cost c", 2);
         // Only the bottom chart names the time axis; the charts above share it.
         timeAxes[0].setLabel(null);
         timeAxes[1].setLabel(null);
@@ -99,7 +98,7 @@ final class TimeSeriesCharts extends VBox {
         configure(ControlSystem.CARTPOLE, new int[] {0, 1, 2, 3}, 0.02);
     }
 
-    private JFreeChart chart(XYSeriesCollection data, String label, int index, boolean legend) {
+    private JFreeChart chart(XYSeriesCollection data, String label, int index) {
         NumberAxis time = new NumberAxis("t (s)");
         time.setAutoRange(false);
         time.setRange(0, WINDOW_SECONDS);
@@ -110,9 +109,7 @@ final class TimeSeriesCharts extends VBox {
         value.setAutoRangeMinimumSize(index == 2 ? 0.01 : 0.1);
         XYLineAndShapeRenderer renderer = Palette.lines();
         XYPlot plot = new XYPlot(data, time, value, renderer);
-        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
-        if (legend) chart.getLegend().setPosition(RectangleEdge.RIGHT);
-        return chart;
+        return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     }
 
     /** Starts the batched updates (the pane is shown). */
@@ -154,7 +151,7 @@ final class TimeSeriesCharts extends VBox {
             costSeries.add(c);
             costData.addSeries(c);
         }
-        controlAxis.setLabel(ControlParameters.controlName(system) + " u (" + ControlParameters.controlUnit(system) + ")");
+        controlAxis.setLabel("u (" + ControlParameters.controlUnit(system) + ")");
         clear();
         restyle();
     }
@@ -275,19 +272,10 @@ final class TimeSeriesCharts extends VBox {
             costs.setSeriesPaint(r, Palette.line(theme, 2));
             costs.setSeriesStroke(r, r == 0 ? Palette.solid(width) : Palette.dashed(width));
         }
-        LegendTitle legend = stateChart.getLegend();
-        if (legend != null) legend.setItemFont(legend.getItemFont().deriveFont((float) (fontSize * 0.8)));
-        boolean two = runs.size() > 1;
-        controlChart.removeLegend();
-        costChart.removeLegend();
-        if (two) {
+        Palette.insideLegend(stateChart, theme, fontSize);
+        if (runs.size() > 1) {
             // With two runs the control chart names them (solid and dashed).
-            LegendTitle l = new LegendTitle(controlChart.getXYPlot());
-            l.setPosition(RectangleEdge.RIGHT);
-            l.setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, (int) Math.round(fontSize * 0.8)));
-            l.setItemPaint(ChartStyle.awt(theme.foreground()));
-            l.setBackgroundPaint(ChartStyle.awt(theme.background()));
-            controlChart.addLegend(l);
+            Palette.insideLegend(controlChart, theme, fontSize);
         }
     }
 

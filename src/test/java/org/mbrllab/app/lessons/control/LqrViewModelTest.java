@@ -216,7 +216,7 @@ class LqrViewModelTest {
         assertTrue(md.contains("$$K = \\left[\\begin{array}{rrrr}"), md);
         assertTrue(md.contains("eigenvalues"), md);
         assertTrue(md.contains(snap().gain().iterations() + " iterations"), md);
-        assertTrue(md.contains("$$A = ") && md.contains("$$B = "), md);
+        assertTrue(md.contains("$$A = ") && md.contains("B = "), md);
         assertTrue(md.contains("0.316"), "A's θ̇ row reads 0.316 as in the lesson: " + md);
         assertNull(vm.sweepProperty().get());
     }
