@@ -210,9 +210,12 @@ public final class MpcPane implements LessonPane {
         charts.append(0, m.executed(), 0, s.cost());
         if (o != null) charts.append(1, o.history(), 0, s.cost());
         double budget = s.plant().timeStep() * 1000;
-        replanThrottle.submit(() -> replanChart.show(m.replanMillis(), budget));
-        replan.setText(replanText(m, budget));
-        openNote.setText(openText(s));
+        // The chart and the numbers above it change with every replan; they are redrawn a few times a second.
+        replanThrottle.submit(() -> {
+            replanChart.show(m.replanMillis(), budget);
+            replan.setText(replanText(m, budget));
+            openNote.setText(openText(s));
+        });
     }
 
     private static void show(SystemView v, double[] state, double u, double t, boolean restarted) {

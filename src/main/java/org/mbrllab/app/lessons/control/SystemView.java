@@ -425,9 +425,57 @@ final class SystemView extends Region {
         }
         if (!(moving || frontDirty || grabbed != Part.NONE)) return;
         shown = s;
+        // Skip frames that would draw the same picture: a balanced system moves by less than a pixel.
+        String look = appearance(s, u, t);
+        if (!frontDirty && grabbed == Part.NONE && look.equals(lastLook)) return;
+        lastLook = look;
         drawFront(w, h, s, u, t);
         frontDirty = false;
         frames++;
+    }
+
+    private String lastLook = "";
+
+    /**
+     * What a frame would show, to the half pixel: the system's pixels, the ghosts' ends and the text. Equal
+     * strings draw equal pictures.
+     */
+    private String appearance(double[] s, double u, double t) {
+        StringBuilder sb = new StringBuilder(96);
+        double[] p = pivotWorld(s);
+        double[] tip = tipWorld(s);
+        sb.append(half(sx(p[0]))).append(',').append(half(sy(p[1]))).append(',').append(half(sx(tip[0]))).append(',')
+                .append(half(sy(tip[1])));
+        List<double[]> g = playback != null ? playbackGhosts : ghosts;
+        sb.append('|').append(g.size());
+        if (!g.isEmpty()) {
+            double[] far = tipWorld(g.get(g.size() - 1));
+            double[] near = tipWorld(g.get(0));
+            sb.append(',').append(half(sx(far[0]))).append(',').append(half(sy(far[1]))).append(',')
+                    .append(half(sx(near[0]))).append(',').append(half(sy(near[1])));
+        }
+        String[] lines = textLines(s, u, t);
+        sb.append('|').append(lines[0]).append('|').append(lines[1]);
+        sb.append('|').append(Math.round(u / (Double.isFinite(limit) ? limit : UNLIMITED_ARROW_SCALE) * 100));
+        return sb.toString();
+    }
+
+    private static long half(double pixels) {
+        return Math.round(pixels * 2);
+    }
+
+    /** The two lines of numbers under the title. */
+    private String[] textLines(double[] s, double u, double t) {
+        int angle = system == ControlSystem.CARTPOLE ? Cartpole.THETA : Pendulum.THETA;
+        String degrees = Format.fixed(Math.toDegrees(Angles.normalize(s[angle])), 1);
+        // (−π, π] rounds −179.96° to "−180.0"; hanging down reads 180.0 either way.
+        String theta = "θ = " + (degrees.equals("-180.0") ? "180.0" : degrees) + "°";
+        String uText = "u = " + Format.fixed(u, 2) + " " + ControlParameters.controlUnit(system);
+        String line1 = "t = " + Format.fixed(t, 1) + " s   " + uText;
+        String line2 = system == ControlSystem.CARTPOLE
+                ? theta + "   x = " + Format.fixed(s[Cartpole.X], 2) + " m"
+                : theta + "   dθ/dt = " + Format.fixed(s[Pendulum.THETA_DOT], 2) + " rad/s";
+        return new String[] {line1, line2};
     }
 
     private boolean layered() {
@@ -690,15 +738,9 @@ final class SystemView extends Region {
             y += fontSize * 1.3;
         }
         g.setFont(Font.font("DejaVu Sans Mono", fontSize * 0.9));
-        int angle = system == ControlSystem.CARTPOLE ? Cartpole.THETA : Pendulum.THETA;
-        String degrees = Format.fixed(Math.toDegrees(Angles.normalize(s[angle])), 1);
-        // (−π, π] rounds −179.96° to "−180.0"; hanging down reads 180.0 either way.
-        String theta = "θ = " + (degrees.equals("-180.0") ? "180.0" : degrees) + "°";
-        String uText = "u = " + Format.fixed(u, 2) + " " + ControlParameters.controlUnit(system);
-        String line1 = "t = " + Format.fixed(t, 2) + " s   " + uText;
-        String line2 = system == ControlSystem.CARTPOLE
-                ? theta + "   x = " + Format.fixed(s[Cartpole.X], 2) + " m"
-                : theta + "   dθ/dt = " + Format.fixed(s[Pendulum.THETA_DOT], 2) + " rad/s";
+        String[] lines = textLines(s, u, t);
+        String line1 = lines[0];
+        String line2 = lines[1];
         g.fillText(line1, pad, y, w - 2 * pad);
         g.fillText(line2, pad, y + fontSize * 1.15, w - 2 * pad);
         if (system == ControlSystem.PENDULUM && !overlays.isEmpty()) {

@@ -40,13 +40,19 @@ final class ControlUi {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Waits until the view has drawn a few frames, so that its geometry is known. */
+    /** Waits until the view has drawn a frame, so that its geometry is known. */
     static void waitForFrames(SystemView view) {
-        long start = view.frames();
-        for (int i = 0; i < 100 && view.frames() < start + 2; i++) {
-            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        waitFor(() -> view.frames() > 0 && view.shownState() != null);
+    }
+
+    /** Waits up to two seconds for {@code condition} (views redrawn a few times a second by a throttle). */
+    static boolean waitFor(java.util.function.BooleanSupplier condition) {
+        for (int i = 0; i < 100; i++) {
             WaitForAsyncUtils.waitForFxEvents();
+            if (condition.getAsBoolean()) return true;
+            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
+        return condition.getAsBoolean();
     }
 
     /** Whether {@code node} and all its ancestors are visible (a hidden parameter row hides its field). */

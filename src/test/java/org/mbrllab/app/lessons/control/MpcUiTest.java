@@ -48,7 +48,9 @@ class MpcUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(PlannerKind.CEM, snapshot().mpc().planner());
         assertEquals(2, snapshot().mpc().step(), "the run went on");
-        String replan = robot.lookup("#replan-label").queryAs(Label.class).getText();
+        Label label = robot.lookup("#replan-label").queryAs(Label.class);
+        ControlUi.waitFor(() -> label.getText().contains("median"));
+        String replan = label.getText();
         assertTrue(replan.startsWith("replan ") && replan.contains("median") && replan.contains("budget 20 ms"), replan);
     }
 
