@@ -25,13 +25,18 @@ import org.mbrllab.engine.core.Format;
  * side by side (MPC solid, open loop dashed), over the last {@link #WINDOW_SECONDS} seconds.
  *
  * <p>Snapshots arrive up to 30 times a second; their new points are buffered and put into the datasets
- * at most {@link #FLUSHES_PER_SECOND} times a second, on the FX thread, with notifications off until the
+ * {@link #FLUSHES_PER_SECOND} times a second, on the FX thread, with notifications off until the
  * batch is in, so that each chart repaints once per batch and the animation keeps its frame rate.
  */
 final class TimeSeriesCharts extends VBox {
 
     static final double WINDOW_SECONDS = 10;
-    static final double FLUSHES_PER_SECOND = 10;
+    /**
+     * Chart repaints per second. Each repaint of the three charts is rasterised by the renderer thread that
+     * also draws the animation; at 10 a second the charts took about a sixth of a core in the software
+     * pipeline, which the animation could not spare while CEM planned on the other core.
+     */
+    static final double FLUSHES_PER_SECOND = 5;
 
     private final List<String> runs;
     private final XYSeriesCollection stateData = new XYSeriesCollection();
