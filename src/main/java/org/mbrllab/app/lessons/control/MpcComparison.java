@@ -82,11 +82,12 @@ final class MpcComparison implements Engine<MpcComparison.Snapshot> {
     }
 
     /**
-     * The open-loop plan: iLQR on the model over the whole run, from zero controls and from the controls of
-     * the LQR controller run on the model, whichever ends cheaper. From zero controls alone, iLQR over a
-     * long horizon settles in a poor local minimum (the pole falls and is swung up again, J ≈ 8 500 where a
-     * balancing plan costs 20 for the cartpole at 6°); the LQR start gives the balancing plan, and the zero
-     * start the swing-up that LQR cannot.
+     * The open-loop plan: iLQR on the model over the whole run, started from three control sequences, and
+     * the cheapest result kept: zero controls; the controls of the LQR controller run on the model; and
+     * the controls MPC applies when the model is the plant (a rehearsal, worked out in advance). iLQR over a
+     * long horizon settles in the local minimum nearest its start: from zero controls the cartpole's pole
+     * falls and is swung up again (J ≈ 8 500 where balancing costs 20 at 6°), and the pendulum loops over
+     * the top twice before it settles; the LQR start gives the balancing plan, the rehearsal the swing-up.
      */
     static Trajectory openLoopPlan(Dynamics model, QuadraticCost cost, double[] x0, int horizon) {
         int iterations = (int) IlqrSettings.MAX_ITERATIONS.defaultValue();
@@ -95,12 +96,25 @@ final class MpcComparison implements Engine<MpcComparison.Snapshot> {
             LqrGain gain = DiscreteLqr.solve(model.uprightLinearization(), cost);
             Controller lqr = LqrRun.wrapped(Controller.linear(gain.row()), model.angleIndex());
             double[] start = ClosedLoop.simulate(model, cost, lqr, x0, horizon).actions();
-            Trajectory refined = new Ilqr(model, cost, x0, start, iterations).solve();
-            if (refined.cost() < best.cost()) best = refined;
+            best = cheaper(best, new Ilqr(model, cost, x0, start, iterations).solve());
         } catch (RuntimeException e) {
-            // No LQR start for this model (it blew up): the zero start stands.
+            // No LQR start for this model (it blew up): the others stand.
+        }
+        try {
+            MpcSettings rehearsal = MpcSettings.defaults();
+            Mpc mpc = new Mpc(model, model, cost, rehearsal, x0, horizon);
+            while (mpc.step()) {
+                // rehearse the whole run on the model
+            }
+            best = cheaper(best, new Ilqr(model, cost, x0, mpc.trajectory().actions(), iterations).solve());
+        } catch (RuntimeException e) {
+            // The rehearsal blew up: the others stand.
         }
         return best;
+    }
+
+    private static Trajectory cheaper(Trajectory a, Trajectory b) {
+        return b.cost() < a.cost() ? b : a;
     }
 
     @Override

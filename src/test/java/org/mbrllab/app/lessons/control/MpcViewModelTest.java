@@ -109,6 +109,20 @@ class MpcViewModelTest {
     }
 
     @Test
+    void thePendulumsOpenLoopPlanSwingsUpItsModelWithoutLoopingOver() {
+        vm.systemProperty().set(ControlSystem.PENDULUM);
+        double[] end = snap().openPlan().finalState();
+        assertEquals(0, Angles.normalize(end[Pendulum.THETA]), 0.05, "the plan ends upright");
+        double turns = 0;
+        for (int t = 0; t <= snap().openPlan().steps(); t++) {
+            turns = Math.max(turns, Math.abs(snap().openPlan().x(t, Pendulum.THETA) - Math.PI));
+        }
+        assertTrue(turns < 1.5 * Math.PI, "it swings up once, not over the top and round again: " + turns);
+        vm.runSteps(200);
+        assertEquals(0, Angles.normalize(snap().open().state()[Pendulum.THETA]), 0.05, "a perfect model: open loop works");
+    }
+
+    @Test
     void theHorizonChangesMpcWithoutARestart() {
         vm.runSteps(10);
         vm.parameters().set("mpc_horizon", 30);
