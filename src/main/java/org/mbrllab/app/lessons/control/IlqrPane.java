@@ -174,11 +174,20 @@ public final class IlqrPane implements LessonPane {
             sb.append(s.stopReason().converged() ? "Converged: " : "Stopped: ").append(s.stopReason().description()).append('.');
         }
         if (s.restarts() > 1 && !s.finishedCosts().isEmpty()) {
-            List<String> costs = new ArrayList<>();
-            for (double c : s.finishedCosts()) costs.add(org.mbrllab.engine.core.Format.fixed(c, 1));
+            // A range, not a list: sixty starts would fill the strip.
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double c : s.finishedCosts()) {
+                lo = Math.min(lo, c);
+                hi = Math.max(hi, c);
+            }
             if (sb.length() > 0) sb.append(' ');
-            sb.append("Finished starts: J = ").append(String.join(", ", costs))
-                    .append(s.best() != null ? " (best dashed)" : "").append('.');
+            int n = s.finishedCosts().size();
+            sb.append(n).append(n == 1 ? " start finished: J = " : " starts finished: J from ")
+                    .append(org.mbrllab.engine.core.Format.fixed(lo, 1));
+            if (n > 1) sb.append(" to ").append(org.mbrllab.engine.core.Format.fixed(hi, 1));
+            if (s.best() != null) sb.append("; the best (start ").append(s.bestRestart() + 1).append(") dashed");
+            sb.append('.');
         }
         return sb.toString();
     }

@@ -80,7 +80,13 @@ final class IterationCharts extends SplitPane {
         shown = s;
         for (JFreeChart c : List.of(costChart, angleChart, controlChart)) c.setNotify(false);
         costs.clear();
-        for (int i = 0; i < s.costs().size(); i++) costs.add(i, s.costs().get(i), false);
+        double top = 0;
+        for (int i = 0; i < s.costs().size(); i++) {
+            costs.add(i, s.costs().get(i), false);
+            top = Math.max(top, Math.abs(s.costs().get(i)));
+        }
+        // One point (or a flat run) would otherwise zoom into rounding noise.
+        ((NumberAxis) costChart.getXYPlot().getRangeAxis()).setAutoRangeMinimumSize(Math.max(1e-3, 0.2 * top));
         costs.fireSeriesChanged();
         angleData.removeAllSeries();
         int angleIndex = system == ControlSystem.CARTPOLE ? 2 : 0;

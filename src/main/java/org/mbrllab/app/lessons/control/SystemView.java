@@ -111,7 +111,10 @@ final class SystemView extends Region {
                 frame(now);
             }
         };
+        // A click on the animation takes the focus from any text field, so Space, → and R work again.
+        setFocusTraversable(true);
         setOnMousePressed(e -> {
+            requestFocus();
             if (onPush == null) return;
             grabbed = hit(e.getX(), e.getY());
             pressX = dragX = e.getX();

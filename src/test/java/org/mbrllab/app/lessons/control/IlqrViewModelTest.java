@@ -95,7 +95,7 @@ class IlqrViewModelTest {
         Trajectory best = snap().best();
         assertNotNull(best);
         for (double c : snap().finishedCosts()) assertTrue(best.cost() <= c);
-        assertTrue(IlqrPane.stopText(snap()).contains("Finished starts: J = "), IlqrPane.stopText(snap()));
+        assertTrue(IlqrPane.stopText(snap()).contains("3 starts finished: J from "), IlqrPane.stopText(snap()));
     }
 
     @Test
