@@ -120,7 +120,7 @@ public final class LqrPane implements LessonPane {
         // typeset in a tab below, where the matrices have room even in the projector theme.
         figure = new SplitPane(canvas, tabs);
         figure.setOrientation(Orientation.VERTICAL);
-        figure.setDividerPositions(0.5);
+        figure.setDividerPositions(0.55);
         view.setTop(top);
         view.setCenter(figure);
 
@@ -236,13 +236,13 @@ public final class LqrPane implements LessonPane {
         return (s.finite() ? "K_" + Math.min(s.step(), s.finiteGains().length - 1) : "K") + " = [" + String.join("  ", parts) + "]";
     }
 
-    /** "closed loop: largest |λ| = 0.975, stable · 616 Riccati iterations". */
+    /** "max |λ(A − BK)| = 0.9751, stable · 616 Riccati iterations". */
     static String loopText(LqrSnapshot s) {
         if (!s.problem().isEmpty()) return s.problem();
         double radius = s.spectralRadius();
-        return "closed loop A − BK: largest |λ| = " + Format.fixed(radius, 4) + (radius < 1 ? ", stable" : ", NOT stable")
-                + " · Riccati: " + (s.finite() ? s.finiteGains().length + " backward steps"
-                : Format.number(s.gain().iterations()) + " iterations");
+        return "max |λ(A − BK)| = " + Format.fixed(radius, 4) + (radius < 1 ? ", stable" : ", NOT stable") + " · "
+                + (s.finite() ? s.finiteGains().length + " backward Riccati steps"
+                : Format.number(s.gain().iterations()) + " Riccati iterations");
     }
 
     private void showLimitLabel() {

@@ -714,19 +714,28 @@ final class SystemView extends Region {
                 new double[] {y, y - dy * size + py * size * 0.5, y - dy * size - py * size * 0.5}, 3);
     }
 
+    /** The push being dragged: a ring where the mouse grabbed, an arrow to where it is now. */
     private void drawPushArrow(GraphicsContext g) {
         double len = Math.hypot(dragX - pressX, dragY - pressY);
-        g.setStroke(theme.foreground());
-        g.setFill(theme.foreground());
-        g.setLineWidth(2.5);
-        g.setLineDashes(5, 4);
+        double width = Math.max(3, fontSize * 0.18);
+        Color ink = theme.accent();
         if (len >= Push.CLICK_PIXELS) {
+            // A halo in the background colour keeps the arrow visible over the black cart.
+            g.setStroke(theme.background());
+            g.setLineWidth(width + 4);
             g.strokeLine(pressX, pressY, dragX, dragY);
-            g.setLineDashes();
+            g.setStroke(ink);
+            g.setFill(ink);
+            g.setLineWidth(width);
+            g.strokeLine(pressX, pressY, dragX, dragY);
             arrowHead(g, dragX, dragY, dragX - pressX, dragY - pressY);
         }
-        g.setLineDashes();
-        g.strokeOval(pressX - 6, pressY - 6, 12, 12);
+        double r = Math.max(6, fontSize * 0.4);
+        g.setFill(theme.background());
+        g.fillOval(pressX - r, pressY - r, 2 * r, 2 * r);
+        g.setStroke(ink);
+        g.setLineWidth(width * 0.8);
+        g.strokeOval(pressX - r, pressY - r, 2 * r, 2 * r);
     }
 
     private void drawText(GraphicsContext g, double w, double[] s, double u, double t) {
