@@ -1,6 +1,8 @@
 package org.mbrllab.app.common;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
@@ -34,6 +36,15 @@ public interface RunControls {
      */
     default double preferredSpeed() {
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * {@link #preferredSpeed()} as a property, for a pane whose real time changes while it is open (the
+     * student picks a system with another time step): the shell moves its speed slider to each new value.
+     * By default it never changes.
+     */
+    default ReadOnlyDoubleProperty preferredSpeedProperty() {
+        return new ReadOnlyDoubleWrapper(this, "preferredSpeed", preferredSpeed()).getReadOnlyProperty();
     }
 
     ReadOnlyBooleanProperty runningProperty();

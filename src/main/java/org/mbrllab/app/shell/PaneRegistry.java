@@ -9,6 +9,9 @@ import java.util.function.Function;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.lessons.bias.BiasPane;
+import org.mbrllab.app.lessons.control.IlqrPane;
+import org.mbrllab.app.lessons.control.LqrPane;
+import org.mbrllab.app.lessons.control.MpcPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.mcts.MctsPane;
 import org.mbrllab.app.lessons.uncertainty.RegressionPane;
@@ -33,6 +36,9 @@ public final class PaneRegistry implements PaneInfo {
     public static PaneRegistry standard() {
         PaneRegistry r = new PaneRegistry();
         r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
+        r.register(new Entry("lqr", LqrPane.parameterSpecs(), LqrPane::new));
+        r.register(new Entry("ilqr", IlqrPane.parameterSpecs(), IlqrPane::new));
+        r.register(new Entry("mpc", MpcPane.parameterSpecs(), MpcPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
         r.register(new Entry("mcts", MctsPane.parameterSpecs(), MctsPane::new));
         r.register(new Entry("bias", List.of(), BiasPane::new));

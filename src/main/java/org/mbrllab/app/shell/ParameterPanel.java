@@ -8,7 +8,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.mbrllab.app.common.ParameterModel;
@@ -55,11 +54,11 @@ final class ParameterPanel extends VBox {
         field.setId("param-" + spec.key());
         field.setPrefColumnCount(6);
         field.getStyleClass().add("parameter-field");
-        boolean wide = wide(spec);
-        Slider slider = wide ? new Slider(asinh(spec.min()), asinh(spec.max()), asinh(model.get(spec.key())))
-                : new Slider(spec.min(), spec.max(), model.get(spec.key()));
+        Scale scale = scale(spec);
+        Slider slider = new Slider(scale.toSlider(spec.min()), scale.toSlider(spec.max()),
+                scale.toSlider(model.get(spec.key())));
         slider.setId("slider-" + spec.key());
-        slider.setBlockIncrement(wide ? 0.05 : step(spec));
+        slider.setBlockIncrement(scale == Scale.LINEAR ? step(spec) : 0.05);
         Label error = new Label();
         error.getStyleClass().add("parameter-error");
         error.setWrapText(true);
@@ -81,7 +80,7 @@ final class ParameterPanel extends VBox {
             updating[0] = true;
             double v = property.get();
             field.setText(Format.number(v));
-            double pos = wide ? asinh(v) : v;
+            double pos = scale.toSlider(v);
             if (slider.getValue() != pos) slider.setValue(pos);
             updating[0] = false;
         };
@@ -90,7 +89,7 @@ final class ParameterPanel extends VBox {
 
         slider.valueProperty().addListener((obs, o, n) -> {
             if (updating[0]) return;
-            double v = wide ? snapWide(spec, Math.sinh(n.doubleValue())) : snap(spec, n.doubleValue());
+            double v = scale.fromSlider(spec, n.doubleValue());
             clearError(field, error);
             if (v != property.get()) model.set(spec.key(), v);
         });
@@ -120,12 +119,19 @@ final class ParameterPanel extends VBox {
             }
         });
 
-        BorderPane top = new BorderPane();
-        top.setLeft(label);
-        top.setRight(field);
-        BorderPane.setAlignment(label, javafx.geometry.Pos.CENTER_LEFT);
+        // A long label ("pole half-length (m)" in the projector theme's large type) wraps onto a second line
+        // instead of widening the panel and pushing every value field out of sight.
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(8, label, field);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
+        label.setMaxWidth(Double.MAX_VALUE);
         VBox box = new VBox(4, top, slider, error);
         box.getStyleClass().add("parameter-row");
+        box.visibleProperty().bind(model.shownProperty(spec.key()));
+        box.managedProperty().bind(model.shownProperty(spec.key()));
         return box;
     }
 
@@ -150,13 +156,44 @@ final class ParameterPanel extends VBox {
         return span <= 0 ? 1 : Math.pow(10, Math.floor(Math.log10(span / 200)));
     }
 
+    /** How a slider's position maps to a value. */
+    enum Scale {
+        /** Position = value. */
+        LINEAR,
+        /** Position = asinh(value): linear near zero, logarithmic far out, on both sides of zero. */
+        ASINH,
+        /** Position = log₁₀(value): every decade gets the same length. */
+        LOG;
+
+        double toSlider(double v) {
+            return switch (this) {
+                case LINEAR -> v;
+                case ASINH -> asinh(v);
+                case LOG -> Math.log10(v);
+            };
+        }
+
+        /** The allowed value at a slider position, rounded to a number a person would type. */
+        double fromSlider(ParameterSpec spec, double position) {
+            return switch (this) {
+                case LINEAR -> snap(spec, position);
+                case ASINH -> snapWide(spec, Math.sinh(position));
+                case LOG -> snapLog(spec, Math.pow(10, position));
+            };
+        }
+    }
+
     /**
-     * Whether the slider should be non-linear: a range that spans zero and is wide (rewards in
-     * [−1000, 1000]) gets an asinh scale, fine near zero and coarse far out, so −1 and −0.04 are as
-     * reachable as −100.
+     * The slider scale for {@code spec}. A wide range that reaches zero (rewards in [−1000, 1000], a
+     * weight in [0, 10⁴]) gets an asinh scale, fine near zero and coarse far out, so −1 and −0.04 are as
+     * reachable as −100. A positive range over three decades or more (a control weight in [10⁻⁴, 10³], a
+     * mass in [0.01, 100]) gets a logarithmic scale. Whole numbers keep a linear scale.
      */
-    static boolean wide(ParameterSpec spec) {
-        return !spec.integer() && spec.min() < 0 && spec.max() > 0 && spec.max() - spec.min() > 100;
+    static Scale scale(ParameterSpec spec) {
+        if (spec.integer()) return Scale.LINEAR;
+        if (spec.min() > 0 && spec.max() / spec.min() >= 1000) return Scale.LOG;
+        if (spec.min() <= 0 && spec.max() > 0 && spec.max() - spec.min() > 100) return Scale.ASINH;
+        return Scale.LINEAR;
     }
 
     private static double asinh(double x) {
@@ -167,6 +204,14 @@ final class ParameterPanel extends VBox {
     static double snapWide(ParameterSpec spec, double v) {
         double a = Math.abs(v);
         double step = a < 1 ? 0.01 : Math.pow(10, Math.floor(Math.log10(a)) - 1);
+        double snapped = Math.round(v / step) * step;
+        snapped = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.10g", snapped));
+        return Math.max(spec.min(), Math.min(spec.max(), snapped));
+    }
+
+    /** Rounds to two significant digits, clamped to the range. */
+    static double snapLog(ParameterSpec spec, double v) {
+        double step = Math.pow(10, Math.floor(Math.log10(v)) - 1);
         double snapped = Math.round(v / step) * step;
         snapped = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.10g", snapped));
         return Math.max(spec.min(), Math.min(spec.max(), snapped));

@@ -30,6 +30,8 @@ final class RunControlsBar extends HBox {
 
     private RunControls controls;
     private final ChangeListener<Boolean> runningListener = (obs, o, n) -> showRunning(n);
+    private final ChangeListener<Number> preferredListener = (obs, o, n) -> showSpeed(n.doubleValue());
+    private javafx.beans.property.ReadOnlyDoubleProperty preferred;
     private final Consumer<String> message;
 
     RunControlsBar(Consumer<String> message) {
@@ -68,6 +70,8 @@ final class RunControlsBar extends HBox {
 
     void bind(RunControls next) {
         if (controls != null) controls.runningProperty().removeListener(runningListener);
+        if (preferred != null) preferred.removeListener(preferredListener);
+        preferred = null;
         controls = next;
         boolean enabled = next != null;
         step.setDisable(!enabled);
@@ -76,12 +80,18 @@ final class RunControlsBar extends HBox {
         if (next != null) {
             next.runningProperty().addListener(runningListener);
             showRunning(next.runningProperty().get());
-            double preferred = next.preferredSpeed();
-            speed.setValue(Double.isInfinite(preferred) ? FULL_SPEED_POSITION
-                    : Math.max(0, Math.min(FULL_SPEED_POSITION - 0.01, Math.log10(preferred))));
-            applySpeed();
+            showSpeed(next.preferredSpeed());
+            preferred = next.preferredSpeedProperty();
+            preferred.addListener(preferredListener);
             seed.setText(Long.toString(next.seed()));
         }
+    }
+
+    /** Moves the slider to {@code stepsPerSecond} and applies it. */
+    private void showSpeed(double stepsPerSecond) {
+        speed.setValue(Double.isInfinite(stepsPerSecond) ? FULL_SPEED_POSITION
+                : Math.max(0, Math.min(FULL_SPEED_POSITION - 0.01, Math.log10(stepsPerSecond))));
+        applySpeed();
     }
 
     private void showRunning(boolean running) {

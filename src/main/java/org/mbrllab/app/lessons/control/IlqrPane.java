@@ -1,0 +1,200 @@
+package org.mbrllab.app.lessons.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.ParameterModel;
+import org.mbrllab.app.common.RunControls;
+import org.mbrllab.engine.control.ControlSystem;
+import org.mbrllab.engine.control.IlqrSnapshot;
+import org.mbrllab.engine.control.InitialControls;
+import org.mbrllab.engine.control.Trajectory;
+import org.mbrllab.engine.core.ParameterSpec;
+
+/**
+ * The iLQR lesson's pane: every accepted iteration's trajectory drawn as the path of the pole's tip, the
+ * newest highlighted and played back in real time, the best finished start dashed; the cost per
+ * iteration, the angle over the horizon per iteration and the newest controls; μ and α in the strip.
+ * Step (→) runs one iteration.
+ */
+public final class IlqrPane implements LessonPane {
+
+    /** Overlays and charts are rebuilt at most this often while iterations stream in. */
+    static final double REDRAWS_PER_SECOND = 10;
+
+    private final Appearance appearance;
+    private final IlqrViewModel vm = new IlqrViewModel();
+    private final SystemView canvas = new SystemView();
+    private final IterationCharts charts = new IterationCharts();
+    private final Throttle redraw = new Throttle(REDRAWS_PER_SECOND);
+    private final ChoiceBox<ControlSystem> systemChoice;
+    private final Label stats = new Label();
+    private final Label stop = new Label();
+    private final BorderPane view = new BorderPane();
+    private final SplitPane figure;
+    private boolean synchronous;
+
+    public IlqrPane(Appearance appearance) {
+        this.appearance = appearance;
+        canvas.setId("system-view");
+        canvas.setRoomBelow(1.0);
+        canvas.setFixedCamera(true);
+        canvas.setTitle("");
+        stats.setId("ilqr-stats");
+        stats.getStyleClass().add("mono");
+        stats.setStyle("-fx-font-weight: bold;");
+        stats.setWrapText(true);
+        stats.setTooltip(new Tooltip("J: the trajectory's cost Σ c(x_t, u_t). μ: the regularisation added in the backward "
+                + "pass (large: short, careful steps). α: the line-search step of the last accepted iteration (1: the full step)."));
+        stop.setId("ilqr-stop");
+        stop.setWrapText(true);
+
+        systemChoice = ControlPanes.systemChoice(vm, "Swing up the pendulum or the cartpole; choosing one loads its "
+                + "Gymnasium constants and a horizon long enough for the swing-up");
+        ChoiceBox<InitialControls> init = new ChoiceBox<>();
+        init.setId("init-choice");
+        init.getItems().setAll(InitialControls.values());
+        init.setConverter(ControlPanes.converter(i -> i == InitialControls.ZERO ? "Zero controls" : "Random controls"));
+        init.valueProperty().bindBidirectional(vm.initProperty());
+        init.setTooltip(new Tooltip("Where the first start's control sequence comes from; further starts (multi-start) "
+                + "are always random, seeded by the seed field"));
+
+        FlowPane strip = new FlowPane(12, 6, ControlPanes.label("Start from"), init, stats);
+        strip.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(4, strip, stop);
+        top.setPadding(new Insets(6, 8, 6, 8));
+
+        figure = new SplitPane(canvas, charts);
+        figure.setOrientation(Orientation.VERTICAL);
+        figure.setDividerPositions(0.55);
+        view.setTop(top);
+        view.setCenter(figure);
+
+        vm.snapshotProperty().addListener((obs, o, n) -> showSnapshot(n));
+        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
+        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
+        applyTheme();
+    }
+
+    /** The pane's parameters, for the shell's registry (before any pane exists). */
+    public static List<ParameterSpec> parameterSpecs() {
+        return IlqrViewModel.specs();
+    }
+
+    /** Makes the next {@link #activate} drive the engine on the calling thread (tests). */
+    public void useSynchronousEngine() {
+        synchronous = true;
+    }
+
+    IlqrViewModel viewModel() { return vm; }
+    SystemView canvas() { return canvas; }
+
+    // ---------------------------------------------------------------- LessonPane
+
+    @Override public Node view() { return view; }
+
+    @Override public List<Node> toolbarItems() {
+        return List.of(ControlPanes.label("System"), systemChoice);
+    }
+
+    @Override public ParameterModel parameters() { return vm.parameters(); }
+
+    @Override public RunControls controls() { return vm; }
+
+    @Override
+    public void activate(PaneContext context) {
+        vm.open(context, synchronous);
+        canvas.start();
+        redraw.start();
+    }
+
+    @Override
+    public void deactivate() {
+        vm.close();
+        canvas.stop();
+        redraw.stop();
+    }
+
+    @Override public Node figure() { return figure; }
+
+    @Override
+    public Optional<String> chartCsv() {
+        redraw.flush();
+        String csv = charts.csv();
+        return csv.isEmpty() ? Optional.empty() : Optional.of(csv);
+    }
+
+    @Override public String savePreset() { return vm.presetText(); }
+
+    @Override public String presetExtension() { return "control"; }
+
+    @Override
+    public void loadPreset(String text, String source) {
+        vm.loadPreset(text, source);
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    private void showSnapshot(IlqrSnapshot s) {
+        if (s == null) return;
+        stats.setText(IlqrViewModel.describe(s));
+        stop.setText(stopText(s));
+        ControlSystem system = vm.system();
+        double dt = vm.plant().timeStep();
+        redraw.submit(() -> {
+            canvas.setSystem(vm.plant());
+            List<double[][]> paths = new ArrayList<>();
+            for (Trajectory t : s.accepted()) paths.add(t.states());
+            boolean showBest = s.best() != null && (s.restarts() > 1);
+            canvas.setOverlays(paths, showBest ? s.best().states() : null);
+            canvas.setPlayback(s.trajectory().states(), s.trajectory().actions(), dt);
+            charts.show(s, system, dt);
+        });
+    }
+
+    /** Why the current start stopped, and the finished starts' costs; empty while it runs. */
+    static String stopText(IlqrSnapshot s) {
+        StringBuilder sb = new StringBuilder();
+        if (s.stopReason() != null) {
+            sb.append(s.stopReason().converged() ? "Converged: " : "Stopped: ").append(s.stopReason().description()).append('.');
+        }
+        if (s.restarts() > 1 && !s.finishedCosts().isEmpty()) {
+            // A range, not a list: sixty starts would fill the strip.
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double c : s.finishedCosts()) {
+                lo = Math.min(lo, c);
+                hi = Math.max(hi, c);
+            }
+            if (sb.length() > 0) sb.append(' ');
+            int n = s.finishedCosts().size();
+            sb.append(n).append(n == 1 ? " start finished: J = " : " starts finished: J from ")
+                    .append(org.mbrllab.engine.core.Format.fixed(lo, 1));
+            if (n > 1) sb.append(" to ").append(org.mbrllab.engine.core.Format.fixed(hi, 1));
+            if (s.best() != null) sb.append("; the best (start ").append(s.bestRestart() + 1).append(") dashed");
+            sb.append('.');
+        }
+        return sb.toString();
+    }
+
+    private void applyTheme() {
+        double size = appearance.fontSize();
+        canvas.setTheme(appearance.theme(), size);
+        charts.setTheme(appearance.theme(), size);
+    }
+}

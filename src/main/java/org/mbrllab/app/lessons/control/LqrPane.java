@@ -1,0 +1,265 @@
+package org.mbrllab.app.lessons.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.ParameterModel;
+import org.mbrllab.app.common.RunControls;
+import org.mbrllab.app.shell.text.LessonTextView;
+import org.mbrllab.engine.control.Angles;
+import org.mbrllab.engine.control.ControlSystem;
+import org.mbrllab.engine.core.Format;
+import org.mbrllab.engine.core.ParameterSpec;
+
+/**
+ * The LQR lesson's pane: the cartpole or pendulum balanced by u = −K·x on the nonlinear plant, pushed with
+ * the mouse; K, the closed-loop eigenvalues, the Riccati iterations and the numeric A and B beside it,
+ * recomputed as the Q and R sliders move; below, the live plots, K_t against t for the finite horizon,
+ * and the region-of-attraction sweep.
+ */
+public final class LqrPane implements LessonPane {
+
+    /** The explain panel's typeset math is rebuilt at most this often while sliders move. */
+    static final double EXPLAIN_UPDATES_PER_SECOND = 6;
+
+    private final Appearance appearance;
+    private final LqrViewModel vm = new LqrViewModel();
+    private final SystemView canvas = new SystemView();
+    private final LessonTextView explain = new LessonTextView();
+    private final TimeSeriesCharts charts = new TimeSeriesCharts(List.of(""));
+    private final GainChart gainChart = new GainChart();
+    private final AttractionChart attraction = new AttractionChart();
+    private final Throttle explainThrottle = new Throttle(EXPLAIN_UPDATES_PER_SECOND);
+    private final ChoiceBox<ControlSystem> systemChoice;
+    private final Label gainLabel = new Label();
+    private final Label loopLabel = new Label();
+    private final CheckBox limit = new CheckBox();
+    private final TabPane tabs = new TabPane();
+    private final Tab timeTab = new Tab("Time plots");
+    private final Tab matrixTab = new Tab("K, A and B");
+    private final Tab gainTab = new Tab("K_t against t");
+    private final Tab sweepTab = new Tab("Region of attraction");
+    private final BorderPane view = new BorderPane();
+    private final SplitPane figure;
+    private boolean synchronous;
+    private String explainText = "";
+    private int lastStep = -1;
+    private ControlSystem chartedSystem;
+    private double chartedStep = Double.NaN;
+
+    public LqrPane(Appearance appearance) {
+        this.appearance = appearance;
+        canvas.setId("system-view");
+        canvas.setOnPush(vm::push);
+        canvas.setRoomBelow(0.35);
+        explain.setId("lqr-explain");
+        explain.getStyleClass().add("explain-panel");
+        gainLabel.setId("gain-label");
+        gainLabel.getStyleClass().add("mono");
+        gainLabel.setStyle("-fx-font-weight: bold;");
+        gainLabel.setTooltip(new Tooltip("The gain of u = −K·x, recomputed on the engine's worker whenever Q, R or the plant change"));
+
+        systemChoice = ControlPanes.systemChoice(vm, "Balance the cartpole or the pendulum; choosing one loads its "
+                + "Gymnasium constants and default cost");
+
+        ChoiceBox<LqrViewModel.Horizon> horizon = new ChoiceBox<>();
+        horizon.setId("horizon-choice");
+        horizon.getItems().setAll(LqrViewModel.Horizon.values());
+        horizon.valueProperty().bindBidirectional(vm.horizonProperty());
+        horizon.setTooltip(new Tooltip("Infinite horizon: one gain K from the Riccati fixed point. Finite horizon: "
+                + "a gain K_t for each of T steps from the backward recursion; the run stops after T steps."));
+        limit.setId("limit-box");
+        limit.selectedProperty().bindBidirectional(vm.limitedProperty());
+        Button sweep = new Button("Sweep θ₀");
+        sweep.setId("sweep-button");
+        sweep.setFocusTraversable(false);
+        sweep.setTooltip(new Tooltip("Start the closed loop on the nonlinear plant from every initial angle, in the "
+                + "background, and mark where the linear controller catches the pole. Follows later changes."));
+        sweep.setOnAction(e -> {
+            vm.sweep();
+            tabs.getSelectionModel().select(sweepTab);
+        });
+
+        loopLabel.setId("loop-label");
+        loopLabel.setWrapText(true);
+        loopLabel.setTooltip(new Tooltip("The eigenvalues of the closed loop A − BK of the linear model: inside the unit "
+                + "circle, every deviation dies away. The Riccati recursion ran this many times to its fixed point."));
+        FlowPane strip = new FlowPane(12, 6, horizon, limit, sweep);
+        strip.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(4, strip, gainLabel, loopLabel);
+        top.setPadding(new Insets(6, 8, 6, 8));
+
+        timeTab.setContent(charts);
+        matrixTab.setContent(explain);
+        gainTab.setContent(gainChart);
+        sweepTab.setContent(attraction);
+        for (Tab t : List.of(timeTab, matrixTab, gainTab, sweepTab)) t.setClosable(false);
+        tabs.getTabs().setAll(timeTab, matrixTab, gainTab, sweepTab);
+        tabs.setId("lqr-tabs");
+
+        // The canvas gets the full width; K and the closed loop read in the strip above it, and A, B and K
+        // typeset in a tab below, where the matrices have room even in the projector theme.
+        figure = new SplitPane(canvas, tabs);
+        figure.setOrientation(Orientation.VERTICAL);
+        figure.setDividerPositions(0.55);
+        view.setTop(top);
+        view.setCenter(figure);
+
+        vm.snapshotProperty().addListener((obs, o, n) -> showSnapshot(n));
+        vm.sweepProperty().addListener((obs, o, n) -> attraction.show(n, ControlParameters.controlName(vm.system())));
+        vm.horizonProperty().addListener((obs, o, n) -> {
+            if (n == LqrViewModel.Horizon.FINITE) tabs.getSelectionModel().select(gainTab);
+        });
+        vm.systemProperty().addListener((obs, o, n) -> showLimitLabel());
+        showLimitLabel();
+        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
+        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
+        applyTheme();
+    }
+
+    /** The pane's parameters, for the shell's registry (before any pane exists). */
+    public static List<ParameterSpec> parameterSpecs() {
+        return LqrViewModel.specs();
+    }
+
+    /** Makes the next {@link #activate} drive the engine on the calling thread (tests). */
+    public void useSynchronousEngine() {
+        synchronous = true;
+    }
+
+    LqrViewModel viewModel() { return vm; }
+    SystemView canvas() { return canvas; }
+    TimeSeriesCharts charts() { return charts; }
+
+    // ---------------------------------------------------------------- LessonPane
+
+    @Override public Node view() { return view; }
+
+    @Override public List<Node> toolbarItems() {
+        return List.of(ControlPanes.label("System"), systemChoice);
+    }
+
+    @Override public ParameterModel parameters() { return vm.parameters(); }
+
+    @Override public RunControls controls() { return vm; }
+
+    @Override
+    public void activate(PaneContext context) {
+        vm.open(context, synchronous);
+        canvas.start();
+        charts.start();
+        explainThrottle.start();
+    }
+
+    @Override
+    public void deactivate() {
+        vm.close();
+        canvas.stop();
+        charts.stop();
+        explainThrottle.stop();
+    }
+
+    @Override public Node figure() { return figure; }
+
+    @Override
+    public Optional<String> chartCsv() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        String csv = t == gainTab ? gainChart.csv() : t == sweepTab ? attraction.csv() : charts.csv();
+        return csv.isEmpty() ? Optional.empty() : Optional.of(csv);
+    }
+
+    @Override public String savePreset() { return vm.presetText(); }
+
+    @Override public String presetExtension() { return "control"; }
+
+    @Override
+    public void loadPreset(String text, String source) {
+        vm.loadPreset(text, source);
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    private void showSnapshot(LqrSnapshot s) {
+        if (s == null) return;
+        canvas.setSystem(s.plant());
+        boolean restarted = s.step() < lastStep || s.step() == 0;
+        lastStep = s.step();
+        if (restarted) canvas.jump(s.state(), s.control(), s.time());
+        else canvas.show(s.state(), s.control(), s.time());
+        canvas.setGhosts(List.of(s.prediction()));
+        int angle = s.plant().angleIndex();
+        canvas.setBadge(Math.abs(Angles.normalize(s.state()[angle])) > Math.PI / 2 ? "the pole fell" : "");
+        if (chartedSystem != s.system() || chartedStep != s.plant().timeStep()) {
+            chartedSystem = s.system();
+            chartedStep = s.plant().timeStep();
+            int[] all = new int[s.system().stateSize()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            charts.configure(s.system(), all, s.plant().timeStep());
+        }
+        charts.append(0, s.history(), s.historyStart(), s.cost());
+        double[] infinite = s.gain() == null ? null : s.gain().row();
+        gainChart.show(s.system(), s.finiteGains(), infinite, s.step());
+        gainLabel.setText(gainText(s));
+        loopLabel.setText(loopText(s));
+        String text = LqrExplanation.markdown(s);
+        if (!text.equals(explainText)) {
+            explainText = text;
+            explainThrottle.submit(() -> explain.setMarkdown(text));
+        }
+    }
+
+    /** "K = [−2.78  −5.32  −46.4  −12]" (K_t for the finite horizon). */
+    static String gainText(LqrSnapshot s) {
+        double[] k = s.currentGain();
+        if (k == null) return "K: none";
+        List<String> parts = new ArrayList<>();
+        for (double v : k) parts.add(Format.fixed(v, Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 10 ? 2 : 3));
+        return (s.finite() ? "K_" + Math.min(s.step(), s.finiteGains().length - 1) : "K") + " = [" + String.join("  ", parts) + "]";
+    }
+
+    /** "max |λ(A − BK)| = 0.9751, stable · 616 Riccati iterations". */
+    static String loopText(LqrSnapshot s) {
+        if (!s.problem().isEmpty()) return s.problem();
+        double radius = s.spectralRadius();
+        return "max |λ(A − BK)| = " + Format.fixed(radius, 4) + (radius < 1 ? ", stable" : ", NOT stable") + " · "
+                + (s.finite() ? s.finiteGains().length + " backward Riccati steps"
+                : Format.number(s.gain().iterations()) + " Riccati iterations");
+    }
+
+    private void showLimitLabel() {
+        ControlSystem s = vm.system();
+        limit.setText(s == ControlSystem.CARTPOLE ? "Force limit" : "Torque limit");
+        limit.setTooltip(new Tooltip("Clip the " + ControlParameters.controlName(s) + " to ± the limit set in the "
+                + "parameters (" + (s == ControlSystem.CARTPOLE ? "10 N" : "2 N·m") + " by default). Off: the "
+                + "controller gets every " + ControlParameters.controlName(s) + " it asks for."));
+    }
+
+    private void applyTheme() {
+        double size = appearance.fontSize();
+        canvas.setTheme(appearance.theme(), size);
+        charts.setTheme(appearance.theme(), size);
+        gainChart.setTheme(appearance.theme(), size);
+        attraction.setTheme(appearance.theme(), size);
+        explain.setBaseFontSize(size);
+        explain.setTextColor(appearance.theme().foreground());
+    }
+}

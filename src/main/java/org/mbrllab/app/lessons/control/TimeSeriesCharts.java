@@ -1,0 +1,326 @@
+package org.mbrllab.app.lessons.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.mbrllab.app.common.ChartStyle;
+import org.mbrllab.app.common.Theme;
+import org.mbrllab.engine.control.ControlSystem;
+import org.mbrllab.engine.control.QuadraticCost;
+import org.mbrllab.engine.control.Trajectory;
+import org.mbrllab.engine.core.Format;
+
+/**
+ * Live plots over time of a run's states, its control and its stage cost c(x_t, u_t), for one run or two
+ * side by side (MPC solid, open loop dashed), over the last {@link #WINDOW_SECONDS} seconds.
+ *
+ * <p>Snapshots arrive up to 30 times a second; their new points are buffered and put into the datasets
+ * {@link #FLUSHES_PER_SECOND} times a second, on the FX thread, with notifications off until the
+ * batch is in, so that each chart repaints once per batch and the animation keeps its frame rate.
+ */
+final class TimeSeriesCharts extends VBox {
+
+    static final double WINDOW_SECONDS = 10;
+    /**
+     * Chart repaints per second. Each repaint of the three charts is rasterised by the renderer thread that
+     * also draws the animation; at 10 a second the charts took about a sixth of a core in the software
+     * pipeline, which the animation could not spare while CEM planned on the other core.
+     */
+    static final double FLUSHES_PER_SECOND = 5;
+
+    private final List<String> runs;
+    private final XYSeriesCollection stateData = new XYSeriesCollection();
+    private final XYSeriesCollection controlData = new XYSeriesCollection();
+    private final XYSeriesCollection costData = new XYSeriesCollection();
+    private final JFreeChart stateChart;
+    private final JFreeChart controlChart;
+    private final JFreeChart costChart;
+    private final NumberAxis[] timeAxes = new NumberAxis[3];
+    private final NumberAxis controlAxis;
+    private final List<XYSeries[]> stateSeries = new ArrayList<>();
+    private final List<XYSeries> controlSeries = new ArrayList<>();
+    private final List<XYSeries> costSeries = new ArrayList<>();
+    private final List<List<double[]>> pendingStates = new ArrayList<>();
+    private final List<List<double[]>> pendingControls = new ArrayList<>();
+    private final int[] lastState;
+    private final int[] lastControl;
+    private final AnimationTimer flusher;
+    private ControlSystem system = ControlSystem.CARTPOLE;
+    private int[] entries = {0};
+    private double dt = 0.02;
+    private double latestTime;
+    private boolean dirty;
+    private Theme theme = Theme.LIGHT;
+    private double fontSize = 14;
+
+    /** @param runs the runs' names, e.g. {"MPC", "open loop"}; one empty name for a single run */
+    TimeSeriesCharts(List<String> runs) {
+        this.runs = List.copyOf(runs);
+        lastState = new int[runs.size()];
+        lastControl = new int[runs.size()];
+        for (int r = 0; r < runs.size(); r++) {
+            pendingStates.add(new ArrayList<>());
+            pendingControls.add(new ArrayList<>());
+        }
+        stateChart = chart(stateData, "state", 0);
+        controlChart = chart(controlData, "u (N)", 1);
+        controlAxis = (NumberAxis) controlChart.getXYPlot().getRangeAxis();
+        costChart = chart(costData, "cost c", 2);
+        // Only the bottom chart names the time axis; the charts above share it.
+        timeAxes[0].setLabel(null);
+        timeAxes[1].setLabel(null);
+        for (JFreeChart c : new JFreeChart[] {stateChart, controlChart, costChart}) {
+            ChartViewer v = Palette.viewer(c, "");
+            v.setPrefHeight(160);
+            VBox.setVgrow(v, Priority.ALWAYS);
+            getChildren().add(v);
+        }
+        getChildren().get(0).setId("state-chart");
+        getChildren().get(1).setId("control-chart");
+        getChildren().get(2).setId("cost-chart");
+        long interval = (long) (1e9 / FLUSHES_PER_SECOND);
+        flusher = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (dirty && now - last >= interval) {
+                    last = now;
+                    flush();
+                }
+            }
+        };
+        configure(ControlSystem.CARTPOLE, new int[] {0, 1, 2, 3}, 0.02);
+    }
+
+    private JFreeChart chart(XYSeriesCollection data, String label, int index) {
+        NumberAxis time = new NumberAxis("t (s)");
+        time.setAutoRange(false);
+        time.setRange(0, WINDOW_SECONDS);
+        timeAxes[index] = time;
+        NumberAxis value = new NumberAxis(label);
+        value.setAutoRangeIncludesZero(false);
+        // A run at rest would otherwise zoom into rounding noise.
+        value.setAutoRangeMinimumSize(index == 2 ? 0.01 : 0.1);
+        XYLineAndShapeRenderer renderer = Palette.lines();
+        XYPlot plot = new XYPlot(data, time, value, renderer);
+        return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    }
+
+    /** Starts the batched updates (the pane is shown). */
+    void start() {
+        flusher.start();
+    }
+
+    void stop() {
+        flusher.stop();
+    }
+
+    /**
+     * Plots {@code entries} of {@code system}'s state (indices), with steps of {@code dt} seconds. Clears
+     * the charts.
+     */
+    void configure(ControlSystem system, int[] entries, double dt) {
+        this.system = system;
+        this.entries = entries.clone();
+        this.dt = dt;
+        stateSeries.clear();
+        controlSeries.clear();
+        costSeries.clear();
+        stateData.removeAllSeries();
+        controlData.removeAllSeries();
+        costData.removeAllSeries();
+        int window = (int) Math.ceil(WINDOW_SECONDS / dt) + 2;
+        for (int r = 0; r < runs.size(); r++) {
+            XYSeries[] row = new XYSeries[entries.length];
+            for (int i = 0; i < entries.length; i++) {
+                String name = system.stateNames().get(entries[i]);
+                row[i] = series(ControlParameters.symbol(name) + " (" + ControlParameters.unit(name) + ")" + suffix(r), window);
+                stateData.addSeries(row[i]);
+            }
+            stateSeries.add(row);
+            XYSeries u = series("u" + suffix(r), window);
+            controlSeries.add(u);
+            controlData.addSeries(u);
+            XYSeries c = series("c" + suffix(r), window);
+            costSeries.add(c);
+            costData.addSeries(c);
+        }
+        controlAxis.setLabel("u (" + ControlParameters.controlUnit(system) + ")");
+        clear();
+        restyle();
+    }
+
+    private String suffix(int run) {
+        return runs.get(run).isEmpty() ? "" : ", " + runs.get(run);
+    }
+
+    private static XYSeries series(String name, int window) {
+        XYSeries s = new XYSeries(name, false, true);
+        s.setMaximumItemCount(window);
+        return s;
+    }
+
+    /** Empties every chart (a reset). */
+    void clear() {
+        for (int r = 0; r < runs.size(); r++) {
+            lastState[r] = -1;
+            lastControl[r] = -1;
+            pendingStates.get(r).clear();
+            pendingControls.get(r).clear();
+        }
+        for (XYSeries[] row : stateSeries) for (XYSeries s : row) s.clear();
+        controlSeries.forEach(XYSeries::clear);
+        costSeries.forEach(XYSeries::clear);
+        latestTime = 0;
+        setTimeRange();
+        dirty = false;
+    }
+
+    /**
+     * Takes the new points of run {@code run}: {@code history}'s state k is the run's state
+     * {@code historyStart + k}. Points already plotted are skipped; a run that went back in time (a
+     * reset) starts the charts again.
+     */
+    void append(int run, Trajectory history, int historyStart, QuadraticCost cost) {
+        int lastStateIndex = historyStart + history.steps();
+        if (lastStateIndex < lastState[run]) {
+            clear();
+        }
+        for (int k = Math.max(lastState[run] + 1, historyStart); k <= lastStateIndex; k++) {
+            int i = k - historyStart;
+            double[] row = new double[entries.length + 1];
+            row[0] = k * dt;
+            for (int e = 0; e < entries.length; e++) row[e + 1] = history.x(i, entries[e]);
+            pendingStates.get(run).add(row);
+            lastState[run] = k;
+            latestTime = Math.max(latestTime, row[0]);
+            dirty = true;
+        }
+        for (int k = Math.max(lastControl[run] + 1, historyStart); k < lastStateIndex; k++) {
+            int i = k - historyStart;
+            double u = history.u(i);
+            pendingControls.get(run).add(new double[] {k * dt, u, cost.stage(history.state(i), u)});
+            lastControl[run] = k;
+            dirty = true;
+        }
+    }
+
+    /** Puts the buffered points into the datasets: one repaint per chart. */
+    void flush() {
+        if (!dirty) return;
+        for (JFreeChart c : new JFreeChart[] {stateChart, controlChart, costChart}) c.setNotify(false);
+        for (int r = 0; r < runs.size(); r++) {
+            XYSeries[] row = stateSeries.get(r);
+            for (XYSeries s : row) s.setNotify(false);
+            for (double[] p : pendingStates.get(r)) {
+                for (int e = 0; e < row.length; e++) row[e].add(p[0], p[e + 1], false);
+            }
+            for (XYSeries s : row) s.setNotify(true);
+            XYSeries u = controlSeries.get(r);
+            XYSeries c = costSeries.get(r);
+            u.setNotify(false);
+            c.setNotify(false);
+            for (double[] p : pendingControls.get(r)) {
+                u.add(p[0], p[1], false);
+                c.add(p[0], p[2], false);
+            }
+            u.setNotify(true);
+            c.setNotify(true);
+            pendingStates.get(r).clear();
+            pendingControls.get(r).clear();
+        }
+        setTimeRange();
+        for (JFreeChart c : new JFreeChart[] {stateChart, controlChart, costChart}) c.setNotify(true);
+        dirty = false;
+    }
+
+    private void setTimeRange() {
+        double hi = Math.max(WINDOW_SECONDS, latestTime);
+        for (NumberAxis a : timeAxes) a.setRange(hi - WINDOW_SECONDS, hi);
+    }
+
+    void setTheme(Theme theme, double fontSize) {
+        this.theme = theme;
+        this.fontSize = fontSize;
+        restyle();
+    }
+
+    private void restyle() {
+        for (JFreeChart c : new JFreeChart[] {stateChart, controlChart, costChart}) {
+            ChartStyle.apply(c, theme, fontSize);
+            Palette.solidGrid(c);
+        }
+        float width = (float) Math.max(2, fontSize / 7);
+        XYLineAndShapeRenderer states = (XYLineAndShapeRenderer) stateChart.getXYPlot().getRenderer();
+        XYLineAndShapeRenderer controls = (XYLineAndShapeRenderer) controlChart.getXYPlot().getRenderer();
+        XYLineAndShapeRenderer costs = (XYLineAndShapeRenderer) costChart.getXYPlot().getRenderer();
+        int index = 0;
+        for (int r = 0; r < runs.size(); r++) {
+            for (int e = 0; e < entries.length; e++) {
+                states.setSeriesPaint(index, Palette.line(theme, entries[e]));
+                states.setSeriesStroke(index, r == 0 ? Palette.solid(width) : Palette.dashed(width));
+                index++;
+            }
+            controls.setSeriesPaint(r, Palette.line(theme, 3));
+            controls.setSeriesStroke(r, r == 0 ? Palette.solid(width) : Palette.dashed(width));
+            costs.setSeriesPaint(r, Palette.line(theme, 2));
+            costs.setSeriesStroke(r, r == 0 ? Palette.solid(width) : Palette.dashed(width));
+        }
+        Palette.insideLegend(stateChart, theme, fontSize);
+        if (runs.size() > 1) {
+            // With two runs the control chart names them (solid and dashed).
+            Palette.insideLegend(controlChart, theme, fontSize);
+        }
+    }
+
+    /** The plotted window as CSV: per run, t and the plotted state entries; then t, u and c. */
+    String csv() {
+        flush();
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < runs.size(); r++) {
+            if (r > 0) sb.append('\n');
+            if (!runs.get(r).isEmpty()) sb.append("# ").append(runs.get(r)).append('\n');
+            sb.append("t");
+            for (int e : entries) sb.append(',').append(system.stateNames().get(e));
+            sb.append('\n');
+            XYSeries[] row = stateSeries.get(r);
+            for (int i = 0; i < row[0].getItemCount(); i++) {
+                sb.append(Format.number(row[0].getX(i).doubleValue()));
+                for (XYSeries s : row) sb.append(',').append(s.getY(i));
+                sb.append('\n');
+            }
+            sb.append("\nt,u,cost\n");
+            XYSeries u = controlSeries.get(r);
+            XYSeries c = costSeries.get(r);
+            for (int i = 0; i < u.getItemCount(); i++) {
+                sb.append(Format.number(u.getX(i).doubleValue())).append(',').append(u.getY(i)).append(',')
+                        .append(c.getY(i)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Points plotted for run {@code run}'s control (tests). */
+    int controlPoints(int run) {
+        return controlSeries.get(run).getItemCount();
+    }
+
+    /** The largest |u| plotted for run {@code run} (tests: a push shows in the force plot). */
+    double maxAbsControl(int run) {
+        XYSeries u = controlSeries.get(run);
+        double max = 0;
+        for (int i = 0; i < u.getItemCount(); i++) max = Math.max(max, Math.abs(u.getY(i).doubleValue()));
+        return max;
+    }
+}

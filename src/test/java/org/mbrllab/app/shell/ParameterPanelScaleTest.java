@@ -1,0 +1,39 @@
+package org.mbrllab.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.mbrllab.engine.core.ParameterSpec;
+
+/** Which slider scale a parameter gets, and the round numbers its positions give. */
+class ParameterPanelScaleTest {
+
+    private static final ParameterSpec WEIGHT = ParameterSpec.real("r", "R", 1e-4, 1e3, 0.1, "");
+    private static final ParameterSpec Q = ParameterSpec.real("q", "q", 0, 1e4, 1, "");
+    private static final ParameterSpec REWARD = ParameterSpec.real("reward", "reward", -1000, 1000, -1, "");
+    private static final ParameterSpec GAMMA = ParameterSpec.real("gamma", "γ", 0, 1, 0.9, "");
+
+    @Test
+    void positiveRangesOverThreeDecadesAreLogarithmic() {
+        assertEquals(ParameterPanel.Scale.LOG, ParameterPanel.scale(WEIGHT));
+        assertEquals(ParameterPanel.Scale.LINEAR, ParameterPanel.scale(ParameterSpec.real("m", "m", 0.2, 5, 1, "")));
+        assertEquals(ParameterPanel.Scale.LINEAR, ParameterPanel.scale(ParameterSpec.whole("n", "n", 1, 100_000, 5, "")));
+    }
+
+    @Test
+    void wideRangesThatReachZeroAreAsinh() {
+        assertEquals(ParameterPanel.Scale.ASINH, ParameterPanel.scale(Q));
+        assertEquals(ParameterPanel.Scale.ASINH, ParameterPanel.scale(REWARD));
+        assertEquals(ParameterPanel.Scale.LINEAR, ParameterPanel.scale(GAMMA));
+    }
+
+    @Test
+    void logPositionsGiveTwoSignificantDigitsInsideTheRange() {
+        ParameterPanel.Scale log = ParameterPanel.Scale.LOG;
+        assertEquals(0.001, log.fromSlider(WEIGHT, -3.0), 0);
+        assertEquals(0.0032, log.fromSlider(WEIGHT, Math.log10(0.0031623)), 0);
+        assertEquals(320, log.fromSlider(WEIGHT, 2.5), 0);
+        assertEquals(1e3, log.fromSlider(WEIGHT, 3.2), 0, "clamped to the range");
+        assertEquals(-1, log.toSlider(0.1), 1e-12);
+    }
+}
