@@ -25,13 +25,9 @@ class AlphaZeroCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static List<String> keys(JsonNode j) {
@@ -43,7 +39,7 @@ class AlphaZeroCliTest {
     @Test
     void trainPrintsOneJsonLinePerIterationAndSavesALoadableNetwork() throws Exception {
         Path file = dir.resolve("ttt.az");
-        Run r = run("alphazero-train", "--game", "tictactoe", "--iterations", "2", "--games", "2", "--batches", "2", "--eval-games", "2",
+        CliRun r = run("alphazero-train", "--game", "tictactoe", "--iterations", "2", "--games", "2", "--batches", "2", "--eval-games", "2",
                 "--simulations", "10", "--seed", "3", "--out", file.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
@@ -62,10 +58,10 @@ class AlphaZeroCliTest {
 
     @Test
     void outOfRangeValuesAreOneLineUsageErrors() {
-        Run r = run("alphazero-train", "--game", "tictactoe", "--iterations", "0");
+        CliRun r = run("alphazero-train", "--game", "tictactoe", "--iterations", "0");
         assertEquals(2, r.code());
         assertEquals("error: iterations 0 is out of range: allowed 1 to 100000", r.err().strip());
-        Run g = run("alphazero-train", "--game", "chess");
+        CliRun g = run("alphazero-train", "--game", "chess");
         assertEquals(2, g.code());
         assertTrue(g.err().startsWith("error: ") && g.err().strip().lines().count() == 1, g.err());
     }

@@ -23,38 +23,16 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out, e);
-            }
-        }
 
-        /** Asserts a usage error: exit 2, nothing on stdout, one line on stderr starting "error: ". */
-        String usageError() {
-            assertEquals(2, code, "exit code; err: " + err);
-            assertEquals("", out);
-            List<String> lines = err.lines().toList();
-            assertEquals(1, lines.size(), "one line: " + err);
-            assertTrue(lines.get(0).startsWith("error: "), err);
-            return lines.get(0);
-        }
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     // ---------------------------------------------------------------- gridworld
 
     @Test
     void gridworldJsonForExample3_5HasTheContractKeysAndFigure3_5Values() {
-        Run r = run("gridworld", "--preset", "sutton-barto-3.5", "--json");
+        CliRun r = run("gridworld", "--preset", "sutton-barto-3.5", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertEquals(1, r.out().strip().lines().count(), "one JSON object on one line");
@@ -126,7 +104,7 @@ class CliTest {
 
     @Test
     void readableTablesWithoutJson() {
-        Run r = run("gridworld", "--preset", "frozenlake-4x4");
+        CliRun r = run("gridworld", "--preset", "frozenlake-4x4");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("converged after"), r.out());
         assertTrue(r.out().contains("Values"), r.out());
@@ -181,7 +159,7 @@ class CliTest {
     void divergenceExitsOneWithAPlainExplanation() throws IOException {
         Path file = dir.resolve("endless.grid");
         Files.writeString(file, "gamma: 1\nliving_reward: -1\nbump_reward: -1\ngrid:\n. .\n");
-        Run r = run("gridworld", "--layout", file.toString(), "--algorithm", "policy-evaluation");
+        CliRun r = run("gridworld", "--layout", file.toString(), "--algorithm", "policy-evaluation");
         assertEquals(1, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: With γ = 1 the values never settle"), r.err());
@@ -191,23 +169,23 @@ class CliTest {
 
     @Test
     void helpListsCommandsAndOptions() {
-        Run top = run("--help");
+        CliRun top = run("--help");
         assertEquals(0, top.code());
         assertTrue(top.out().contains("gridworld") && top.out().contains("bench"), top.out());
-        Run gridworld = run("gridworld", "--help");
+        CliRun gridworld = run("gridworld", "--help");
         assertEquals(0, gridworld.code());
         for (String option : List.of("--preset", "--layout", "--algorithm", "--gamma", "--slip", "--sweep", "--tolerance",
                 "--max-iterations", "--json")) {
             assertTrue(gridworld.out().contains(option), option);
         }
         assertTrue(gridworld.out().contains("frozenlake-8x8"), "the help lists the presets");
-        Run bench = run("bench", "value-iteration", "--help");
+        CliRun bench = run("bench", "value-iteration", "--help");
         for (String option : List.of("--size", "--slip", "--sweeps", "--json")) assertTrue(bench.out().contains(option), option);
     }
 
     @Test
     void benchValueIterationPrintsTheContractKeys() {
-        Run r = run("bench", "value-iteration", "--size", "12", "--slip", "0.2", "--sweeps", "5", "--json");
+        CliRun r = run("bench", "value-iteration", "--size", "12", "--slip", "0.2", "--sweeps", "5", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals(12, j.get("size").asInt());

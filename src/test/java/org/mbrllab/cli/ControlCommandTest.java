@@ -24,39 +24,14 @@ class ControlCommandTest {
     private static final List<String> CONTRACT = List.of("states", "actions", "final_state", "max_abs_theta", "cost",
             "iterations");
 
-    record Run(int code, String out, String err) {
-        JsonNode json() {
-            assertEquals(0, code, "exit code; err: " + err);
-            assertEquals("", err);
-            assertEquals(1, out.strip().lines().count(), "one JSON object on one line");
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out, e);
-            }
-        }
 
-        String usageError() {
-            assertEquals(2, code, "exit code; err: " + err);
-            assertEquals("", out);
-            List<String> lines = err.lines().toList();
-            assertEquals(1, lines.size(), "one line: " + err);
-            assertTrue(lines.get(0).startsWith("error: "), err);
-            return lines.get(0);
-        }
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void lqrPrintsTheGainTheEigenvaluesAndASettlingClosedLoop() {
-        JsonNode j = run("control", "--system", "cartpole", "--controller", "lqr", "--theta0", "0.1", "--json").json();
+        JsonNode j = run("control", "--system", "cartpole", "--controller", "lqr", "--theta0", "0.1", "--json").okJson();
         for (String key : CONTRACT) assertTrue(j.has(key), key);
         double[] k = DiscreteLqr.solve(Cartpole.gymnasium().uprightLinearization(),
                 new QuadraticCost(new double[] {1, 1, 10, 1}, 0.1, QuadraticCost.NO_WRAP)).row();
@@ -80,7 +55,7 @@ class ControlCommandTest {
     @Test
     void finiteLqrPrintsEveryGainAndRunsItsHorizon() {
         JsonNode j = run("control", "--system", "pendulum", "--controller", "finite-lqr", "--horizon", "50",
-                "--theta0", "0.2", "--json").json();
+                "--theta0", "0.2", "--json").okJson();
         assertEquals(50, j.get("gains").size());
         assertEquals(j.get("gains").get(0), j.get("gain"), "gain is K_0");
         assertEquals(51, j.get("states").size());
@@ -91,7 +66,7 @@ class ControlCommandTest {
     @Test
     void ilqrSwingsThePendulumUpAndItsCostIsMinusTheGymnasiumReturn() {
         JsonNode j = run("control", "--system", "pendulum", "--controller", "ilqr", "--theta0", "3.14159",
-                "--restarts", "3", "--seed", "2", "--json").json();
+                "--restarts", "3", "--seed", "2", "--json").okJson();
         double theta = j.get("final_state").get(0).asDouble();
         assertEquals(0, Math.IEEEremainder(theta, 2 * Math.PI), 0.05, "upright at the end: " + theta);
         assertEquals(101, j.get("states").size());
@@ -113,7 +88,7 @@ class ControlCommandTest {
     @Test
     void mpcReportsEveryReplanTime() {
         JsonNode j = run("control", "--system", "cartpole", "--controller", "mpc", "--planner", "cem", "--samples", "100",
-                "--elites", "10", "--cem-iterations", "2", "--steps", "20", "--model-error", "1.2", "--json").json();
+                "--elites", "10", "--cem-iterations", "2", "--steps", "20", "--model-error", "1.2", "--json").okJson();
         for (String key : CONTRACT) assertTrue(j.has(key), key);
         assertEquals("cem", j.get("planner").asText());
         assertEquals(20, j.get("replan_ms").size());
@@ -127,18 +102,18 @@ class ControlCommandTest {
     @Test
     void optionsOverrideTheDefaults() {
         JsonNode j = run("control", "--system", "cartpole", "--controller", "lqr", "--q", "2,0.5,20,0.5", "--r", "0.01",
-                "--steps", "10", "--force-limit", "5", "--json").json();
+                "--steps", "10", "--force-limit", "5", "--json").okJson();
         assertEquals(List.of(2.0, 0.5, 20.0, 0.5), doubles(j.get("q")));
         assertEquals(0.01, j.get("r").asDouble());
         assertEquals(5.0, j.get("force_limit").asDouble());
         for (JsonNode u : j.get("actions")) assertTrue(Math.abs(u.asDouble()) <= 5);
         assertTrue(run("control", "--system", "cartpole", "--controller", "mpc", "--force-limit", "none", "--steps", "2",
-                "--json").json().get("force_limit").isNull());
+                "--json").okJson().get("force_limit").isNull());
     }
 
     @Test
     void readableSummaryWithoutJson() {
-        Run r = run("control", "--system", "pendulum", "--controller", "lqr", "--theta0", "0.2");
+        CliRun r = run("control", "--system", "pendulum", "--controller", "lqr", "--theta0", "0.2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("K = [") && r.out().contains("closed-loop eigenvalues"), r.out());
     }
@@ -167,7 +142,7 @@ class ControlCommandTest {
 
     @Test
     void benchIlqrPrintsAMedian() {
-        JsonNode j = run("bench", "ilqr", "--solves", "3", "--json").json();
+        JsonNode j = run("bench", "ilqr", "--solves", "3", "--json").okJson();
         for (String key : List.of("median_ms", "mean_ms", "min_ms", "solves", "warmup_solves", "horizon", "iterations",
                 "cost", "final_theta", "swung_up", "implementation")) {
             assertTrue(j.has(key), key);
@@ -179,7 +154,7 @@ class ControlCommandTest {
 
     @Test
     void helpListsTheControlOptionsAndBenchListsIlqr() {
-        Run help = run("control", "--help");
+        CliRun help = run("control", "--help");
         assertEquals(0, help.code());
         for (String option : List.of("--system", "--controller", "--q", "--r", "--horizon", "--steps", "--theta0",
                 "--force-limit", "--init", "--restarts", "--seed", "--planner", "--model-error", "--json")) {

@@ -19,35 +19,14 @@ class EnsembleCliTest {
     private static final String[] SMALL = {"ensemble", "--members", "2", "--points", "60", "--noise", "0.1", "--gap",
         "-1,1", "--epochs", "15", "--seed", "1", "--query", "-3,0,2.5", "--json"};
 
-    record Run(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out, e);
-            }
-        }
 
-        String usageError() {
-            assertEquals(2, code, "exit code; err: " + err);
-            assertEquals("", out);
-            List<String> lines = err.lines().toList();
-            assertEquals(1, lines.size(), "one line: " + err);
-            assertTrue(lines.get(0).startsWith("error: "), err);
-            return lines.get(0);
-        }
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void ensembleJsonHasMeanAndBothStandardDeviationsPerQueryPoint() {
-        Run r = run(SMALL);
+        CliRun r = run(SMALL);
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertEquals(1, r.out().strip().lines().count(), "one JSON object on one line");
@@ -87,7 +66,7 @@ class EnsembleCliTest {
 
     @Test
     void benchEnsemblePrintsMemberSamplesPerSecond() {
-        Run r = run("bench", "ensemble", "--members", "1", "--json");
+        CliRun r = run("bench", "ensemble", "--members", "1", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         JsonNode j = r.json();
@@ -108,12 +87,12 @@ class EnsembleCliTest {
 
     @Test
     void helpListsTheOptions() {
-        Run ensemble = run("ensemble", "--help");
+        CliRun ensemble = run("ensemble", "--help");
         assertEquals(0, ensemble.code());
         for (String option : List.of("--members", "--points", "--noise", "--gap", "--epochs", "--seed", "--query", "--json")) {
             assertTrue(ensemble.out().contains(option), option);
         }
-        Run bench = run("bench", "ensemble", "--help");
+        CliRun bench = run("bench", "ensemble", "--help");
         for (String option : List.of("--members", "--mode", "--threads", "--json")) assertTrue(bench.out().contains(option), option);
         assertTrue(run("--help").out().contains("ensemble"));
         assertTrue(Cli.isCommand("ensemble"));

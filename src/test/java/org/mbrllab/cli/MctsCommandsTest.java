@@ -19,33 +19,9 @@ class MctsCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String EMPTY_C4 = ".".repeat(42);
 
-    record Run(int code, String out, String err) {
-        JsonNode json() {
-            assertEquals(0, code, "exit code; err: " + err);
-            assertEquals("", err);
-            assertEquals(1, out.strip().lines().count(), "one JSON object on one line");
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out, e);
-            }
-        }
 
-        String usageError() {
-            assertEquals(2, code, "exit code; err: " + err);
-            assertEquals("", out);
-            List<String> lines = err.lines().toList();
-            assertEquals(1, lines.size(), "one line: " + err);
-            assertTrue(lines.get(0).startsWith("error: "), err);
-            return lines.get(0);
-        }
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static List<String> keys(JsonNode j) {
@@ -58,7 +34,7 @@ class MctsCommandsTest {
 
     @Test
     void mctsJsonHasExactlyTheContractKeysWithNullForIllegalMoves() {
-        JsonNode j = run("mcts", "--game", "tictactoe", "--board", "XX.OO....", "--simulations", "2000", "--json").json();
+        JsonNode j = run("mcts", "--game", "tictactoe", "--board", "XX.OO....", "--simulations", "2000", "--json").okJson();
         assertEquals(List.of("move", "visits", "q", "value"), keys(j));
         assertEquals(2, j.get("move").asInt(), "X takes the win");
         JsonNode visits = j.get("visits");
@@ -80,14 +56,14 @@ class MctsCommandsTest {
     @Test
     void mctsValueIsForTheSideToMove() {
         // O to move, lost to X's double threat.
-        JsonNode j = run("mcts", "--game", "tictactoe", "--board", "XO..X.X.O", "--simulations", "5000", "--json").json();
+        JsonNode j = run("mcts", "--game", "tictactoe", "--board", "XO..X.X.O", "--simulations", "5000", "--json").okJson();
         assertTrue(j.get("value").asDouble() < -0.8, "O is lost: " + j.get("value"));
     }
 
     @Test
     void mctsOnConnectFourHasOneEntryPerColumnAndNullForAFullColumn() {
         String board = "X......" + "O......" + "X......" + "O......" + "X......" + "O......";
-        JsonNode j = run("mcts", "--game", "connect4", "--board", board, "--simulations", "1000", "--json").json();
+        JsonNode j = run("mcts", "--game", "connect4", "--board", board, "--simulations", "1000", "--json").okJson();
         assertEquals(7, j.get("visits").size());
         assertTrue(j.get("visits").get(0).isNull());
         assertTrue(j.get("q").get(0).isNull());
@@ -103,7 +79,7 @@ class MctsCommandsTest {
 
     @Test
     void mctsReadableOutputNamesTheMove() {
-        Run r = run("mcts", "--game", "tictactoe", "--board", "XX..O....", "--simulations", "3000");
+        CliRun r = run("mcts", "--game", "tictactoe", "--board", "XX..O....", "--simulations", "3000");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("O to move; 3000 simulations: play cell 2"), r.out());
     }
@@ -135,7 +111,7 @@ class MctsCommandsTest {
     @Test
     void alphaZeroPlayerPrintsTheContractJsonFromTheShippedNetwork() {
         JsonNode j = run("mcts", "--game", "tictactoe", "--board", "XX.OO....", "--player", "alphazero", "--simulations", "200",
-                "--json").json();
+                "--json").okJson();
         assertEquals(List.of("move", "visits", "q", "value"), keys(j));
         assertEquals(9, j.get("visits").size());
         assertEquals(9, j.get("q").size());
@@ -150,7 +126,7 @@ class MctsCommandsTest {
 
     @Test
     void alphaZeroPlayerSearchesConnectFourWithItsShippedNetwork() {
-        JsonNode j = run("mcts", "--game", "connect4", "--board", EMPTY_C4, "--player", "alphazero", "--simulations", "200", "--json").json();
+        JsonNode j = run("mcts", "--game", "connect4", "--board", EMPTY_C4, "--player", "alphazero", "--simulations", "200", "--json").okJson();
         assertEquals(List.of("move", "visits", "q", "value"), keys(j));
         assertEquals(7, j.get("visits").size());
         double value = j.get("value").asDouble();
@@ -161,14 +137,14 @@ class MctsCommandsTest {
     void aMissingOrCorruptNetworkFileWarnsInOneLineAndFallsBackToRollouts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws IOException {
         java.nio.file.Path missing = dir.resolve("none.az");
-        Run r = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--network", missing.toString(),
+        CliRun r = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--network", missing.toString(),
                 "--simulations", "300", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals("warning: no network file at " + missing + "; searching with random rollouts (UCB1) instead", r.err().strip());
         assertEquals(List.of("move", "visits", "q", "value"), keys(JSON.readTree(r.out())));
         java.nio.file.Path corrupt = dir.resolve("bad.az");
         java.nio.file.Files.writeString(corrupt, "not a network");
-        Run c = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--network", corrupt.toString(),
+        CliRun c = run("mcts", "--game", "tictactoe", "--board", ".........", "--player", "alphazero", "--network", corrupt.toString(),
                 "--simulations", "300", "--json");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.err().startsWith("warning: network file " + corrupt + " is corrupt: "), c.err());
@@ -179,28 +155,28 @@ class MctsCommandsTest {
 
     @Test
     void matchJsonHasExactlyTheContractKeysAndCountsEveryGame() {
-        JsonNode j = run("match", "--game", "tictactoe", "--x", "mcts:300", "--o", "random", "--games", "6", "--json").json();
+        JsonNode j = run("match", "--game", "tictactoe", "--x", "mcts:300", "--o", "random", "--games", "6", "--json").okJson();
         assertEquals(List.of("x_wins", "o_wins", "draws"), keys(j));
         assertEquals(6, j.get("x_wins").asInt() + j.get("o_wins").asInt() + j.get("draws").asInt());
     }
 
     @Test
     void alphaZeroPlaysAMatchWithTheShippedNetwork() {
-        JsonNode j = run("match", "--game", "tictactoe", "--x", "alphazero:25", "--o", "random", "--games", "4", "--seed", "2", "--json").json();
+        JsonNode j = run("match", "--game", "tictactoe", "--x", "alphazero:25", "--o", "random", "--games", "4", "--seed", "2", "--json").okJson();
         assertEquals(4, j.get("x_wins").asInt() + j.get("o_wins").asInt() + j.get("draws").asInt());
         assertEquals(0, j.get("o_wins").asInt(), "the network never loses to random play as X here");
     }
 
     @Test
     void exactMinimaxAgainstItselfDrawsEveryGame() {
-        JsonNode j = run("match", "--game", "tictactoe", "--x", "minimax", "--o", "minimax:9", "--games", "4", "--json").json();
+        JsonNode j = run("match", "--game", "tictactoe", "--x", "minimax", "--o", "minimax:9", "--games", "4", "--json").okJson();
         assertEquals(4, j.get("draws").asInt());
     }
 
     @Test
     void connectFourMatchRuns() {
         JsonNode j = run("match", "--game", "connect4", "--x", "minimax:3", "--o", "mcts:200:2", "--games", "2", "--seed", "3",
-                "--json").json();
+                "--json").okJson();
         assertEquals(2, j.get("x_wins").asInt() + j.get("o_wins").asInt() + j.get("draws").asInt());
     }
 
@@ -224,7 +200,7 @@ class MctsCommandsTest {
     @Test
     void benchMctsPrintsTheMedianRateAndItsContext() {
         JsonNode j = run("bench", "mcts", "--game", "connect4", "--simulations", "2000", "--searches", "3", "--warmup-ms", "0",
-                "--json").json();
+                "--json").okJson();
         assertEquals("simulations_per_second", keys(j).get(0));
         assertTrue(j.get("simulations_per_second").asLong() > 0);
         assertEquals("connect4", j.get("game").asText());
@@ -242,15 +218,15 @@ class MctsCommandsTest {
 
     @Test
     void helpListsTheOptionsOfTheNewCommands() {
-        Run mcts = run("mcts", "--help");
+        CliRun mcts = run("mcts", "--help");
         for (String o : List.of("--game", "--board", "--player", "--simulations", "--c", "--seed", "--json")) {
             assertTrue(mcts.out().contains(o), o);
         }
-        Run match = run("match", "--help");
+        CliRun match = run("match", "--help");
         for (String o : List.of("--game", "--x", "--o", "--games", "--seed", "--json", "minimax:DEPTH")) {
             assertTrue(match.out().contains(o), o);
         }
-        Run top = run("--help");
+        CliRun top = run("--help");
         assertTrue(top.out().contains("mcts") && top.out().contains("match"));
     }
 }
