@@ -24,6 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       plays games between two players (see {@link MatchCommand}); {@code alphazero-train} trains a
  *       policy/value network by self-play (see {@link AlphaZeroTrainCommand}).</li>
  *   <li>{@code ensemble} fits an ensemble to the 1-D regression task (see {@link EnsembleCommand}).</li>
+ *   <li>{@code mbrl} runs model-based planning V1–V4 on the pendulum or the cartpole (see {@link MbrlCommand}).</li>
  *   <li>{@code bench value-iteration}, {@code bench mcts}, {@code bench ilqr} and {@code bench ensemble} time
  *       the engines (see {@link BenchValueIterationCommand}, {@link BenchMctsCommand},
  *       {@link BenchIlqrCommand}, {@link BenchEnsembleCommand}).</li>
@@ -43,7 +44,7 @@ public final class Cli {
     public static final int FAILED = 1;
 
     private static final List<String> COMMANDS =
-            List.of("gridworld", "control", "mcts", "match", "alphazero-train", "ensemble", "bench");
+            List.of("gridworld", "control", "mcts", "match", "alphazero-train", "ensemble", "mbrl", "bench");
 
     /** Whether {@code arg} names a command, so that the launcher runs the command line, not the app. */
     public static boolean isCommand(String arg) {
@@ -122,7 +123,7 @@ public final class Cli {
     @Command(name = "mbrl-lab", sortOptions = false,
             description = "Model-based RL lab: run the course's algorithms without a window.",
             subcommands = {GridworldCommand.class, ControlCommand.class, MctsCommand.class, MatchCommand.class,
-                AlphaZeroTrainCommand.class, EnsembleCommand.class, BenchCommand.class},
+                AlphaZeroTrainCommand.class, EnsembleCommand.class, MbrlCommand.class, BenchCommand.class},
             footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
                 "Run 'mbrl-lab COMMAND --help' for the options of a command."})
     static final class Top implements Callable<Integer> {

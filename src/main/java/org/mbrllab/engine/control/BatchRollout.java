@@ -6,7 +6,7 @@ package org.mbrllab.engine.control;
  */
 final class BatchRollout {
 
-    private final Dynamics model;
+    private final BatchDynamics model;
     private final QuadraticCost cost;
     private final int horizon;
     private final int n;
@@ -15,7 +15,7 @@ final class BatchRollout {
     private double[] column;
     private double[] costs;
 
-    BatchRollout(Dynamics model, QuadraticCost cost, int horizon) {
+    BatchRollout(BatchDynamics model, QuadraticCost cost, int horizon) {
         this.model = model;
         this.cost = cost;
         this.horizon = horizon;

@@ -23,7 +23,7 @@ public final class CemPlanner implements Planner {
     /** σ's floor, as a fraction of the control amplitude, so that sampling never collapses entirely. */
     public static final double MIN_STD_FRACTION = 1e-3;
 
-    private final Dynamics model;
+    private final BatchDynamics model;
     private final QuadraticCost cost;
     private final int horizon;
     private final int samples;
@@ -34,7 +34,7 @@ public final class CemPlanner implements Planner {
     private final double[] controls;
     private final Integer[] order;
 
-    public CemPlanner(Dynamics model, QuadraticCost cost, int horizon, int samples, int elites, int iterations,
+    public CemPlanner(BatchDynamics model, QuadraticCost cost, int horizon, int samples, int elites, int iterations,
                       long seed) {
         this.model = model;
         this.cost = cost;

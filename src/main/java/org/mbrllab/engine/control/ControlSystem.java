@@ -2,6 +2,7 @@ package org.mbrllab.engine.control;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.random.RandomGenerator;
 
 /** The systems of the control lesson, with their Gymnasium dynamics and default costs. */
 public enum ControlSystem {
@@ -22,6 +23,14 @@ public enum ControlSystem {
         public QuadraticCost defaultCost() {
             return new QuadraticCost(new double[] {1, 1, 10, 1}, 0.1, QuadraticCost.NO_WRAP);
         }
+
+        /** CartPole-v1's reset: every entry uniform in [−0.05, 0.05], the pole near upright. */
+        @Override
+        public double[] gymnasiumReset(RandomGenerator random) {
+            double[] x = new double[4];
+            for (int i = 0; i < 4; i++) x[i] = -0.05 + 0.1 * random.nextDouble();
+            return x;
+        }
     },
 
     /** Gymnasium Pendulum-v1; state (θ, θ̇). */
@@ -36,6 +45,14 @@ public enum ControlSystem {
         public QuadraticCost defaultCost() {
             return Pendulum.GYMNASIUM_COST;
         }
+
+        /** Pendulum-v1's reset: θ uniform in [−π, π], θ̇ uniform in [−1, 1]. */
+        @Override
+        public double[] gymnasiumReset(RandomGenerator random) {
+            double theta = -Math.PI + 2 * Math.PI * random.nextDouble();
+            double thetaDot = -1 + 2 * random.nextDouble();
+            return new double[] {theta, thetaDot};
+        }
     };
 
     private final List<String> stateNames;
@@ -49,6 +66,9 @@ public enum ControlSystem {
 
     /** The cost the lesson and the command line start from. */
     public abstract QuadraticCost defaultCost();
+
+    /** A start state drawn as Gymnasium's {@code reset} draws it (θ first, then the other entries). */
+    public abstract double[] gymnasiumReset(RandomGenerator random);
 
     /** Names of the state entries, in order ("x", "x_dot", "theta", "theta_dot"). */
     public List<String> stateNames() {

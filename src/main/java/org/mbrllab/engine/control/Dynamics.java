@@ -14,9 +14,10 @@ package org.mbrllab.engine.control;
  *   <li>Methods that write into an output array allow it to be the input array.</li>
  * </ul>
  */
-public sealed interface Dynamics permits Cartpole, Pendulum {
+public sealed interface Dynamics extends BatchDynamics permits Cartpole, Pendulum {
 
     /** n, the number of state entries. */
+    @Override
     int stateSize();
 
     /** Where θ sits in the state. */
@@ -26,6 +27,7 @@ public sealed interface Dynamics permits Cartpole, Pendulum {
     double timeStep();
 
     /** The largest |u| that acts (N for the cartpole, N·m for the pendulum); +∞ for no limit. */
+    @Override
     double controlLimit();
 
     /** The same system with another control limit; +∞ removes it. */
@@ -42,6 +44,7 @@ public sealed interface Dynamics permits Cartpole, Pendulum {
      * (state i at {@code xs[i*n] … xs[i*n + n − 1]}), control i in {@code us[i]}; the next states go to
      * {@code next} in the same layout. Gives exactly the numbers of {@link #step} applied to each state.
      */
+    @Override
     void stepBatch(double[] xs, double[] us, double[] next, int count);
 
     /** Writes the time derivative ẋ = f_c(x, u) of the continuous-time system (u clipped) into {@code xdot}. */
@@ -66,12 +69,6 @@ public sealed interface Dynamics permits Cartpole, Pendulum {
         double[] x = upright();
         x[angleIndex()] = theta;
         return x;
-    }
-
-    /** u clipped to ±{@link #controlLimit()}. */
-    default double clip(double u) {
-        double limit = controlLimit();
-        return Math.max(-limit, Math.min(limit, u));
     }
 
     /** f(x, u) in a new array. */

@@ -14,7 +14,7 @@ import org.mbrllab.engine.core.Seeds;
  */
 public final class RandomShootingPlanner implements Planner {
 
-    private final Dynamics model;
+    private final BatchDynamics model;
     private final QuadraticCost cost;
     private final int horizon;
     private final int samples;
@@ -22,7 +22,7 @@ public final class RandomShootingPlanner implements Planner {
     private final BatchRollout rollout;
     private final double[] controls;
 
-    public RandomShootingPlanner(Dynamics model, QuadraticCost cost, int horizon, int samples, long seed) {
+    public RandomShootingPlanner(BatchDynamics model, QuadraticCost cost, int horizon, int samples, long seed) {
         this.model = model;
         this.cost = cost;
         this.horizon = Check.inRange("horizon", horizon, 1, (int) MpcSettings.HORIZON.max());
@@ -53,7 +53,7 @@ public final class RandomShootingPlanner implements Planner {
     }
 
     /** The half-width of the sampled controls. */
-    static double amplitude(Dynamics model) {
+    static double amplitude(BatchDynamics model) {
         double limit = model.controlLimit();
         return Double.isFinite(limit) ? limit : InitialControls.UNLIMITED_AMPLITUDE;
     }

@@ -33,6 +33,23 @@ public record Trajectory(double[][] states, double[] actions, double cost) {
         return new Trajectory(xs, us, cost.total(xs, us));
     }
 
+    /**
+     * {@link #rollout(Dynamics, QuadraticCost, double[], double[])} through any batch model, one state at a
+     * time (a learned model answers for a batch of one as it does for sequence 0 of a batch).
+     */
+    public static Trajectory rollout(BatchDynamics model, QuadraticCost cost, double[] x0, double[] actions) {
+        int steps = actions.length;
+        double[][] xs = new double[steps + 1][];
+        double[] us = new double[steps];
+        xs[0] = x0.clone();
+        for (int t = 0; t < steps; t++) {
+            us[t] = model.clip(actions[t]);
+            xs[t + 1] = new double[x0.length];
+            model.stepBatch(xs[t], new double[] {us[t]}, xs[t + 1], 1);
+        }
+        return new Trajectory(xs, us, cost.total(xs, us));
+    }
+
     /** T, the number of steps. */
     public int steps() {
         return actions.length;

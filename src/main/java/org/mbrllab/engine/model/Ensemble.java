@@ -41,6 +41,15 @@ public final class Ensemble {
     }
 
     /**
+     * An immutable copy of the current weights that predicts in plain Java, for planning through the
+     * model many times a second and for handing a fitted model to another thread.
+     */
+    public FrozenEnsemble freeze() {
+        return new FrozenEnsemble(network.members(), network.inputs(), network.outputs(), network.hiddenLayers(),
+                network.activation(), network.kind(), network.allParameters(), in, out);
+    }
+
+    /**
      * Every member's prediction at the same points, and the ensemble statistics.
      *
      * @param points one row of {@link #inputs()} numbers per point; at least one point

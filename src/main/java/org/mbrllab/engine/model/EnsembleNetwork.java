@@ -66,6 +66,8 @@ final class EnsembleNetwork {
     private final int inputs;
     private final int outputs;
     private final MemberKind kind;
+    private final int hiddenLayers;
+    private final Activation activation;
     /** Trainable variables in a fixed order, each of shape (K, …). */
     private final List<String> parameters = new ArrayList<>();
     /** The members' losses of each batch of the running fit, in order. */
@@ -85,6 +87,8 @@ final class EnsembleNetwork {
         this.inputs = inputs;
         this.outputs = outputs;
         this.kind = config.kind();
+        this.hiddenLayers = config.hiddenLayers();
+        this.activation = config.activation();
         this.sd = SameDiff.create();
 
         // 1. Hidden layers.
@@ -192,6 +196,25 @@ final class EnsembleNetwork {
         float[] mean = out.get("mean").dup().data().asFloat();
         float[] logVar = kind == MemberKind.PROBABILISTIC ? out.get("logvar").dup().data().asFloat() : null;
         return new float[][] {mean, logVar};
+    }
+
+    int hiddenLayers() {
+        return hiddenLayers;
+    }
+
+    Activation activation() {
+        return activation;
+    }
+
+    /**
+     * A copy of every member's weights, one array per trainable variable in the order of construction:
+     * hidden layers (weights, biases), the mean head, then for probabilistic members the log-variance head
+     * and the bounds max_logvar, min_logvar. Each array is (K, …) row-major.
+     */
+    float[][] allParameters() {
+        float[][] copy = new float[parameters.size()][];
+        for (int p = 0; p < copy.length; p++) copy[p] = sd.getVariable(parameters.get(p)).getArr().dup().data().asFloat();
+        return copy;
     }
 
     /** A copy of member k's weights, one array per trainable variable. */

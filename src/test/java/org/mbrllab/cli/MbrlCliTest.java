@@ -1,0 +1,52 @@
+package org.mbrllab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** {@code mbrl}: the JSON contract and the one-line errors. */
+class MbrlCliTest {
+
+    @Test
+    void printsOneEntryPerEpisodeWithTheThreeKeys() {
+        JsonNode j = CliRun.of("mbrl", "--system", "pendulum", "--version", "v2", "--episodes", "2", "--members", "3",
+                "--seed", "4", "--horizon", "8", "--samples", "20", "--json").okJson();
+        assertEquals("pendulum", j.get("system").asText());
+        assertEquals("v2", j.get("version").asText());
+        assertEquals(1, j.get("members").asInt(), "v2 fits one network");
+        assertEquals(2, j.get("episodes").size());
+        for (int e = 0; e < 2; e++) {
+            JsonNode ep = j.get("episodes").get(e);
+            assertTrue(ep.get("real_return").isNumber() && ep.get("real_return").asDouble() <= 0, ep.toString());
+            assertTrue(ep.get("predicted_return").isNumber() && ep.get("predicted_return").asDouble() <= 0, ep.toString());
+            assertEquals(200 * (e + 2), ep.get("dataset_size").asInt());
+        }
+        assertTrue(j.get("random_return").asDouble() < 0);
+    }
+
+    @Test
+    void theCartpoleRunsToo() {
+        JsonNode j = CliRun.of("mbrl", "--system", "cartpole", "--version", "v1", "--episodes", "1", "--horizon", "5",
+                "--samples", "10", "--json").okJson();
+        assertEquals(1, j.get("episodes").size());
+        assertEquals(200, j.get("episodes").get(0).get("dataset_size").asInt());
+    }
+
+    @Test
+    void errorsAreOneLineAndExitTwo() {
+        assertEquals("error: unknown version 'v5' (versions: v1, v2, v3, v4)",
+                CliRun.of("mbrl", "--system", "pendulum", "--version", "v5").usageError());
+        assertTrue(CliRun.of("mbrl", "--system", "acrobot", "--version", "v1").usageError().contains("systems: cartpole, pendulum"));
+        assertEquals("error: --episodes 0 is out of range: allowed a whole number in [1, 1000]",
+                CliRun.of("mbrl", "--system", "pendulum", "--version", "v4", "--episodes", "0").usageError());
+        assertTrue(CliRun.of("mbrl", "--system", "pendulum", "--version", "v4", "--members", "11").usageError()
+                .contains("--members 11"));
+        assertTrue(CliRun.of("mbrl", "--system", "pendulum", "--version", "v4", "--planner", "ilqr").usageError()
+                .contains("no derivatives"));
+        assertTrue(CliRun.of("mbrl", "--system", "pendulum", "--version", "v4", "--rollout", "best").usageError()
+                .contains("per-trajectory"));
+        assertTrue(CliRun.of("mbrl", "--version", "v4").usageError().contains("--system"));
+    }
+}

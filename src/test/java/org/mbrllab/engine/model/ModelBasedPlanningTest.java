@@ -1,0 +1,95 @@
+package org.mbrllab.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mbrllab.engine.control.ControlSystem;
+import org.mbrllab.engine.control.PlannerKind;
+import org.mbrllab.engine.model.MbrlSettings.Version;
+import org.mbrllab.engine.model.MbrlSnapshot.EpisodeResult;
+
+/**
+ * The V1–V4 loops. The full check of the issue (V4 on the pendulum, mean real return of the last 3 of
+ * 15 episodes at least −300, seed 0) takes about two minutes on this machine and is run by hand with
+ * {@code mbrl --system pendulum --version v4 --episodes 15 --seed 0}; README records its result. Here:
+ * the same loop with 5 episodes, which must already hold the pendulum up.
+ */
+class ModelBasedPlanningTest {
+
+    private static MbrlSettings pendulum(Version v, int episodes) {
+        return MbrlSettings.defaults(ControlSystem.PENDULUM, v).withEpisodes(episodes);
+    }
+
+    @Test
+    void v4SwingsThePendulumUpAndHoldsIt() {
+        ModelBasedPlanning loop = new ModelBasedPlanning(pendulum(Version.V4, 5));
+        List<EpisodeResult> r = loop.runToEnd();
+        assertEquals(5, r.size());
+        double lastThree = (r.get(2).realReturn() + r.get(3).realReturn() + r.get(4).realReturn()) / 3;
+        assertTrue(lastThree >= -300, "mean real return of the last 3 episodes: " + lastThree + " in " + r);
+        assertTrue(loop.randomReturn() < -600, "the random policy scores far worse: " + loop.randomReturn());
+        for (int e = 0; e < 5; e++) assertEquals(200 * (e + 2), r.get(e).datasetSize(), "random + one episode each");
+    }
+
+    @Test
+    void v1KeepsItsDataAndV2AggregatesAndBothAreReproducible() {
+        MbrlSettings v1 = pendulum(Version.V1, 2).withTraining(16, 5).withPlanner(PlannerKind.CEM, 10, 30, 2);
+        List<EpisodeResult> a = new ModelBasedPlanning(v1).runToEnd();
+        assertEquals(a, new ModelBasedPlanning(v1).runToEnd(), "same seed, same numbers");
+        assertEquals(200, a.get(0).datasetSize());
+        assertEquals(200, a.get(1).datasetSize(), "V1 fits once and never adds data");
+        List<EpisodeResult> b = new ModelBasedPlanning(v1.withVersion(Version.V2)).runToEnd();
+        assertEquals(400, b.get(0).datasetSize());
+        assertEquals(600, b.get(1).datasetSize());
+        assertFalse(a.equals(new ModelBasedPlanning(v1.withSeed(1)).runToEnd()), "another seed, another run");
+    }
+
+    @Test
+    void stepsGoCollectThenFitThenActAndSnapshotsFollow() {
+        MbrlSettings s = pendulum(Version.V3, 1).withMembers(2).withTraining(16, 3).withPlanner(PlannerKind.SHOOTING, 10,
+                20, 1);
+        ModelBasedPlanning loop = new ModelBasedPlanning(s);
+        assertEquals(ModelBasedPlanning.Phase.COLLECT, loop.phase());
+        for (int i = 0; i < 200; i++) loop.step();
+        MbrlSnapshot collected = loop.snapshot();
+        assertEquals(ModelBasedPlanning.Phase.FIT, collected.phase());
+        assertEquals(200, collected.datasetSize());
+        assertEquals(201, collected.episodeStates().length);
+        assertTrue(Double.isNaN(collected.predictedRewards()[0]), "no model predicted the random episode");
+        assertEquals(null, collected.model());
+        for (int i = 0; i < 3; i++) loop.step();
+        MbrlSnapshot fitted = loop.snapshot();
+        assertEquals(ModelBasedPlanning.Phase.ACT, fitted.phase());
+        assertEquals(2, fitted.model().members());
+        assertEquals(3, fitted.fitLosses().size());
+        loop.step();
+        MbrlSnapshot acted = loop.snapshot();
+        assertEquals(1, acted.episode());
+        assertEquals(1, acted.step());
+        assertEquals(11, acted.plannedStates().length, "a plan of H = 10 steps from where it was made");
+        assertTrue(Double.isFinite(acted.predictedRewards()[0]));
+        while (loop.step()) {
+            // to the end
+        }
+        MbrlSnapshot end = loop.snapshot();
+        assertTrue(end.done());
+        assertEquals(ModelBasedPlanning.K_STEP_MAX, end.kStepSingle().length);
+        assertEquals(ModelBasedPlanning.K_STEP_MAX, end.kStepEnsemble().length);
+        assertTrue(end.kStepSingle()[ModelBasedPlanning.K_STEP_MAX - 1] > end.kStepSingle()[0], "the error grows with k");
+    }
+
+    @Test
+    void settingsNameTheValueAndTheRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pendulum(Version.V4, 0));
+        assertTrue(e.getMessage().contains("0") && e.getMessage().contains("1000"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> pendulum(Version.V4, 3).withMembers(11));
+        assertThrows(IllegalArgumentException.class,
+                () -> pendulum(Version.V4, 3).withPlanner(PlannerKind.ILQR, 10, 10, 1));
+        assertEquals(1, pendulum(Version.V2, 3).fittedMembers());
+        assertEquals(5, pendulum(Version.V3, 3).fittedMembers());
+    }
+}
