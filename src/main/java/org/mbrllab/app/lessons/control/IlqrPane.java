@@ -12,14 +12,9 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.mbrllab.app.common.Appearance;
-import org.mbrllab.app.common.LessonPane;
-import org.mbrllab.app.common.PaneContext;
-import org.mbrllab.app.common.ParameterModel;
-import org.mbrllab.app.common.RunControls;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.IlqrSnapshot;
 import org.mbrllab.engine.control.InitialControls;
@@ -32,25 +27,21 @@ import org.mbrllab.engine.core.ParameterSpec;
  * iteration, the angle over the horizon per iteration and the newest controls; μ and α in the strip.
  * Step (→) runs one iteration.
  */
-public final class IlqrPane implements LessonPane {
+public final class IlqrPane extends ControlPane<IlqrViewModel> {
 
     /** Overlays and charts are rebuilt at most this often while iterations stream in. */
     static final double REDRAWS_PER_SECOND = 10;
 
-    private final Appearance appearance;
-    private final IlqrViewModel vm = new IlqrViewModel();
     private final SystemView canvas = new SystemView();
     private final IterationCharts charts = new IterationCharts();
     private final Throttle redraw = new Throttle(REDRAWS_PER_SECOND);
-    private final ChoiceBox<ControlSystem> systemChoice;
     private final Label stats = new Label();
     private final Label stop = new Label();
-    private final BorderPane view = new BorderPane();
     private final SplitPane figure;
-    private boolean synchronous;
 
     public IlqrPane(Appearance appearance) {
-        this.appearance = appearance;
+        super(appearance, new IlqrViewModel(), "Swing up the pendulum or the cartpole; choosing one loads its "
+                + "Gymnasium constants and a horizon long enough for the swing-up");
         canvas.setId("system-view");
         canvas.setRoomBelow(1.0);
         canvas.setFixedCamera(true);
@@ -64,8 +55,6 @@ public final class IlqrPane implements LessonPane {
         stop.setId("ilqr-stop");
         stop.setWrapText(true);
 
-        systemChoice = ControlPanes.systemChoice(vm, "Swing up the pendulum or the cartpole; choosing one loads its "
-                + "Gymnasium constants and a horizon long enough for the swing-up");
         ChoiceBox<InitialControls> init = new ChoiceBox<>();
         init.setId("init-choice");
         init.getItems().setAll(InitialControls.values());
@@ -86,9 +75,7 @@ public final class IlqrPane implements LessonPane {
         view.setCenter(figure);
 
         vm.snapshotProperty().addListener((obs, o, n) -> showSnapshot(n));
-        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
-        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
-        applyTheme();
+        followTheme();
     }
 
     /** The pane's parameters, for the shell's registry (before any pane exists). */
@@ -96,36 +83,18 @@ public final class IlqrPane implements LessonPane {
         return IlqrViewModel.specs();
     }
 
-    /** Makes the next {@link #activate} drive the engine on the calling thread (tests). */
-    public void useSynchronousEngine() {
-        synchronous = true;
-    }
-
-    IlqrViewModel viewModel() { return vm; }
     SystemView canvas() { return canvas; }
 
     // ---------------------------------------------------------------- LessonPane
 
-    @Override public Node view() { return view; }
-
-    @Override public List<Node> toolbarItems() {
-        return List.of(ControlPanes.label("System"), systemChoice);
-    }
-
-    @Override public ParameterModel parameters() { return vm.parameters(); }
-
-    @Override public RunControls controls() { return vm; }
-
     @Override
-    public void activate(PaneContext context) {
-        vm.open(context, synchronous);
+    protected void startDrawing() {
         canvas.start();
         redraw.start();
     }
 
     @Override
-    public void deactivate() {
-        vm.close();
+    protected void stopDrawing() {
         canvas.stop();
         redraw.stop();
     }
@@ -137,15 +106,6 @@ public final class IlqrPane implements LessonPane {
         redraw.flush();
         String csv = charts.csv();
         return csv.isEmpty() ? Optional.empty() : Optional.of(csv);
-    }
-
-    @Override public String savePreset() { return vm.presetText(); }
-
-    @Override public String presetExtension() { return "control"; }
-
-    @Override
-    public void loadPreset(String text, String source) {
-        vm.loadPreset(text, source);
     }
 
     // ---------------------------------------------------------------- drawing
@@ -192,7 +152,8 @@ public final class IlqrPane implements LessonPane {
         return sb.toString();
     }
 
-    private void applyTheme() {
+    @Override
+    protected void applyTheme() {
         double size = appearance.fontSize();
         canvas.setTheme(appearance.theme(), size);
         charts.setTheme(appearance.theme(), size);

@@ -16,14 +16,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.mbrllab.app.common.Appearance;
-import org.mbrllab.app.common.LessonPane;
-import org.mbrllab.app.common.PaneContext;
-import org.mbrllab.app.common.ParameterModel;
-import org.mbrllab.app.common.RunControls;
 import org.mbrllab.app.shell.text.LessonTextView;
 import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.ControlSystem;
@@ -36,20 +31,17 @@ import org.mbrllab.engine.core.ParameterSpec;
  * recomputed as the Q and R sliders move; below, the live plots, K_t against t for the finite horizon,
  * and the region-of-attraction sweep.
  */
-public final class LqrPane implements LessonPane {
+public final class LqrPane extends ControlPane<LqrViewModel> {
 
     /** The explain panel's typeset math is rebuilt at most this often while sliders move. */
     static final double EXPLAIN_UPDATES_PER_SECOND = 6;
 
-    private final Appearance appearance;
-    private final LqrViewModel vm = new LqrViewModel();
     private final SystemView canvas = new SystemView();
     private final LessonTextView explain = new LessonTextView();
     private final TimeSeriesCharts charts = new TimeSeriesCharts(List.of(""));
     private final GainChart gainChart = new GainChart();
     private final AttractionChart attraction = new AttractionChart();
     private final Throttle explainThrottle = new Throttle(EXPLAIN_UPDATES_PER_SECOND);
-    private final ChoiceBox<ControlSystem> systemChoice;
     private final Label gainLabel = new Label();
     private final Label loopLabel = new Label();
     private final CheckBox limit = new CheckBox();
@@ -58,16 +50,15 @@ public final class LqrPane implements LessonPane {
     private final Tab matrixTab = new Tab("K, A and B");
     private final Tab gainTab = new Tab("K_t against t");
     private final Tab sweepTab = new Tab("Region of attraction");
-    private final BorderPane view = new BorderPane();
     private final SplitPane figure;
-    private boolean synchronous;
     private String explainText = "";
     private int lastStep = -1;
     private ControlSystem chartedSystem;
     private double chartedStep = Double.NaN;
 
     public LqrPane(Appearance appearance) {
-        this.appearance = appearance;
+        super(appearance, new LqrViewModel(), "Balance the cartpole or the pendulum; choosing one loads its "
+                + "Gymnasium constants and default cost");
         canvas.setId("system-view");
         canvas.setOnPush(vm::push);
         canvas.setRoomBelow(0.35);
@@ -78,8 +69,6 @@ public final class LqrPane implements LessonPane {
         gainLabel.setStyle("-fx-font-weight: bold;");
         gainLabel.setTooltip(new Tooltip("The gain of u = −K·x, recomputed on the engine's worker whenever Q, R or the plant change"));
 
-        systemChoice = ControlPanes.systemChoice(vm, "Balance the cartpole or the pendulum; choosing one loads its "
-                + "Gymnasium constants and default cost");
 
         ChoiceBox<LqrViewModel.Horizon> horizon = new ChoiceBox<>();
         horizon.setId("horizon-choice");
@@ -131,9 +120,7 @@ public final class LqrPane implements LessonPane {
         });
         vm.systemProperty().addListener((obs, o, n) -> showLimitLabel());
         showLimitLabel();
-        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
-        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
-        applyTheme();
+        followTheme();
     }
 
     /** The pane's parameters, for the shell's registry (before any pane exists). */
@@ -141,38 +128,20 @@ public final class LqrPane implements LessonPane {
         return LqrViewModel.specs();
     }
 
-    /** Makes the next {@link #activate} drive the engine on the calling thread (tests). */
-    public void useSynchronousEngine() {
-        synchronous = true;
-    }
-
-    LqrViewModel viewModel() { return vm; }
     SystemView canvas() { return canvas; }
     TimeSeriesCharts charts() { return charts; }
 
     // ---------------------------------------------------------------- LessonPane
 
-    @Override public Node view() { return view; }
-
-    @Override public List<Node> toolbarItems() {
-        return List.of(ControlPanes.label("System"), systemChoice);
-    }
-
-    @Override public ParameterModel parameters() { return vm.parameters(); }
-
-    @Override public RunControls controls() { return vm; }
-
     @Override
-    public void activate(PaneContext context) {
-        vm.open(context, synchronous);
+    protected void startDrawing() {
         canvas.start();
         charts.start();
         explainThrottle.start();
     }
 
     @Override
-    public void deactivate() {
-        vm.close();
+    protected void stopDrawing() {
         canvas.stop();
         charts.stop();
         explainThrottle.stop();
@@ -185,15 +154,6 @@ public final class LqrPane implements LessonPane {
         Tab t = tabs.getSelectionModel().getSelectedItem();
         String csv = t == gainTab ? gainChart.csv() : t == sweepTab ? attraction.csv() : charts.csv();
         return csv.isEmpty() ? Optional.empty() : Optional.of(csv);
-    }
-
-    @Override public String savePreset() { return vm.presetText(); }
-
-    @Override public String presetExtension() { return "control"; }
-
-    @Override
-    public void loadPreset(String text, String source) {
-        vm.loadPreset(text, source);
     }
 
     // ---------------------------------------------------------------- drawing
@@ -253,7 +213,8 @@ public final class LqrPane implements LessonPane {
                 + "controller gets every " + ControlParameters.controlName(s) + " it asks for."));
     }
 
-    private void applyTheme() {
+    @Override
+    protected void applyTheme() {
         double size = appearance.fontSize();
         canvas.setTheme(appearance.theme(), size);
         charts.setTheme(appearance.theme(), size);

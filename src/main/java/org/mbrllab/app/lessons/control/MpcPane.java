@@ -13,16 +13,11 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mbrllab.app.common.Appearance;
-import org.mbrllab.app.common.LessonPane;
-import org.mbrllab.app.common.PaneContext;
-import org.mbrllab.app.common.ParameterModel;
-import org.mbrllab.app.common.RunControls;
 import org.mbrllab.engine.control.Cartpole;
 import org.mbrllab.engine.control.ClosedLoopSnapshot;
 import org.mbrllab.engine.control.ControlSystem;
@@ -39,29 +34,25 @@ import org.mbrllab.engine.core.ParameterSpec;
  * drawn as ghosts, so the drift shows); the planner choice and the wall time of every replan with its
  * median; the states, controls and costs of both runs, and the replan times, plotted live.
  */
-public final class MpcPane implements LessonPane {
+public final class MpcPane extends ControlPane<MpcViewModel> {
 
-    private final Appearance appearance;
-    private final MpcViewModel vm = new MpcViewModel();
     private final SystemView mpcView = new SystemView();
     private final SystemView openView = new SystemView();
     private final TimeSeriesCharts charts = new TimeSeriesCharts(List.of("MPC", "open loop"));
     private final ReplanChart replanChart = new ReplanChart();
     /** The replan chart is repainted at most this often. */
     private final Throttle replanThrottle = new Throttle(TimeSeriesCharts.FLUSHES_PER_SECOND);
-    private final ChoiceBox<ControlSystem> systemChoice;
     private final Label replan = new Label();
     private final Label openNote = new Label();
     private final TabPane tabs = new TabPane();
-    private final BorderPane view = new BorderPane();
     private final SplitPane figure;
-    private boolean synchronous;
     private int lastStep = -1;
     private ControlSystem chartedSystem;
     private double chartedStep = Double.NaN;
 
     public MpcPane(Appearance appearance) {
-        this.appearance = appearance;
+        super(appearance, new MpcViewModel(), "Balance the cartpole or swing up the pendulum; choosing one "
+                + "loads its Gymnasium constants and start");
         mpcView.setId("mpc-view");
         openView.setId("open-loop-view");
         mpcView.setOnPush(dx -> vm.push(true, dx));
@@ -75,8 +66,6 @@ public final class MpcPane implements LessonPane {
         openNote.setId("open-loop-note");
         openNote.setWrapText(true);
 
-        systemChoice = ControlPanes.systemChoice(vm, "Balance the cartpole or swing up the pendulum; choosing one "
-                + "loads its Gymnasium constants and start");
         ChoiceBox<PlannerKind> planner = new ChoiceBox<>();
         planner.setId("planner-choice");
         planner.getItems().setAll(PlannerKind.values());
@@ -106,9 +95,7 @@ public final class MpcPane implements LessonPane {
         vm.plannerProperty().addListener((obs, o, n) -> mpcView.setTitle(mpcTitle(n)));
         mpcView.setTitle(mpcTitle(vm.plannerProperty().get()));
         openView.setTitle("Open loop: one plan, no feedback");
-        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
-        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
-        applyTheme();
+        followTheme();
     }
 
     private static String mpcTitle(PlannerKind kind) {
@@ -120,30 +107,13 @@ public final class MpcPane implements LessonPane {
         return MpcViewModel.specs();
     }
 
-    /** Makes the next {@link #activate} drive the engine on the calling thread (tests). */
-    public void useSynchronousEngine() {
-        synchronous = true;
-    }
-
-    MpcViewModel viewModel() { return vm; }
     SystemView mpcView() { return mpcView; }
     SystemView openView() { return openView; }
 
     // ---------------------------------------------------------------- LessonPane
 
-    @Override public Node view() { return view; }
-
-    @Override public List<Node> toolbarItems() {
-        return List.of(ControlPanes.label("System"), systemChoice);
-    }
-
-    @Override public ParameterModel parameters() { return vm.parameters(); }
-
-    @Override public RunControls controls() { return vm; }
-
     @Override
-    public void activate(PaneContext context) {
-        vm.open(context, synchronous);
+    protected void startDrawing() {
         mpcView.start();
         openView.start();
         charts.start();
@@ -151,8 +121,7 @@ public final class MpcPane implements LessonPane {
     }
 
     @Override
-    public void deactivate() {
-        vm.close();
+    protected void stopDrawing() {
         mpcView.stop();
         openView.stop();
         charts.stop();
@@ -164,15 +133,6 @@ public final class MpcPane implements LessonPane {
     @Override
     public Optional<String> chartCsv() {
         return Optional.of(charts.csv());
-    }
-
-    @Override public String savePreset() { return vm.presetText(); }
-
-    @Override public String presetExtension() { return "control"; }
-
-    @Override
-    public void loadPreset(String text, String source) {
-        vm.loadPreset(text, source);
     }
 
     // ---------------------------------------------------------------- drawing
@@ -257,7 +217,8 @@ public final class MpcPane implements LessonPane {
         return s.openProblem().isEmpty() ? text : text + " " + s.openProblem();
     }
 
-    private void applyTheme() {
+    @Override
+    protected void applyTheme() {
         double size = appearance.fontSize();
         mpcView.setTheme(appearance.theme(), size);
         openView.setTheme(appearance.theme(), size);
