@@ -143,7 +143,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
                         "P′ = (1 − ε)·P + ε·η at the root of each search against you. 0 (the default) plays its strongest."),
                 ParameterSpec.real(TEMPERATURE, "temperature τ", 0, 2, 0,
                         "The search's move is drawn ∝ N(s,a)^(1/τ). 0 plays the most visited move; 1 in proportion to the visits."),
-                ParameterSpec.whole(ITERATIONS, "iterations", 1, 500, 30,
+                ParameterSpec.whole(ITERATIONS, "iterations", 1, 500, 60,
                         "Each iteration: self-play games, then 60 training batches of 64 positions, then games against pure MCTS. Takes effect on Reset."),
                 ParameterSpec.whole(GAMES, "self-play games / iteration", 1, 200, 30,
                         "Games the network plays against itself per iteration; their positions go into the replay buffer."),

@@ -12,7 +12,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.CategoryTableXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
@@ -31,13 +31,14 @@ final class TrainingCharts extends VBox {
 
     private final XYSeries value = new XYSeries("value loss (z − v)²", false, true);
     private final XYSeries policy = new XYSeries("policy loss −π·log p", false, true);
-    private final XYSeries wins = new XYSeries("wins", true, false);
-    private final XYSeries draws = new XYSeries("draws", true, false);
-    private final XYSeries defeats = new XYSeries("losses", true, false);
+    private final CategoryTableXYDataset resultData = new CategoryTableXYDataset();
     private final JFreeChart lossChart;
     private final JFreeChart resultChart;
     private final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
     private final StackedXYBarRenderer bars = new StackedXYBarRenderer(0.2);
+    private static final String WINS = "wins";
+    private static final String DRAWS = "draws";
+    private static final String LOSSES = "losses";
     private int lossesShown;
     private int iterationsShown;
 
@@ -46,10 +47,6 @@ final class TrainingCharts extends VBox {
         XYSeriesCollection lossData = new XYSeriesCollection();
         lossData.addSeries(value);
         lossData.addSeries(policy);
-        DefaultTableXYDataset resultData = new DefaultTableXYDataset();
-        resultData.addSeries(wins);
-        resultData.addSeries(draws);
-        resultData.addSeries(defeats);
         resultData.setIntervalWidth(0.7);
         // 2. Charts.
         NumberAxis batch = new NumberAxis("batch (Adam step)");
@@ -111,11 +108,13 @@ final class TrainingCharts extends VBox {
             lossesShown = losses.size();
         }
         if (history.size() > iterationsShown) {
+            // The series keep their order (wins, draws, losses) from the first iteration added.
             for (int i = iterationsShown; i < history.size(); i++) {
                 IterationResult r = history.get(i);
-                wins.add(r.iteration(), r.wins(), false);
-                draws.add(r.iteration(), r.draws(), false);
-                defeats.add(r.iteration(), r.losses(), true);
+                boolean last = i == history.size() - 1;
+                resultData.add(r.iteration(), r.wins(), WINS, false);
+                resultData.add(r.iteration(), r.draws(), DRAWS, false);
+                resultData.add(r.iteration(), r.losses(), LOSSES, last);
             }
             iterationsShown = history.size();
         }
@@ -124,9 +123,7 @@ final class TrainingCharts extends VBox {
     void clear() {
         value.clear();
         policy.clear();
-        wins.clear();
-        draws.clear();
-        defeats.clear();
+        resultData.clear();
         lossesShown = 0;
         iterationsShown = 0;
     }
