@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -116,18 +118,21 @@ public final class AlphaZeroPane implements LessonPane {
         playTrained.disableProperty().bind(vm.trainedReadyProperty().not());
         playTrained.setOnAction(e -> vm.playTrained());
         playTrained.setTooltip(new Tooltip("Switch to Play with the network as trained so far (“Trained now”)"));
-        trainingView.setTop(strip(trainingStats, playTrained));
+        trainingView.setTop(textRow(trainingStats, playTrained));
         trainingView.setCenter(trainingCharts);
 
         // Comparison view.
         comparisonStats.setId("comparison-stats");
         comparisonStats.setWrapText(true);
-        comparisonView.setTop(strip(comparisonStats));
+        comparisonView.setTop(textRow(comparisonStats));
         comparisonView.setCenter(comparisonChart);
 
         networkStatus.setId("network-status");
         networkStatus.setWrapText(true);
         networkStatus.setMinHeight(Region.USE_PREF_SIZE);
+        networkStatus.setMinWidth(0);
+        networkStatus.setPrefWidth(100);
+        networkStatus.setMaxWidth(Double.MAX_VALUE);
         networkStatus.setPadding(new Insets(2, 8, 4, 8));
         networkStatus.textProperty().bind(vm.networkStatusProperty());
         vm.networkFailedProperty().addListener((obs, o, n) -> {
@@ -277,8 +282,21 @@ public final class AlphaZeroPane implements LessonPane {
         FlowPane strip = new FlowPane(10, 6, nodes);
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.setPadding(new Insets(6, 8, 6, 8));
-        for (Node n : nodes) if (n instanceof Label l && l.isWrapText()) l.setMaxWidth(Double.MAX_VALUE);
         return strip;
+    }
+
+    /** A line of text that wraps within the width it is given (never widening the pane), then buttons. */
+    private static HBox textRow(Label text, Node... buttons) {
+        text.setMinWidth(0);
+        text.setPrefWidth(100);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(10, text);
+        row.getChildren().addAll(buttons);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(6, 8, 6, 8));
+        return row;
     }
 
     private static Label label(String text) {
