@@ -182,6 +182,11 @@ public final class SearchFigure extends VBox {
         return tree.nodeCenter(id).map(tree::localToScreen);
     }
 
+    /** The priors the root chart shows, move → P; empty without a network (for tests). */
+    public java.util.Map<Integer, Double> shownPriors() {
+        return chart.shownPriors();
+    }
+
     /** The node the inspector shows, or null. */
     public NodeView inspected() {
         return tree.inspectedProperty().get();
