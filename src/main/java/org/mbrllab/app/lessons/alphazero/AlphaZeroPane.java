@@ -106,8 +106,10 @@ public final class AlphaZeroPane implements LessonPane {
         move.setFocusTraversable(false);
         move.setOnAction(e -> vm.playSearchMove());
         move.setTooltip(new Tooltip("Finish the budget and play the search's move for the side to move"));
-        playView.setTop(strip(label("AlphaZero plays"), sideChoice, move));
+        FlowPane playStrip = strip(label("AlphaZero plays"), sideChoice, move);
+        playView.setTop(playStrip);
         playView.setCenter(search);
+        SearchFigure.followHeight(view, playStrip, search, appearance);
 
         // Training view.
         trainingStats.setId("training-stats");

@@ -126,13 +126,14 @@ public final class MctsPane implements LessonPane {
         vm.modeProperty().addListener((obs, o, n) -> showMode.run());
         showMode.run();
 
-        FlowPane strip = new FlowPane(10, 6, label("Step"), stepChoice, label("MCTS plays"), sideChoice, opponentLabel,
-                opponentChoice, rolloutChoice, reuse, answers, mctsMove);
+        FlowPane strip = new FlowPane(10, 6, label("Step"), stepChoice, label("MCTS plays"), sideChoice, mctsMove,
+                opponentLabel, opponentChoice, rolloutChoice, reuse, answers);
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.setPadding(new Insets(6, 8, 6, 8));
 
         view.setTop(strip);
         view.setCenter(figure);
+        SearchFigure.followHeight(view, strip, figure, appearance);
 
         // Drawing follows the view-model.
         vm.snapshotProperty().addListener((obs, o, n) -> figure.show(n, vm.messageProperty().get()));

@@ -37,6 +37,7 @@ public final class RootStatsChart extends VBox {
     private final NumberAxis priorMoves = moveAxis();
     private final Bars priorBars = new Bars(false);
     private double[] lastPriors = new double[0];
+    private boolean compact;
     private final NumberAxis visitsMoves = moveAxis();
     private final NumberAxis qMoves = moveAxis();
     private final Bars visitsBars = new Bars(false);
@@ -126,6 +127,16 @@ public final class RootStatsChart extends VBox {
         return a;
     }
 
+    /**
+     * Compact (a short window, a projector at 1280 × 800): no move-axis labels and smaller titles, so that
+     * the bars keep their height.
+     */
+    public void setCompact(boolean on) {
+        if (compact == on) return;
+        compact = on;
+        setTheme(theme, fontSize);
+    }
+
     private void showPriors(boolean on) {
         priorViewer.setVisible(on);
         priorViewer.setManaged(on);
@@ -144,10 +155,11 @@ public final class RootStatsChart extends VBox {
         this.fontSize = fontSize;
         visitsBars.theme = theme;
         qBars.theme = theme;
-        ChartStyle.apply(visitsChart, theme, fontSize * 0.9);
-        ChartStyle.apply(qChart, theme, fontSize * 0.9);
+        double chartFont = fontSize * (compact ? 0.72 : 0.9);
+        ChartStyle.apply(visitsChart, theme, chartFont);
+        ChartStyle.apply(qChart, theme, chartFont);
         priorBars.theme = theme;
-        ChartStyle.apply(priorChart, theme, fontSize * 0.9);
+        ChartStyle.apply(priorChart, theme, chartFont);
         zero.setPaint(ChartStyle.awt(theme.foreground()));
         zero.setStroke(new java.awt.BasicStroke(1f));
         lastVisits = new int[0];
@@ -170,7 +182,8 @@ public final class RootStatsChart extends VBox {
         lastSide = s.rootToMove();
         visitsBars.best = s.bestMove();
         qBars.best = s.bestMove();
-        String axis = s.game().moves() == 9 ? "move (cell)" : "move (column)";
+        // A compact chart (a short window) leaves the move axis unlabelled: the tick numbers are the moves.
+        String axis = compact ? null : s.game().moves() == 9 ? "move (cell)" : "move (column)";
         visitsMoves.setLabel(axis);
         qMoves.setLabel(axis);
         visitsMoves.setRange(-0.5, v.length - 0.5);
@@ -181,7 +194,7 @@ public final class RootStatsChart extends VBox {
         String title = "Q per move, for " + Side.name(s.rootToMove()) + " (to move)";
         if (!title.equals(qChart.getTitle().getText())) {
             qChart.setTitle(title);
-            ChartStyle.apply(qChart, theme, fontSize * 0.9);
+            ChartStyle.apply(qChart, theme, fontSize * (compact ? 0.72 : 0.9));
         }
         visits.setNotify(false);
         q.setNotify(false);

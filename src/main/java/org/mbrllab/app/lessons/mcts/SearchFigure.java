@@ -78,6 +78,9 @@ public final class SearchFigure extends VBox {
     private final TreeArea treeArea;
     private final Pacer<MctsSnapshot> chartPacer;
     private final Pacer<MctsSnapshot> treePacer;
+    private final SplitPane middle;
+    private final HBox viewBar;
+    private boolean compact;
     private GameSnapshot current;
     private int inspectedId = -1;
     private long inspectedAt;
@@ -122,7 +125,7 @@ public final class SearchFigure extends VBox {
         fit.setFocusTraversable(false);
         fit.setOnAction(e -> tree.fit());
         fit.setTooltip(new Tooltip("Fit the whole tree into the view again (or double-click empty space)"));
-        HBox viewBar = new HBox(6, label("depth"), depthChoice, label("top"), topChoice, fit);
+        viewBar = new HBox(6, label("depth"), depthChoice, label("top"), topChoice, fit);
         viewBar.setAlignment(Pos.CENTER_RIGHT);
         viewBar.setId("tree-view-bar");
 
@@ -135,15 +138,9 @@ public final class SearchFigure extends VBox {
         top.setMinHeight(0);
         treeArea = new TreeArea(tree, inspector, viewBar);
         inspector.setVisible(false);
-        SplitPane middle = new SplitPane(top, treeArea);
+        middle = new SplitPane(top, treeArea);
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.45);
-        // A short figure (a projector at 1280 × 800) gives the tree the larger share; the divider can be dragged.
-        middle.heightProperty().addListener((obs, o, n) -> {
-            if (o.doubleValue() == 0 && n.doubleValue() > 0 && n.doubleValue() < appearance.fontSize() * 30) {
-                middle.setDividerPositions(0.4);
-            }
-        });
         VBox.setVgrow(middle, Priority.ALWAYS);
         phaseText.setPadding(new Insets(4, 8, 6, 8));
         getChildren().addAll(middle, phaseText);
@@ -171,6 +168,50 @@ public final class SearchFigure extends VBox {
     TreeCanvas tree() { return tree; }
     NodeInspector inspector() { return inspector; }
     RootStatsChart chart() { return chart; }
+
+    /**
+     * The layout for a short pane (a projector at 1280 × 800, where the pane is under
+     * {@value #COMPACT_EMS} lines of text high): one-line labels over the board, the phase sentence and the
+     * chart text smaller, the move axes unlabelled, the board and tree sharing the height evenly.
+     */
+    public void setCompact(boolean on) {
+        if (compact == on) return;
+        compact = on;
+        turn.setWrapText(!on);
+        lastMove.setWrapText(!on);
+        lastMove.setStyle("-fx-font-size: " + (on ? "0.8em" : "0.9em") + "; -fx-font-weight: normal;");
+        turn.setStyle(on ? "-fx-font-size: 0.9em;" : "");
+        phaseText.setStyle(on ? "-fx-font-size: 0.8em;" : "");
+        phaseText.setPadding(on ? new Insets(2, 8, 2, 8) : new Insets(4, 8, 6, 8));
+        chart.setCompact(on);
+        viewBar.setStyle(on ? "-fx-font-size: 0.75em;" : "");
+        middle.setDividerPositions(on ? 0.5 : 0.45);
+    }
+
+    public boolean isCompact() {
+        return compact;
+    }
+
+    /** Below this many lines of body text (the pane's height over the font size) a pane is compact. */
+    public static final double COMPACT_EMS = 36;
+
+    /**
+     * Makes {@code strip} and {@code figure} compact whenever {@code pane} (which holds both) is shorter than
+     * {@value #COMPACT_EMS} lines of body text: the strip's controls get a smaller font and less padding.
+     * The pane's height does not depend on the strip's, so the switch cannot oscillate.
+     */
+    public static void followHeight(Region pane, Region strip, SearchFigure figure, Appearance appearance) {
+        Runnable check = () -> {
+            double h = pane.getHeight();
+            if (h <= 0) return;
+            boolean on = h < COMPACT_EMS * appearance.fontSize();
+            figure.setCompact(on);
+            strip.setStyle(on ? "-fx-font-size: 0.8em;" : "");
+            strip.setPadding(on ? new Insets(3, 6, 3, 6) : new Insets(6, 8, 6, 8));
+        };
+        pane.heightProperty().addListener((obs, o, n) -> check.run());
+        appearance.fontSizeProperty().addListener((obs, o, n) -> check.run());
+    }
 
     /** Where a click on the board plays {@code move}, on screen (for tests). */
     public javafx.geometry.Point2D moveOnScreen(int move) {
