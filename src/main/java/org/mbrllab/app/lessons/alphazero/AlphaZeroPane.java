@@ -16,7 +16,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
@@ -136,6 +135,7 @@ public final class AlphaZeroPane implements LessonPane {
         networkStatus.setPrefWidth(100);
         networkStatus.setMaxWidth(Double.MAX_VALUE);
         networkStatus.setPadding(new Insets(2, 8, 4, 8));
+        networkStatus.setStyle("-fx-font-size: 0.85em; -fx-font-weight: normal;");
         networkStatus.textProperty().bind(vm.networkStatusProperty());
         vm.networkFailedProperty().addListener((obs, o, n) -> {
             if (n) networkStatus.getStyleClass().add("parameter-error");
