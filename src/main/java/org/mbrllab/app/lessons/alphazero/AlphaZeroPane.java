@@ -269,9 +269,12 @@ public final class AlphaZeroPane implements LessonPane {
         int r = ComparisonChart.neverLosesFrom(c, Search.ROLLOUTS);
         int n = ComparisonChart.neverLosesFrom(c, Search.NETWORK);
         comparisonStats.setText(MoveNames.count(c.gamesPlayed()) + " of " + MoveNames.count(c.totalGames()) + " games against "
-                + c.opponent() + ", " + c.gamesPerBudget() + " per search and budget. No losses from "
-                + (r < 0 ? "—" : r + " simulations") + " with rollouts, from " + (n < 0 ? "—" : n + " simulations")
-                + " with the value network" + (c.done() ? "." : " (so far)."));
+                + c.opponent() + ", " + c.gamesPerBudget() + " per search and budget. No more losses from: rollouts "
+                + neverLoses(r) + ", value network " + neverLoses(n) + (c.done() ? "." : " (so far)."));
+    }
+
+    private static String neverLoses(int budget) {
+        return budget < 0 ? "not reached" : budget + " simulations";
     }
 
     private void applyTheme() {
