@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.lessons.alphazero.AlphaZeroPane;
 import org.mbrllab.app.lessons.bias.BiasPane;
 import org.mbrllab.app.lessons.control.IlqrPane;
 import org.mbrllab.app.lessons.control.LqrPane;
@@ -41,6 +42,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("mpc", MpcPane.parameterSpecs(), MpcPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
         r.register(new Entry("mcts", MctsPane.parameterSpecs(), MctsPane::new));
+        r.register(new Entry("alphazero", AlphaZeroPane.parameterSpecs(), AlphaZeroPane::new));
         r.register(new Entry("bias", List.of(), BiasPane::new));
         r.register(new Entry("regression-1d", RegressionPane.parameterSpecs(), RegressionPane::new));
         return r;

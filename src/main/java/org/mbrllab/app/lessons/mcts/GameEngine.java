@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import java.util.random.RandomGenerator;
+
+import org.mbrllab.engine.alphazero.MoveChoice;
+import org.mbrllab.engine.core.Seeds;
 import org.mbrllab.engine.games.GameState;
 import org.mbrllab.engine.games.Player;
 import org.mbrllab.engine.games.Side;
@@ -12,6 +16,7 @@ import org.mbrllab.engine.mcts.Evaluator;
 import org.mbrllab.engine.mcts.MctsEngine;
 import org.mbrllab.engine.mcts.MctsSettings;
 import org.mbrllab.engine.mcts.MctsSnapshot;
+import org.mbrllab.engine.mcts.RootNoise;
 import org.mbrllab.engine.run.Engine;
 import org.mbrllab.app.lessons.mcts.GameSnapshot.MoveRecord;
 import org.mbrllab.app.lessons.mcts.GameSnapshot.Waiting;
@@ -33,7 +38,7 @@ import org.mbrllab.app.lessons.mcts.GameSnapshot.Waiting;
  * So in a match, stepping at budget granularity shows the finished search, then its move, then the
  * opponent's reply, one step each.
  */
-final class GameEngine implements Engine<GameSnapshot> {
+public final class GameEngine implements Engine<GameSnapshot> {
 
     private final MctsEngine search;
     private final Mode mode;
@@ -41,6 +46,8 @@ final class GameEngine implements Engine<GameSnapshot> {
     private final Player opponent;
     private final List<MoveRecord> moves = new ArrayList<>();
     private boolean autoAnswer;
+    private double temperature;
+    private RandomGenerator moveRng = Seeds.fast(0);
 
     /**
      * @param start      the start position (copied)
@@ -48,7 +55,7 @@ final class GameEngine implements Engine<GameSnapshot> {
      * @param opponent   the other side in a match; ignored (may be null) in play mode
      * @param autoAnswer in play mode, whether the search plays its move as soon as its budget is spent
      */
-    GameEngine(GameState start, MctsSettings settings, Evaluator evaluator, long seed, Mode mode, int mctsSide,
+    public GameEngine(GameState start, MctsSettings settings, Evaluator evaluator, long seed, Mode mode, int mctsSide,
                Player opponent, boolean autoAnswer) {
         this.search = new MctsEngine(start, settings, evaluator, seed);
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -100,7 +107,7 @@ final class GameEngine implements Engine<GameSnapshot> {
     // ---------------------------------------------------------------- commands
 
     /** What the game waits for now. */
-    Waiting waiting() {
+    public Waiting waiting() {
         if (search.gameOver()) return Waiting.OVER;
         int toMove = search.search().rootState().toMove();
         if (toMove == mctsSide) return search.isDone() ? Waiting.MCTS_MOVE : Waiting.SEARCH;
@@ -112,7 +119,7 @@ final class GameEngine implements Engine<GameSnapshot> {
      *
      * @return false, changing nothing, when it is not the person's turn or the move is illegal
      */
-    boolean playMove(int move) {
+    public boolean playMove(int move) {
         if (waiting() != Waiting.YOUR_MOVE) return false;
         if (!search.search().rootState().isLegal(move)) return false;
         record(move, "you", null);
@@ -126,7 +133,7 @@ final class GameEngine implements Engine<GameSnapshot> {
      *
      * @return the move played, or −1 when the game is over
      */
-    int playSearchMove() {
+    public int playSearchMove() {
         Waiting w = waiting();
         if (w == Waiting.OVER) return -1;
         if (w == Waiting.OPPONENT_MOVE) {
@@ -141,6 +148,7 @@ final class GameEngine implements Engine<GameSnapshot> {
         MctsSnapshot s = search.snapshot();
         int move = search.bestMove();
         if (move < 0) return -1;
+        if (temperature > 0) move = MoveChoice.choose(s.rootVisits(), temperature, moveRng);
         record(move, "MCTS", s);
         return move;
     }
@@ -162,32 +170,46 @@ final class GameEngine implements Engine<GameSnapshot> {
 
     // ---------------------------------------------------------------- settings
 
-    void setStepSize(MctsEngine.StepSize size, int batch) {
+    public void setStepSize(MctsEngine.StepSize size, int batch) {
         search.setStepSize(size, batch);
     }
 
-    void setSettings(MctsSettings settings) {
+    public void setSettings(MctsSettings settings) {
         search.setSettings(settings);
     }
 
-    void setEvaluator(Evaluator evaluator) {
+    public void setEvaluator(Evaluator evaluator) {
         search.setEvaluator(evaluator);
     }
 
-    void setAutoAnswer(boolean on) {
+    /**
+     * The search's move drawn ∝ N(root, a)^{1/τ} ({@link MoveChoice}); τ = 0 (the default) plays the most
+     * visited move. {@code seed} seeds the draws.
+     */
+    public void setTemperature(double tau, long seed) {
+        temperature = tau;
+        moveRng = Seeds.fast(seed);
+    }
+
+    /** Dirichlet noise on the root's priors from the next search on (AlphaZero's self-play exploration). */
+    public void setRootNoise(RootNoise noise) {
+        search.search().setRootNoise(noise);
+    }
+
+    public void setAutoAnswer(boolean on) {
         autoAnswer = on;
     }
 
-    void setView(int depth, int topK) {
+    public void setView(int depth, int topK) {
         search.setView(depth, topK);
     }
 
-    void setExpanded(Set<Integer> ids, int treeVersion) {
+    public void setExpanded(Set<Integer> ids, int treeVersion) {
         search.setExpanded(ids, treeVersion);
     }
 
     /** The search (confined to the engine's thread). */
-    MctsEngine search() {
+    public MctsEngine search() {
         return search;
     }
 }

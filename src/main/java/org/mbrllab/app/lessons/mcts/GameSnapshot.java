@@ -14,15 +14,15 @@ import org.mbrllab.engine.mcts.MctsSnapshot;
  * @param moves    the moves played since the start position, in order
  * @param waiting  what the game waits for
  */
-record GameSnapshot(MctsSnapshot search, Mode mode, int mctsSide, String opponent, List<MoveRecord> moves,
+public record GameSnapshot(MctsSnapshot search, Mode mode, int mctsSide, String opponent, List<MoveRecord> moves,
                     Waiting waiting) {
 
-    GameSnapshot {
+    public GameSnapshot {
         moves = List.copyOf(moves);
     }
 
     /** What happens next. */
-    enum Waiting {
+    public enum Waiting {
         /** The search is to move and has simulations left. */
         SEARCH,
         /** The search is to move and its budget is spent: the next step (or "MCTS move") plays. */
@@ -47,10 +47,10 @@ record GameSnapshot(MctsSnapshot search, Mode mode, int mctsSide, String opponen
      * @param kept        for a search move: the root visits kept from the previous search by tree reuse
      *                    (N(root) minus this move's simulations); else −1
      */
-    record MoveRecord(int side, int move, String by, int visits, int rootVisits, double q, int kept) {}
+    public record MoveRecord(int side, int move, String by, int visits, int rootVisits, double q, int kept) {}
 
     /** The last move played by the search, or null. */
-    MoveRecord lastSearchMove() {
+    public MoveRecord lastSearchMove() {
         for (int i = moves.size() - 1; i >= 0; i--) if (moves.get(i).visits() >= 0) return moves.get(i);
         return null;
     }

@@ -47,7 +47,7 @@ import org.mbrllab.engine.run.Runner;
  * simulation steps to batches of {@value #FAST_BATCH} simulations, which the engine runs without
  * recording anything, so a full-speed run costs what the bare search costs.
  */
-final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
+final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> implements SearchFigure.Hooks {
 
     static final String C = "c";
     static final String SIMULATIONS = "simulations";
@@ -135,8 +135,9 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
     BooleanProperty reuseProperty() { return reuse; }
     BooleanProperty autoAnswerProperty() { return autoAnswer; }
     ObjectProperty<StepSize> stepSizeProperty() { return stepSize; }
-    IntegerProperty viewDepthProperty() { return viewDepth; }
-    IntegerProperty topKProperty() { return topK; }
+    @Override public IntegerProperty viewDepthProperty() { return viewDepth; }
+    @Override public IntegerProperty topKProperty() { return topK; }
+    @Override public boolean running() { return lastStatus() != null && lastStatus().running(); }
     ReadOnlyObjectProperty<GameSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
     /** A sentence for the status bar when a click could not be played. */
     ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
@@ -286,7 +287,8 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
      *
      * @return whether the move was played; if not, {@link #messageProperty()} says why
      */
-    boolean playAt(int move) {
+    @Override
+    public boolean playAt(int move) {
         GameSnapshot s = snapshot.get();
         if (s == null) return false;
         String why = switch (s.waiting()) {
@@ -320,7 +322,8 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
      * Opens or closes a node below the depth limit ("expand on click"). The ids belong to tree version
      * {@code treeVersion}; a move played renumbers the tree and drops them.
      */
-    void toggleExpanded(int nodeId, int treeVersion) {
+    @Override
+    public void toggleExpanded(int nodeId, int treeVersion) {
         if (treeVersion != expandedVersion) {
             expanded.clear();
             expandedVersion = treeVersion;
@@ -330,7 +333,8 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> {
         apply(e -> e.setExpanded(ids, treeVersion));
     }
 
-    boolean isExpanded(int nodeId, int treeVersion) {
+    @Override
+    public boolean isExpanded(int nodeId, int treeVersion) {
         return treeVersion == expandedVersion && expanded.contains(nodeId);
     }
 

@@ -1,7 +1,7 @@
 package org.mbrllab.app.lessons.mcts;
 
 /** Who plays against the search. */
-enum Mode {
+public enum Mode {
     /** A person clicks the board for the other side. */
     PLAY("Play against MCTS"),
     /** An opponent player (minimax, random, another MCTS) plays the other side, one move per step. */

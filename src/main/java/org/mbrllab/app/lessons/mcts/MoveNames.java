@@ -4,16 +4,16 @@ import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.games.Side;
 
 /** Short labels shared by the tree, the inspector, the chart and the explanations. */
-final class MoveNames {
+public final class MoveNames {
     private MoveNames() {}
 
     /** "X 4": the side and the move index (a cell, or a column in Connect Four). */
-    static String move(int side, int move) {
+    public static String move(int side, int move) {
         return Side.name(side) + " " + move;
     }
 
     /** "+0.42", "−0.07", "0.00", or "–" when there is no value yet. */
-    static String value(double v) {
+    public static String value(double v) {
         if (Double.isNaN(v)) return "–";
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
         String s = Format.fixed(v, 2);
@@ -22,12 +22,12 @@ final class MoveNames {
     }
 
     /** A count with thousands separators. */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format("%,d", n);
     }
 
     /** A count that fits a tree box, at most 5 characters: 9,999, then 73.8k, 614k, 1.23M. */
-    static String shortCount(long n) {
+    public static String shortCount(long n) {
         if (n < 10_000) return count(n);
         if (n < 99_950) return String.format(java.util.Locale.ROOT, "%.1fk", n / 1e3);
         if (n < 999_500) return String.format(java.util.Locale.ROOT, "%.0fk", n / 1e3);
@@ -35,12 +35,12 @@ final class MoveNames {
     }
 
     /** "1 node", "31 nodes". */
-    static String plural(long n, String one, String many) {
+    public static String plural(long n, String one, String many) {
         return count(n) + " " + (n == 1 ? one : many);
     }
 
     /** "+1", "−1", "0" for a backed-up value. */
-    static String signed(double v) {
+    public static String signed(double v) {
         if (v == Math.rint(v)) return v > 0 ? "+" + (long) v : v < 0 ? "−" + (long) -v : "0";
         return value(v);
     }

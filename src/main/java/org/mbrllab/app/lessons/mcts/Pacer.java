@@ -14,7 +14,7 @@ import javafx.util.Duration;
  *
  * @param <T> what is drawn
  */
-final class Pacer<T> {
+public final class Pacer<T> {
 
     private final Consumer<T> draw;
     private final BooleanSupplier busy;
@@ -22,7 +22,7 @@ final class Pacer<T> {
     private T pending;
     private boolean waiting;
 
-    Pacer(double perSecond, BooleanSupplier busy, Consumer<T> draw) {
+    public Pacer(double perSecond, BooleanSupplier busy, Consumer<T> draw) {
         this.draw = draw;
         this.busy = busy;
         this.pause = new PauseTransition(Duration.millis(1000.0 / perSecond));
@@ -34,7 +34,7 @@ final class Pacer<T> {
         });
     }
 
-    void accept(T value) {
+    public void accept(T value) {
         if (!busy.getAsBoolean()) {
             pending = null;
             draw.accept(value);

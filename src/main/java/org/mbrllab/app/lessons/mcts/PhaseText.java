@@ -78,6 +78,11 @@ final class PhaseText {
         int n = sim.rolloutMoves().length;
         String outcome = sim.value() > 0 ? "a win" : sim.value() < 0 ? "a loss" : "a draw";
         String side = Side.name(sim.valueSide());
+        if (n == 0 && s.rule() == org.mbrllab.engine.mcts.SelectionRule.PUCT && !Double.isNaN(sim.value())
+                && Math.abs(sim.value()) != 1 && sim.value() != 0) {
+            return "3. Evaluation: the " + s.evaluator() + " judges the new node, no rollout: v = "
+                    + MoveNames.signed(sim.value()) + " for " + side + " (to move there); its policy gives the priors P of the node's moves.";
+        }
         if (n == 0) {
             return "3. Simulation: the game is already over at the new node: " + outcome + " for " + side
                     + ", value " + MoveNames.signed(sim.value()) + ".";

@@ -18,18 +18,26 @@ import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsSnapshot;
+import org.mbrllab.engine.mcts.SelectionRule;
 
 /**
  * The root's statistics per move: visits N(root, a) above, Q(root, a) for the side to move below, the
- * move the search would play in the highlight colour. Datasets change on the FX thread only, in batches,
+ * move the search would play in the highlight colour; with a network (PUCT) the priors P(root, a) too. Datasets change on the FX thread only, in batches,
  * and only when the numbers changed.
  */
-final class RootStatsChart extends VBox {
+public final class RootStatsChart extends VBox {
 
     private final XYSeries visits = new XYSeries("N", true, false);
     private final XYSeries q = new XYSeries("Q", true, false);
+    private final XYSeries priors = new XYSeries("P", true, false);
     private final JFreeChart visitsChart;
     private final JFreeChart qChart;
+    private final JFreeChart priorChart;
+    private final ChartViewer priorViewer;
+    private final NumberAxis priorMoves = moveAxis();
+    private final Bars priorBars = new Bars(false);
+    private double[] lastPriors = new double[0];
+    private boolean compact;
     private final NumberAxis visitsMoves = moveAxis();
     private final NumberAxis qMoves = moveAxis();
     private final Bars visitsBars = new Bars(false);
@@ -69,7 +77,7 @@ final class RootStatsChart extends VBox {
         }
     }
 
-    RootStatsChart() {
+    public RootStatsChart() {
         // 1. Datasets.
         XYSeriesCollection visitsData = new XYSeriesCollection(visits);
         XYSeriesCollection qData = new XYSeriesCollection(q);
@@ -87,16 +95,28 @@ final class RootStatsChart extends VBox {
         XYPlot qPlot = new XYPlot(qData, qMoves, value, qBars);
         qPlot.addRangeMarker(zero);
         qChart = new JFreeChart("Q per move", JFreeChart.DEFAULT_TITLE_FONT, qPlot, false);
+        XYSeriesCollection priorData = new XYSeriesCollection(priors);
+        priorData.setIntervalWidth(0.7);
+        NumberAxis p = new NumberAxis("P");
+        p.setRange(0, 1.0);
+        p.setAutoRange(false);
+        priorChart = new JFreeChart("Prior P per move (network)", JFreeChart.DEFAULT_TITLE_FONT,
+                new XYPlot(priorData, priorMoves, p, priorBars), false);
         // 3. Nodes.
         ChartViewer visitsViewer = new ChartViewer(visitsChart);
         ChartViewer qViewer = new ChartViewer(qChart);
+        priorViewer = new ChartViewer(priorChart);
         visitsViewer.setId("root-visits-chart");
         qViewer.setId("root-q-chart");
-        for (ChartViewer v : new ChartViewer[] {visitsViewer, qViewer}) {
-            v.setMinSize(160, 50);
+        priorViewer.setId("root-prior-chart");
+        for (ChartViewer v : new ChartViewer[] {visitsViewer, qViewer, priorViewer}) {
+            v.setMinSize(100, 40);
+            v.setPrefSize(300, 120);
             VBox.setVgrow(v, Priority.ALWAYS);
         }
-        getChildren().addAll(visitsViewer, qViewer);
+        showPriors(false);
+        setMinSize(0, 0);
+        getChildren().addAll(visitsViewer, qViewer, priorViewer);
     }
 
     private static NumberAxis moveAxis() {
@@ -107,41 +127,74 @@ final class RootStatsChart extends VBox {
         return a;
     }
 
-    void setTheme(Theme theme, double fontSize) {
+    /**
+     * Compact (a short window, a projector at 1280 × 800): no move-axis labels and smaller titles, so that
+     * the bars keep their height.
+     */
+    public void setCompact(boolean on) {
+        if (compact == on) return;
+        compact = on;
+        setTheme(theme, fontSize);
+    }
+
+    private void showPriors(boolean on) {
+        priorViewer.setVisible(on);
+        priorViewer.setManaged(on);
+    }
+
+    /** The priors shown, move → P (illegal moves absent); empty when the search has no network. */
+    public java.util.Map<Integer, Double> shownPriors() {
+        java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
+        if (!priorViewer.isVisible()) return out;
+        for (int i = 0; i < priors.getItemCount(); i++) out.put(priors.getX(i).intValue(), priors.getY(i).doubleValue());
+        return out;
+    }
+
+    public void setTheme(Theme theme, double fontSize) {
         this.theme = theme;
         this.fontSize = fontSize;
         visitsBars.theme = theme;
         qBars.theme = theme;
-        ChartStyle.apply(visitsChart, theme, fontSize * 0.9);
-        ChartStyle.apply(qChart, theme, fontSize * 0.9);
+        double chartFont = fontSize * (compact ? 0.72 : 0.9);
+        ChartStyle.apply(visitsChart, theme, chartFont);
+        ChartStyle.apply(qChart, theme, chartFont);
+        priorBars.theme = theme;
+        ChartStyle.apply(priorChart, theme, chartFont);
         zero.setPaint(ChartStyle.awt(theme.foreground()));
         zero.setStroke(new java.awt.BasicStroke(1f));
         lastVisits = new int[0];
     }
 
     /** Shows the root statistics of {@code s} (skipped when nothing changed). */
-    void update(MctsSnapshot s) {
+    public void update(MctsSnapshot s) {
         int[] v = s.rootVisits();
         double[] qs = s.rootQ();
-        if (Arrays.equals(v, lastVisits) && Arrays.equals(qs, lastQ) && s.bestMove() == lastBest && s.rootToMove() == lastSide
+        double[] ps = s.rule() == SelectionRule.PUCT ? s.rootPrior() : new double[0];
+        if (Arrays.equals(v, lastVisits) && Arrays.equals(qs, lastQ) && Arrays.equals(ps, lastPriors) && s.bestMove() == lastBest && s.rootToMove() == lastSide
                 && s.nodes() == lastNodes) return;
         lastNodes = s.nodes();
         visitsChart.getTitle().setText("Root: N = " + MoveNames.count(s.tree().visits()) + " · " + MoveNames.plural(s.nodes(), "node", "nodes"));
         lastVisits = v.clone();
         lastQ = qs.clone();
+        lastPriors = ps.clone();
+        showPriors(ps.length > 0);
         lastBest = s.bestMove();
         lastSide = s.rootToMove();
         visitsBars.best = s.bestMove();
         qBars.best = s.bestMove();
-        String axis = s.game().moves() == 9 ? "move (cell)" : "move (column)";
+        // A compact chart (a short window) leaves the move axis unlabelled: the tick numbers are the moves.
+        String axis = compact ? null : s.game().moves() == 9 ? "move (cell)" : "move (column)";
         visitsMoves.setLabel(axis);
         qMoves.setLabel(axis);
         visitsMoves.setRange(-0.5, v.length - 0.5);
         qMoves.setRange(-0.5, v.length - 0.5);
+        priorMoves.setLabel(axis);
+        priorMoves.setRange(-0.5, v.length - 0.5);
+        priorBars.best = s.bestMove();
         String title = "Q per move, for " + Side.name(s.rootToMove()) + " (to move)";
         if (!title.equals(qChart.getTitle().getText())) {
             qChart.setTitle(title);
-            ChartStyle.apply(qChart, theme, fontSize * 0.9);
+            ChartStyle.apply(qChart, theme, fontSize * (compact ? 0.72 : 0.9));
         }
         visits.setNotify(false);
         q.setNotify(false);
@@ -152,12 +205,16 @@ final class RootStatsChart extends VBox {
             visits.add(m, v[m]);
             if (!Double.isNaN(qs[m])) q.add(m, qs[m]);
         }
+        priors.setNotify(false);
+        priors.clear();
+        for (int m = 0; m < ps.length; m++) if (!Double.isNaN(ps[m])) priors.add(m, ps[m]);
+        priors.setNotify(true);
         visits.setNotify(true);
         q.setNotify(true);
     }
 
     /** The root statistics as CSV: move, visits, Q (empty for illegal or untried moves). */
-    static String csv(MctsSnapshot s) {
+    public static String csv(MctsSnapshot s) {
         StringBuilder sb = new StringBuilder("move,visits,q\n");
         for (int m = 0; m < s.rootVisits().length; m++) {
             int n = s.rootVisits()[m];

@@ -8,10 +8,10 @@ import org.mbrllab.engine.games.Side;
  * The colours of the two sides, the same on the board, in the tree and in the inspector: blue for X and
  * vermillion for O (Okabe &amp; Ito's colour-blind-safe pair), lighter on the dark theme.
  */
-final class SideColors {
+public final class SideColors {
     private SideColors() {}
 
-    static Color of(int side, Theme theme) {
+    public static Color of(int side, Theme theme) {
         boolean dark = theme == Theme.DARK;
         if (side == Side.X) return dark ? Color.web("#56b4e9") : Color.web("#0072b2");
         if (side == Side.O) return dark ? Color.web("#f0a060") : Color.web("#d55e00");
@@ -19,11 +19,11 @@ final class SideColors {
     }
 
     /** Good values (a win, Q > 0) and bad ones, for backup badges. */
-    static Color good(Theme theme) {
+    public static Color good(Theme theme) {
         return theme == Theme.DARK ? Color.web("#7bd88f") : Color.web("#1a7f37");
     }
 
-    static Color bad(Theme theme) {
+    public static Color bad(Theme theme) {
         return theme == Theme.DARK ? Color.web("#ff7b72") : Color.web("#b3261e");
     }
 }
