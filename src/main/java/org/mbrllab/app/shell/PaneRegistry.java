@@ -10,6 +10,7 @@ import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.lessons.bias.BiasPane;
 import org.mbrllab.app.lessons.control.IlqrPane;
+import org.mbrllab.app.lessons.ensembles.DisagreementPane;
 import org.mbrllab.app.lessons.control.LqrPane;
 import org.mbrllab.app.lessons.control.MpcPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
@@ -43,6 +44,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("mcts", MctsPane.parameterSpecs(), MctsPane::new));
         r.register(new Entry("bias", List.of(), BiasPane::new));
         r.register(new Entry("regression-1d", RegressionPane.parameterSpecs(), RegressionPane::new));
+        r.register(new Entry("disagreement", DisagreementPane.parameterSpecs(), DisagreementPane::new));
         return r;
     }
 
