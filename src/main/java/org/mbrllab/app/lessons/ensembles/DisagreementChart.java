@@ -44,7 +44,7 @@ import org.mbrllab.engine.model.DisagreementMap.MapOutput;
  */
 final class DisagreementChart {
 
-    /** On a log scale, σ²_ens more than this many decades below the largest value shares the lowest colour. */
+    /** On a log scale the colour bar spans at most this many decades below the largest value on show. */
     static final double LOG_DECADES = 5;
     /** Below this, σ²_ens is zero for drawing (K = 1, or members that agree to float precision). */
     static final double FLOOR = 1e-12;
@@ -172,7 +172,7 @@ final class DisagreementChart {
         scaleAxis.setLabelFont(base);
         scaleAxis.setTickLabelFont(base.deriveFont((float) (base.getSize() * 0.9)));
         // White dots with a dark rim read on every colour of the map; larger on a projector.
-        double d = theme == Theme.PROJECTOR ? 6 : 4;
+        double d = theme == Theme.PROJECTOR ? 5 : 3.5;
         dotRenderer.setSeriesShape(0, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
         dotRenderer.setSeriesFillPaint(0, new Color(255, 255, 255, 230));
         dotRenderer.setSeriesOutlinePaint(0, new Color(0, 0, 0, 200));
@@ -220,13 +220,19 @@ final class DisagreementChart {
         shownValues = v;
         int cells = v.length;
         double max = FLOOR;
-        for (double x : v) if (x > max) max = x;
+        double min = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            if (x > max) max = x;
+            if (x > FLOOR && x < min) min = x;
+        }
         double[][] xyz = new double[3][cells];
         double lower;
         double upper;
         if (log) {
+            // Half decades around the values on show, at most LOG_DECADES of them: the whole colour map is used.
             upper = Math.ceil(Math.log10(max) * 2) / 2;
-            lower = upper - LOG_DECADES;
+            lower = min == Double.POSITIVE_INFINITY ? upper - 1 : Math.floor(Math.log10(min) * 2) / 2;
+            lower = Math.max(upper - LOG_DECADES, Math.min(upper - 1, lower));
         } else {
             lower = 0;
             upper = max;
@@ -285,6 +291,8 @@ final class DisagreementChart {
         double y = e.getY() + 16;
         if (x + readout.getWidth() > node.getWidth()) x = e.getX() - 16 - readout.getWidth();
         if (y + readout.getHeight() > node.getHeight()) y = e.getY() - 16 - readout.getHeight();
+        x = Math.max(0, Math.min(x, node.getWidth() - readout.getWidth()));
+        y = Math.max(0, Math.min(y, node.getHeight() - readout.getHeight()));
         readout.relocate(x, y);
         readout.setVisible(true);
     }
@@ -297,8 +305,8 @@ final class DisagreementChart {
                 (thetaDot + DisagreementMap.MAX_SPEED) / (2 * DisagreementMap.MAX_SPEED) * DisagreementMap.THETA_DOT_CELLS)));
         double v = s.variance(output)[j * DisagreementMap.THETA_CELLS + i];
         int near = s.nearbyCount(theta, thetaDot);
-        return String.format(Locale.ROOT, "θ = %.2f rad, θ\u0307 = %.2f rad/s%nσ²_ens of %s = %s %s%n%s within ±%.2f rad, ±%.2f rad/s",
-                theta, thetaDot, output.symbol(), scientific(v), output.unit(),
+        return String.format(Locale.ROOT, "θ = %.2f rad, dθ/dt = %.2f rad/s%nσ²_ens of %s = %s %s%n%s within ±%.2f rad, ±%.2f rad/s",
+                theta, thetaDot, DisagreementPane.plain(output), scientific(v), output.unit(),
                 near == 0 ? "no data points" : near == 1 ? "1 data point" : near + " data points",
                 DisagreementMap.NEAR_THETA, DisagreementMap.NEAR_THETA_DOT);
     }

@@ -60,16 +60,16 @@ public final class DisagreementPane implements LessonPane {
                 + "gravity, so they leave the fast and the upright states empty."));
         outputChoice.setId("output-choice");
         outputChoice.getItems().setAll(MapOutput.values());
-        outputChoice.setConverter(converter(o -> "σ²_ens of " + o.symbol()));
+        outputChoice.setConverter(converter(o -> "σ²_ens of " + plain(o)));
         outputChoice.valueProperty().bindBidirectional(vm.outputProperty());
-        outputChoice.setTooltip(new Tooltip("The model predicts Δθ and Δθ̇; the map shows the members' disagreement "
-                + "about one of them (in its own units) or their sum"));
+        outputChoice.setTooltip(new Tooltip("The model predicts the change of angle Δθ and of speed Δ(dθ/dt) over one step; "
+                + "the map shows the members' disagreement about one of them (in its own units) or their sum"));
         logBox.setId("log-scale");
         logBox.selectedProperty().bindBidirectional(vm.logScaleProperty());
         logBox.setTooltip(new Tooltip("σ²_ens spans several decades: a log colour scale shows them all"));
         dotsBox.setId("show-data");
         dotsBox.selectedProperty().bindBidirectional(vm.showDataProperty());
-        dotsBox.setTooltip(new Tooltip("Draw the start state (θ, θ̇) of every training transition as a dot"));
+        dotsBox.setTooltip(new Tooltip("Draw the start state (θ, dθ/dt) of every training transition as a dot"));
         for (var c : List.of(logBox, dotsBox)) c.setFocusTraversable(false);
 
         caption.setId("disagreement-caption");
@@ -125,9 +125,21 @@ public final class DisagreementPane implements LessonPane {
     /** The caption says "mean" in words, not μ̄ (JavaFX mis-draws combining marks at wrapped line ends). */
     private void showCaption() {
         caption.setText(String.format(Locale.ROOT, "Colour: how much K pendulum models disagree about the next step "
-                + "from each state (θ, θ\u0307) at torque u = %.2f N·m. Dots: the states the training data started from. "
+                + "from each state (θ, dθ/dt) at torque u = %.2f N·m. Dots: the states the training data started from. "
                 + "Dark: the members agree. Bright: they extrapolate, each in its own way. Hover for the numbers.",
                 vm.parameters().get(DisagreementViewModel.TORQUE.key())));
+    }
+
+    /**
+     * The output's name for JavaFX text: dθ/dt rather than θ with a combining dot, which JavaFX duplicates
+     * or drops at a wrapped line's end (the charts, drawn by Java2D, show θ̇ as it should be).
+     */
+    static String plain(MapOutput o) {
+        return switch (o) {
+            case THETA_DOT -> "Δ(dθ/dt)";
+            case THETA -> "Δθ";
+            case SUM -> "Δθ + Δ(dθ/dt)";
+        };
     }
 
     private void restyle() {
@@ -156,7 +168,7 @@ public final class DisagreementPane implements LessonPane {
         if (s.members() == 1) {
             sb.append(" · K = 1: nothing to disagree with, σ²_ens = 0 everywhere");
         } else if (!Double.isNaN(m[0]) && !Double.isNaN(m[1])) {
-            sb.append(" · mean σ²_ens of ").append(output.symbol()).append(": ")
+            sb.append(" · mean σ²_ens of ").append(plain(output)).append(": ")
                     .append(DisagreementChart.scientific(m[0])).append(" under the dots, ")
                     .append(DisagreementChart.scientific(m[1])).append(" where none are near");
             if (m[0] > 0) sb.append(String.format(Locale.ROOT, " (%.0f×)", m[1] / m[0]));
