@@ -167,6 +167,25 @@ public final class DisagreementMap implements Engine<DisagreementMap.Snapshot> {
             return new double[] {nDense == 0 ? Double.NaN : dense / nDense, nEmpty == 0 ? Double.NaN : empty / nEmpty};
         }
 
+        /**
+         * The index of the data point nearest (θ, θ̇), distances measured in units of {@link #NEAR_THETA} and
+         * {@link #NEAR_THETA_DOT} with Δθ wrapped; −1 without data.
+         */
+        public int nearest(double theta, double thetaDot) {
+            int best = -1;
+            double bestDistance = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < dataTheta.length; k++) {
+                double a = Angles.normalize(dataTheta[k] - theta) / NEAR_THETA;
+                double b = (dataThetaDot[k] - thetaDot) / NEAR_THETA_DOT;
+                double d = a * a + b * b;
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = k;
+                }
+            }
+            return best;
+        }
+
         /** Data points near (θ, θ̇), θ in any range. */
         public int nearbyCount(double theta, double thetaDot) {
             return countNear(dataTheta, dataThetaDot, theta, thetaDot);

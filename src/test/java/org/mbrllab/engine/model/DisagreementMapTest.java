@@ -98,4 +98,18 @@ class DisagreementMapTest {
         assertEquals(2, DisagreementMap.countNear(thetas, speeds, Math.PI, 0));
         assertEquals(1, DisagreementMap.countNear(thetas, speeds, 0.1, 0.1));
     }
+
+    @Test
+    void theNearestDataPointIsFoundAcrossTheSeam() {
+        DisagreementMap.Snapshot s = trained(new Settings(DataSource.HANGING, 1, 2, 1, 0, 4));
+        int k = s.nearest(-Math.PI + 0.01, 0);
+        assertTrue(Math.cos(s.dataTheta()[k]) < -0.9, "hanging data lies by the seam at ±π: θ = " + s.dataTheta()[k]);
+        double a = org.mbrllab.engine.control.Angles.normalize(s.dataTheta()[k] + Math.PI - 0.01) / DisagreementMap.NEAR_THETA;
+        double b = s.dataThetaDot()[k] / DisagreementMap.NEAR_THETA_DOT;
+        for (int i = 0; i < s.dataTheta().length; i++) {
+            double c = org.mbrllab.engine.control.Angles.normalize(s.dataTheta()[i] + Math.PI - 0.01) / DisagreementMap.NEAR_THETA;
+            double d = s.dataThetaDot()[i] / DisagreementMap.NEAR_THETA_DOT;
+            assertTrue(c * c + d * d >= a * a + b * b - 1e-12);
+        }
+    }
 }

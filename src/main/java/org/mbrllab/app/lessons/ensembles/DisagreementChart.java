@@ -44,8 +44,8 @@ import org.mbrllab.engine.model.DisagreementMap.MapOutput;
  */
 final class DisagreementChart {
 
-    /** On a log scale the colour bar spans at most this many decades below the largest value on show. */
-    static final double LOG_DECADES = 5;
+    /** On the log scale the colour bar spans this many decades below {@link #logUpper}. */
+    static final double LOG_DECADES = 4;
     /** Below this, σ²_ens is zero for drawing (K = 1, or members that agree to float precision). */
     static final double FLOOR = 1e-12;
 
@@ -220,19 +220,14 @@ final class DisagreementChart {
         shownValues = v;
         int cells = v.length;
         double max = FLOOR;
-        double min = Double.POSITIVE_INFINITY;
-        for (double x : v) {
-            if (x > max) max = x;
-            if (x > FLOOR && x < min) min = x;
-        }
+        for (double x : v) if (x > max) max = x;
         double[][] xyz = new double[3][cells];
         double lower;
         double upper;
         if (log) {
-            // Half decades around the values on show, at most LOG_DECADES of them: the whole colour map is used.
-            upper = Math.ceil(Math.log10(max) * 2) / 2;
-            lower = min == Double.POSITIVE_INFINITY ? upper - 1 : Math.floor(Math.log10(min) * 2) / 2;
-            lower = Math.max(upper - LOG_DECADES, Math.min(upper - 1, lower));
+            // A fixed range per output, so that a colour means the same σ²_ens for every source, K and epoch.
+            upper = logUpper(output);
+            lower = upper - LOG_DECADES;
         } else {
             lower = 0;
             upper = max;
@@ -251,7 +246,7 @@ final class DisagreementChart {
         heatRenderer.setPaintScale(scale);
         legend.setScale(scale);
         scaleAxis.setLabel("σ²_ens of " + output.symbol() + ", " + output.unit()
-                + (log ? " (log scale)" : ""));
+                + (log ? " (log scale)" : " (0 to the largest)"));
         scaleAxis.setRange(lower, upper);
         if (log) {
             scaleAxis.setNumberFormatOverride(null);
@@ -305,10 +300,16 @@ final class DisagreementChart {
                 (thetaDot + DisagreementMap.MAX_SPEED) / (2 * DisagreementMap.MAX_SPEED) * DisagreementMap.THETA_DOT_CELLS)));
         double v = s.variance(output)[j * DisagreementMap.THETA_CELLS + i];
         int near = s.nearbyCount(theta, thetaDot);
-        return String.format(Locale.ROOT, "θ = %.2f rad, dθ/dt = %.2f rad/s%nσ²_ens of %s = %s %s%n%s within ±%.2f rad, ±%.2f rad/s",
+        String text = String.format(Locale.ROOT, "θ = %.2f rad, dθ/dt = %.2f rad/s%nσ²_ens of %s = %s %s%n%s within ±%.2f rad, ±%.2f rad/s",
                 theta, thetaDot, DisagreementPane.plain(output), scientific(v), output.unit(),
                 near == 0 ? "no data points" : near == 1 ? "1 data point" : near + " data points",
                 DisagreementMap.NEAR_THETA, DisagreementMap.NEAR_THETA_DOT);
+        int k = s.nearest(theta, thetaDot);
+        if (near == 0 && k >= 0) {
+            text += String.format(Locale.ROOT, "%nnearest data point: θ = %.2f rad, dθ/dt = %.2f rad/s",
+                    s.dataTheta()[k], s.dataThetaDot()[k]);
+        }
+        return text;
     }
 
     /** 3.2·10⁻⁴ style, or 0. */
@@ -325,6 +326,15 @@ final class DisagreementChart {
         StringBuilder sb = new StringBuilder(n < 0 ? "⁻" : "");
         for (char c : Integer.toString(Math.abs(n)).toCharArray()) sb.append(digits.charAt(c - '0'));
         return sb.toString();
+    }
+
+    /**
+     * log₁₀ of the top of the fixed log colour scale. After training, σ²_ens of Δθ̇ is about 10⁻⁴ (rad/s)²
+     * under dense random-policy data and 10⁻² to 10⁻¹ far from it (measured, K = 5, 2 × 32 units);
+     * Δθ = dt·θ̇' varies about dt² = 1/400 as much. Values beyond the range take the end colours.
+     */
+    static double logUpper(MapOutput output) {
+        return output == MapOutput.THETA ? -3.5 : -1;
     }
 
     /** Where the state (θ, θ̇) is on the screen, for tests that hover as a student does. */

@@ -2,7 +2,6 @@ package org.mbrllab.app.lessons.ensembles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -109,11 +108,14 @@ class DisagreementUiTest {
     @Test
     void theLogScaleCheckBoxSwitchesTheColourBar(FxRobot robot) {
         double[] log = pane.chart().scaleRange();
-        assertTrue(log[1] < 1, "log₁₀ of a small σ²_ens: " + log[1]);
+        double top = DisagreementChart.logUpper(DisagreementMap.MapOutput.THETA_DOT);
+        assertEquals(top - DisagreementChart.LOG_DECADES, log[0], 0, "a fixed log scale");
+        assertEquals(top, log[1], 0);
         robot.clickOn("#log-scale");
         WaitForAsyncUtils.waitForFxEvents();
         double[] linear = pane.chart().scaleRange();
+        double largest = java.util.Arrays.stream(shown().varThetaDot()).max().orElseThrow();
         assertEquals(0, linear[0], 0);
-        assertNotEquals(log[1], linear[1]);
+        assertEquals(largest, linear[1], 1e-12);
     }
 }
