@@ -11,6 +11,7 @@ import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.lessons.alphazero.AlphaZeroPane;
 import org.mbrllab.app.lessons.bias.BiasPane;
 import org.mbrllab.app.lessons.control.IlqrPane;
+import org.mbrllab.app.lessons.ensembles.DisagreementPane;
 import org.mbrllab.app.lessons.control.LqrPane;
 import org.mbrllab.app.lessons.control.MpcPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
@@ -45,6 +46,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("alphazero", AlphaZeroPane.parameterSpecs(), AlphaZeroPane::new));
         r.register(new Entry("bias", List.of(), BiasPane::new));
         r.register(new Entry("regression-1d", RegressionPane.parameterSpecs(), RegressionPane::new));
+        r.register(new Entry("disagreement", DisagreementPane.parameterSpecs(), DisagreementPane::new));
         return r;
     }
 

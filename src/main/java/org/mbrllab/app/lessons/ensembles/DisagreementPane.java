@@ -1,0 +1,293 @@
+package org.mbrllab.app.lessons.ensembles;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.util.StringConverter;
+import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.ParameterModel;
+import org.mbrllab.app.common.RunControls;
+import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.engine.model.DisagreementMap;
+import org.mbrllab.engine.model.DisagreementMap.DataSource;
+import org.mbrllab.engine.model.DisagreementMap.MapOutput;
+import org.mbrllab.engine.model.EpochLosses;
+
+/**
+ * "Where to trust a learned model": an ensemble's disagreement σ²_ens drawn over the pendulum's (θ, θ̇)
+ * plane as a heat map, with the states of its training data on top. Training runs on the pane's worker
+ * and each epoch's map streams in; a change of the data or of K restarts it, a new torque slice only
+ * re-evaluates the map.
+ */
+public final class DisagreementPane implements LessonPane {
+
+    private final Appearance appearance;
+    private final DisagreementViewModel vm = new DisagreementViewModel();
+    private final DisagreementChart chart = new DisagreementChart();
+    private final ChoiceBox<DataSource> sourceChoice = new ChoiceBox<>();
+    private final ChoiceBox<MapOutput> outputChoice = new ChoiceBox<>();
+    private final CheckBox logBox = new CheckBox("Log scale");
+    private final CheckBox dotsBox = new CheckBox("Show data");
+    private final Text caption = new Text();
+    private final Label progress = new Label();
+    private final BorderPane view = new BorderPane();
+    private final VBox figure;
+    private boolean synchronous;
+
+    public DisagreementPane(Appearance appearance) {
+        this.appearance = appearance;
+        sourceChoice.setId("source-choice");
+        sourceChoice.getItems().setAll(DataSource.values());
+        sourceChoice.setConverter(converter(DataSource::title));
+        sourceChoice.valueProperty().bindBidirectional(vm.sourceProperty());
+        sourceChoice.setTooltip(new Tooltip("Where the training transitions come from. Random torques barely fight "
+                + "gravity, so they leave the fast and the upright states empty."));
+        outputChoice.setId("output-choice");
+        outputChoice.getItems().setAll(MapOutput.values());
+        outputChoice.setConverter(converter(o -> "σ²_ens of " + plain(o)));
+        outputChoice.valueProperty().bindBidirectional(vm.outputProperty());
+        outputChoice.setTooltip(new Tooltip("The model predicts the change of angle Δθ and of speed Δ(dθ/dt) over one step; "
+                + "the map shows the members' disagreement about one of them (in its own units) or their sum"));
+        logBox.setId("log-scale");
+        logBox.selectedProperty().bindBidirectional(vm.logScaleProperty());
+        logBox.setTooltip(new Tooltip("σ²_ens spans several decades: a log colour scale shows them all"));
+        dotsBox.setId("show-data");
+        dotsBox.selectedProperty().bindBidirectional(vm.showDataProperty());
+        dotsBox.setTooltip(new Tooltip("Draw the start state (θ, dθ/dt) of every training transition as a dot"));
+        for (var c : List.of(logBox, dotsBox)) c.setFocusTraversable(false);
+
+        caption.setId("disagreement-caption");
+        progress.setId("disagreement-progress");
+        progress.setWrapText(true);
+
+        vm.snapshotProperty().addListener((obs, o, n) -> redraw(n));
+        vm.outputProperty().addListener((obs, o, n) -> restyle());
+        vm.logScaleProperty().addListener((obs, o, n) -> restyle());
+        vm.showDataProperty().addListener((obs, o, n) -> restyle());
+        vm.parameters().property(DisagreementViewModel.TORQUE.key()).addListener((obs, o, n) -> showCaption());
+        showCaption();
+
+        TextFlow strip = new TextFlow(caption);
+        strip.setPadding(new Insets(6, 8, 4, 8));
+        progress.setPadding(new Insets(4, 8, 6, 8));
+        figure = new VBox(chart.node(), progress);
+        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        view.setTop(strip);
+        view.setCenter(figure);
+
+        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
+        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
+        applyTheme();
+        restyle();
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
+            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
+        };
+    }
+
+    /** The pane's parameters, for the shell's registry (before any pane exists). */
+    public static List<ParameterSpec> parameterSpecs() {
+        return DisagreementViewModel.parameterSpecs();
+    }
+
+    /** Makes the next {@link #activate} train on the calling thread (tests). */
+    public void useSynchronousEngine() {
+        synchronous = true;
+    }
+
+    DisagreementViewModel viewModel() {
+        return vm;
+    }
+
+    DisagreementChart chart() {
+        return chart;
+    }
+
+    /** The caption says "mean" in words, not μ̄ (JavaFX mis-draws combining marks at wrapped line ends). */
+    private void showCaption() {
+        caption.setText(String.format(Locale.ROOT, "Colour: how much K pendulum models disagree about the next step "
+                + "from each state (θ, dθ/dt) at torque u = %.2f N·m. Dots: the states the training data started from. "
+                + "Dark: the members agree. Bright: they extrapolate, each in its own way. Hover for the numbers.",
+                vm.parameters().get(DisagreementViewModel.TORQUE.key())));
+    }
+
+    /**
+     * The output's name for JavaFX text: dθ/dt rather than θ with a combining dot, which JavaFX duplicates
+     * or drops at a wrapped line's end (the charts, drawn by Java2D, show θ̇ as it should be).
+     */
+    static String plain(MapOutput o) {
+        return switch (o) {
+            case THETA_DOT -> "Δ(dθ/dt)";
+            case THETA -> "Δθ";
+            case SUM -> "Δθ + Δ(dθ/dt)";
+        };
+    }
+
+    private void restyle() {
+        chart.setStyle(vm.outputProperty().get(), vm.logScaleProperty().get(), vm.showDataProperty().get());
+        DisagreementMap.Snapshot s = vm.snapshotProperty().get();
+        if (s != null) progress.setText(describe(s, vm.outputProperty().get()));
+    }
+
+    private void redraw(DisagreementMap.Snapshot s) {
+        if (s == null) return;
+        chart.show(s);
+        progress.setText(describe(s, vm.outputProperty().get()));
+    }
+
+    /** The line under the map: epochs, the loss, and σ²_ens under the data against where there is none. */
+    static String describe(DisagreementMap.Snapshot s, MapOutput output) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "K = %d · epoch %d of at most %d",
+                s.members(), s.epoch(), s.maxEpochs()));
+        EpochLosses last = s.last();
+        if (last != null) {
+            sb.append(String.format(Locale.ROOT, " · training loss %.4f", last.meanTraining()));
+            if (!last.validation().isEmpty()) sb.append(String.format(Locale.ROOT, " · held-out %.4f", last.meanValidation()));
+        }
+        sb.append(" · ").append(s.dataTheta().length).append(" transitions");
+        double[] m = s.denseAndEmptyMeans(output);
+        if (s.members() == 1) {
+            sb.append(" · K = 1: nothing to disagree with, σ²_ens = 0 everywhere");
+        } else if (!Double.isNaN(m[0]) && !Double.isNaN(m[1])) {
+            sb.append(" · mean σ²_ens of ").append(plain(output)).append(": ")
+                    .append(DisagreementChart.scientific(m[0])).append(" under the dots, ")
+                    .append(DisagreementChart.scientific(m[1])).append(" where none are near");
+            if (m[0] > 0) sb.append(String.format(Locale.ROOT, " (%.0f×)", m[1] / m[0]));
+        }
+        if (s.done() && !s.stopReason().isEmpty()) sb.append(" · ").append(s.stopReason());
+        return sb.toString();
+    }
+
+    private void applyTheme() {
+        chart.setTheme(appearance.theme(), appearance.fontSize());
+        caption.setFill(appearance.theme().muted());
+        caption.setFont(javafx.scene.text.Font.font(appearance.fontSize()));
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("pane-toolbar-label");
+        return l;
+    }
+
+    // ---------------------------------------------------------------- LessonPane
+
+    @Override public Node view() { return view; }
+
+    @Override public List<Node> toolbarItems() {
+        return List.of(label("Data"), sourceChoice, label("Map"), outputChoice, logBox, dotsBox);
+    }
+
+    @Override public ParameterModel parameters() { return vm.parameters(); }
+
+    @Override public RunControls controls() { return vm; }
+
+    @Override
+    public void activate(PaneContext context) {
+        vm.open(context, synchronous);
+    }
+
+    @Override public void deactivate() { vm.close(); }
+
+    @Override public Node figure() { return figure; }
+
+    @Override
+    public Optional<String> chartCsv() {
+        return chart.shown() == null ? Optional.empty() : Optional.of(chart.csv());
+    }
+
+    @Override
+    public String savePreset() {
+        StringBuilder sb = new StringBuilder("# Disagreement map: data source, map and parameters\n");
+        sb.append("source: ").append(vm.sourceProperty().get().name().toLowerCase(Locale.ROOT)).append('\n');
+        sb.append("output: ").append(vm.outputProperty().get().name().toLowerCase(Locale.ROOT)).append('\n');
+        sb.append("log_scale: ").append(vm.logScaleProperty().get()).append('\n');
+        sb.append("show_data: ").append(vm.showDataProperty().get()).append('\n');
+        vm.parameters().values().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        return sb.toString();
+    }
+
+    @Override public String presetExtension() { return "yaml"; }
+
+    @Override
+    public void loadPreset(String text, String source) {
+        DataSource newSource = vm.sourceProperty().get();
+        MapOutput newOutput = vm.outputProperty().get();
+        boolean newLog = vm.logScaleProperty().get();
+        boolean newDots = vm.showDataProperty().get();
+        Map<String, Double> values = new LinkedHashMap<>();
+        String[] lines = text.split("\\R");
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n].strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String where = source + ", line " + (n + 1) + ": ";
+            int colon = line.indexOf(':');
+            if (colon < 0) throw new IllegalArgumentException(where + "expected \"key: value\", got \"" + line + "\"");
+            String key = line.substring(0, colon).strip();
+            String value = line.substring(colon + 1).strip();
+            switch (key) {
+                case "source" -> newSource = enumValue(DataSource.class, value, where + "source");
+                case "output" -> newOutput = enumValue(MapOutput.class, value, where + "output");
+                case "log_scale" -> newLog = bool(value, where + "log_scale");
+                case "show_data" -> newDots = bool(value, where + "show_data");
+                default -> {
+                    ParameterSpec spec = vm.parameters().spec(key)
+                            .orElseThrow(() -> new IllegalArgumentException(where + "unknown parameter \"" + key + "\""));
+                    double v;
+                    try {
+                        v = Double.parseDouble(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(where + key + " \"" + value + "\" is not a number");
+                    }
+                    try {
+                        values.put(key, spec.validate(v));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(where + e.getMessage());
+                    }
+                }
+            }
+        }
+        values.forEach((k, v) -> vm.parameters().set(k, v));
+        vm.sourceProperty().set(newSource);
+        vm.outputProperty().set(newOutput);
+        vm.logScaleProperty().set(newLog);
+        vm.showDataProperty().set(newDots);
+    }
+
+    private static <T extends Enum<T>> T enumValue(Class<T> type, String value, String where) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            StringBuilder allowed = new StringBuilder();
+            for (T t : type.getEnumConstants()) allowed.append(allowed.isEmpty() ? "" : ", ").append(t.name().toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(where + " \"" + value + "\" is not one of " + allowed);
+        }
+    }
+
+    private static boolean bool(String value, String where) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(where + " \"" + value + "\" is not true or false");
+        };
+    }
+}
