@@ -10,7 +10,7 @@ import org.mbrllab.engine.core.Seeds;
 import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.Match;
 import org.mbrllab.engine.games.Player;
-import org.mbrllab.engine.mcts.PlayerSpec;
+import org.mbrllab.engine.alphazero.PlayerSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,7 @@
 package org.mbrllab.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,6 +14,12 @@ class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.mbrllab");
+
+    /** The engine's packages form layers (core, run, games, mcts, alphazero, control, model, …), not a tangle. */
+    @Test
+    void enginePackagesHaveNoCycles() {
+        slices().matching("org.mbrllab.engine.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
 
     @Test
     void engineImportsNoJavaFx() {

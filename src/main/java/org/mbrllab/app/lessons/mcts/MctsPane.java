@@ -24,7 +24,7 @@ import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.Side;
-import org.mbrllab.engine.mcts.PlayerSpec;
+import org.mbrllab.engine.alphazero.PlayerSpec;
 import org.mbrllab.engine.mcts.Rollout;
 
 /**

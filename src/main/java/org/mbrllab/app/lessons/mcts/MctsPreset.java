@@ -8,7 +8,7 @@ import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.games.BoardException;
 import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.Side;
-import org.mbrllab.engine.mcts.PlayerSpec;
+import org.mbrllab.engine.alphazero.PlayerSpec;
 import org.mbrllab.engine.mcts.Rollout;
 
 /**

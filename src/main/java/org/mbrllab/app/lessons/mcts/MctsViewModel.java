@@ -31,7 +31,7 @@ import org.mbrllab.engine.games.Player;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsEngine;
 import org.mbrllab.engine.mcts.MctsSettings;
-import org.mbrllab.engine.mcts.PlayerSpec;
+import org.mbrllab.engine.alphazero.PlayerSpec;
 import org.mbrllab.engine.mcts.Rollout;
 import org.mbrllab.engine.mcts.SelectionRule;
 import org.mbrllab.engine.run.RunStatus;

@@ -1,4 +1,4 @@
-package org.mbrllab.engine.mcts;
+package org.mbrllab.engine.alphazero;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.mbrllab.engine.core.FastRandom;
 import org.mbrllab.engine.games.Game;
+import org.mbrllab.engine.mcts.MctsSettings;
 
 class PlayerSpecTest {
 

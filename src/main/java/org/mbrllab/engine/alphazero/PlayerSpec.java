@@ -1,17 +1,16 @@
-package org.mbrllab.engine.mcts;
+package org.mbrllab.engine.alphazero;
 
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
-import org.mbrllab.engine.alphazero.AlphaZeroPlayers;
-import org.mbrllab.engine.alphazero.NetworkFileException;
-import org.mbrllab.engine.alphazero.PolicyValueNet;
-import org.mbrllab.engine.alphazero.ShippedNetworks;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.Minimax;
 import org.mbrllab.engine.games.MinimaxPlayer;
 import org.mbrllab.engine.games.Player;
 import org.mbrllab.engine.games.RandomPlayer;
+import org.mbrllab.engine.mcts.MctsPlayer;
+import org.mbrllab.engine.mcts.MctsSettings;
+import org.mbrllab.engine.mcts.Rollout;
 
 /**
  * A player written as text, as the {@code match} command and the pane's opponent list take it:
