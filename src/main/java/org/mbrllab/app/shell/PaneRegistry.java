@@ -13,6 +13,7 @@ import org.mbrllab.app.lessons.control.IlqrPane;
 import org.mbrllab.app.lessons.control.LqrPane;
 import org.mbrllab.app.lessons.control.MpcPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
+import org.mbrllab.app.lessons.mbplanning.MbplanPane;
 import org.mbrllab.app.lessons.mcts.MctsPane;
 import org.mbrllab.app.lessons.uncertainty.RegressionPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
@@ -43,6 +44,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("mcts", MctsPane.parameterSpecs(), MctsPane::new));
         r.register(new Entry("bias", List.of(), BiasPane::new));
         r.register(new Entry("regression-1d", RegressionPane.parameterSpecs(), RegressionPane::new));
+        r.register(new Entry("mbplanning", MbplanPane.parameterSpecs(), MbplanPane::new));
         return r;
     }
 
