@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -35,7 +36,7 @@ final class LoopCharts {
     private final XYSeriesCollection coverage = collection(COVERAGE_SERIES);
     private final XYSeriesCollection losses = collection("training", "held-out");
     private final XYSeriesCollection returns = collection("real return", "predicted return");
-    private final XYSeriesCollection rewards = collection("real r", "predicted r̂");
+    private final XYSeriesCollection rewards = collection("real", "predicted");
     private final XYSeriesCollection kStep = collection("one network", "ensemble mean");
 
     private final JFreeChart coverageChart;
@@ -71,6 +72,10 @@ final class LoopCharts {
         LogAxis log = new LogAxis("loss (standardised)");
         log.setSmallestValue(1e-6);
         log.setAutoRange(true);
+        // Ticks at the powers of ten, written 1, 0.1, 0.01 rather than as 10 to a fractional power.
+        log.setTickUnit(new NumberTickUnit(1), false, false);
+        log.setAutoTickUnitSelection(false);
+        log.setNumberFormatOverride(new java.text.DecimalFormat("0.#####"));
         lossChart.getXYPlot().setRangeAxis(log);
         ((NumberAxis) coverageChart.getXYPlot().getDomainAxis()).setRange(-Math.PI, Math.PI);
         for (JFreeChart c : List.of(lossChart, returnChart, kStepChart)) {
@@ -130,7 +135,8 @@ final class LoopCharts {
             ChartStyle.apply(c, theme, fontSize * 0.85);
             TextTitle t = c.getTitle();
             t.setFont(t.getFont().deriveFont((float) Math.round(fontSize * 0.9)));
-            Palette.insideLegend(c, theme, fontSize * 0.9);
+            if (c == coverageChart) bottomLegend(c, theme, fontSize);
+            else Palette.insideLegend(c, theme, fontSize * 0.9);
             XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
             for (int i = 0; i < c.getXYPlot().getDataset().getSeriesCount(); i++) {
                 r.setSeriesPaint(i, Palette.line(theme, i));
@@ -148,6 +154,19 @@ final class LoopCharts {
         ret.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         ret.setSeriesShape(1, new java.awt.Rectangle(-3, -3, 6, 6));
         rewardChart.getXYPlot().getRenderer().setSeriesStroke(0, new BasicStroke(1.5f));
+    }
+
+    /** The coverage chart's legend goes below the plot: inside, it would hide the data. */
+    private static void bottomLegend(JFreeChart c, Theme theme, double fontSize) {
+        c.removeLegend();
+        c.getXYPlot().clearAnnotations();
+        org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(c.getXYPlot());
+        legend.setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, (int) Math.round(fontSize * 0.75)));
+        legend.setItemPaint(ChartStyle.awt(theme.foreground()));
+        legend.setBackgroundPaint(ChartStyle.awt(theme.background()));
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        c.addLegend(legend);
     }
 
     private static java.awt.Color withAlpha(java.awt.Color c, int alpha) {

@@ -41,6 +41,7 @@ import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.model.MbrlSettings.Version;
 import org.mbrllab.engine.model.MbrlSnapshot;
+import org.mbrllab.engine.model.ModelBasedPlanning;
 
 /**
  * "Planning with a learned model: V1 to V4": step through the loop (collect, fit, plan, execute,
@@ -112,6 +113,8 @@ public final class MbplanPane implements LessonPane {
         info.setId("loop-info");
         info.setWrapText(true);
         info.getStyleClass().add("mono");
+        // Two lines, always: the charts below do not jump when the second line comes and goes.
+        info.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox top = new VBox(4, stages, info);
         top.setPadding(new Insets(6, 8, 6, 8));
 
@@ -241,7 +244,7 @@ public final class MbplanPane implements LessonPane {
     static List<double[]> ghosts(MbrlSnapshot s) {
         double[][] planned = s.plannedStates();
         int from = s.step() - s.planStart();
-        if (planned.length == 0 || from < 0 || from >= planned.length || s.phase() != org.mbrllab.engine.model.ModelBasedPlanning.Phase.ACT) {
+        if (planned.length == 0 || from < 0 || from >= planned.length || s.phase() != ModelBasedPlanning.Phase.ACT) {
             return List.of();
         }
         List<double[]> out = new ArrayList<>();
@@ -256,19 +259,22 @@ public final class MbplanPane implements LessonPane {
             MbrlSnapshot.EpisodeResult r = s.results().get(s.results().size() - 1);
             sb.append(" · episode ").append(r.episode()).append(": real return ").append(Format.fixed(r.realReturn(), 1))
                     .append(", predicted ").append(Format.fixed(r.predictedReturn(), 1))
-                    .append(", gap ").append(Format.fixed(r.predictedReturn() - r.realReturn(), 1))
-                    .append(" · fitted in ").append(r.fitEpochs()).append(" epochs");
+                    .append(" (gap ").append(Format.fixed(r.predictedReturn() - r.realReturn(), 1))
+                    .append("), model fitted in ").append(r.fitEpochs()).append(" epochs");
         } else {
             sb.append(" · no planning episode finished yet");
         }
-        if (s.phase() == org.mbrllab.engine.model.ModelBasedPlanning.Phase.ACT && s.step() > 0) {
+        // The second line: the episode under way (a blank line otherwise, so that the height stays).
+        if (s.phase() == ModelBasedPlanning.Phase.ACT && s.step() > 0) {
             double real = 0;
             double predicted = 0;
             for (int i = 0; i < s.step(); i++) {
                 real += s.realRewards()[i];
                 predicted += s.predictedRewards()[i];
             }
-            sb.append(String.format(Locale.ROOT, " · this episode so far: real %.1f, predicted %.1f", real, predicted));
+            sb.append(String.format(Locale.ROOT, "\nepisode %d so far: real %.1f, predicted %.1f", s.episode(), real, predicted));
+        } else {
+            sb.append("\n ");
         }
         return sb.toString();
     }
