@@ -177,13 +177,13 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
         };
     }
 
-    /** "episode 3 of 10, step 120 of 200" or "collecting random data, step 40 of 200". */
+    /** "episode 3 of 10, step 120 of 200", "collecting random data, step 40 of 200", "refitting …". */
     static String where(MbrlSnapshot s) {
         int steps = s.settings().episodeSteps();
         return switch (s.phase()) {
             case COLLECT -> "collecting random data, step " + s.step() + " of " + steps;
-            case FIT -> "fitting, epoch " + (s.fitLosses().isEmpty() ? 0 : s.fitLosses().get(s.fitLosses().size() - 1).epoch())
-                    + (s.episode() == 0 ? " (first fit)" : " (after episode " + s.episode() + ")");
+            case FIT -> s.episode() == 0 ? "fitting the model to the random data"
+                    : "refitting on all " + s.datasetSize() + " transitions after episode " + s.episode();
             case ACT -> "episode " + s.episode() + " of " + s.settings().episodes() + ", step " + s.step() + " of " + steps;
             case DONE -> "all " + s.settings().episodes() + " episodes done";
         };
