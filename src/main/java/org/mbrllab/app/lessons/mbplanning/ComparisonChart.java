@@ -29,11 +29,11 @@ final class ComparisonChart {
         NumberAxis x = new NumberAxis("planning episode");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis("real return (mean, band: lowest to highest seed)");
+        NumberAxis y = new NumberAxis("real return");
         y.setAutoRangeIncludesZero(false);
         renderer.setAlpha(0.15f);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        chart = new JFreeChart("Real return per episode, V1 to V4 on the same seeds", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart = new JFreeChart("Real return per episode: mean and band over seeds", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         Palette.solidGrid(chart);
         viewer = Palette.viewer(chart, "comparison-chart");
     }
@@ -49,7 +49,16 @@ final class ComparisonChart {
 
     void setTheme(Theme theme, double fontSize) {
         ChartStyle.apply(chart, theme, fontSize * 0.9);
-        Palette.insideLegend(chart, theme, fontSize);
+        // Below the plot: inside, the legend would hide V4's line near the top.
+        chart.removeLegend();
+        chart.getXYPlot().clearAnnotations();
+        org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(chart.getXYPlot());
+        legend.setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, (int) Math.round(fontSize * 0.85)));
+        legend.setItemPaint(ChartStyle.awt(theme.foreground()));
+        legend.setBackgroundPaint(ChartStyle.awt(theme.background()));
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        chart.addLegend(legend);
         for (Version v : Version.values()) {
             Color c = Palette.line(theme, v.ordinal());
             renderer.setSeriesPaint(v.ordinal(), c);

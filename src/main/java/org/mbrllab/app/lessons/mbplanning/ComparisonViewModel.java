@@ -47,9 +47,8 @@ final class ComparisonViewModel extends RunnerViewModel<VersionComparison, Versi
         try {
             ComparisonTable t = ComparisonTable.recorded();
             table.set(t);
-            note.set("Recorded with the defaults (CEM, K = 5, H = 25, 200 samples), " + t.seeds().length + " seeds × "
-                    + t.episodes() + " episodes per version; the band spans the lowest to the highest seed. "
-                    + "It was made by mbrl-lab mbrl-compare.");
+            note.set("Recorded: CEM, K = 5, H = 25, 200 samples; " + t.seeds().length + " seeds × " + t.episodes()
+                    + " episodes per version (made by mbrl-lab mbrl-compare). The band runs from the worst to the best seed.");
         } catch (IllegalStateException e) {
             table.set(null);
             note.set(e.getMessage());

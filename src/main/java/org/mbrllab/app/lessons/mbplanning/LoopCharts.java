@@ -31,7 +31,7 @@ import org.mbrllab.engine.model.MbrlSnapshot;
  */
 final class LoopCharts {
 
-    static final String[] COVERAGE_SERIES = {"random policy π₀", "earlier planning episodes", "latest planning episode"};
+    static final String[] COVERAGE_SERIES = {"random π₀", "earlier episodes", "latest episode"};
 
     private final XYSeriesCollection coverage = collection(COVERAGE_SERIES);
     private final XYSeriesCollection losses = collection("training", "held-out");
@@ -64,11 +64,11 @@ final class LoopCharts {
     private double[] shownKStep;
 
     LoopCharts() {
-        coverageChart = chart("Where the data are", "θ (rad)", "θ̇ (rad/s)", coverage, false, true);
-        lossChart = chart("Fit: loss per epoch", "epoch", "loss (standardised)", losses, true, false);
+        coverageChart = chart("Where the data lie", "θ (rad)", "θ̇ (rad/s)", coverage, false, true);
+        lossChart = chart("Fit loss per epoch", "epoch", "loss (standardised)", losses, true, false);
         returnChart = chart("Return per episode", "episode", "return", returns, true, true);
-        rewardChart = chart("This episode: reward per step", "step", "reward", rewards, true, false);
-        kStepChart = chart("k-step prediction error", "k (steps ahead)", "mean ‖ŝ − s‖", kStep, true, false);
+        rewardChart = chart("Reward per step", "step", "reward", rewards, true, false);
+        kStepChart = chart("k-step error", "k (steps ahead)", "mean ‖ŝ − s‖", kStep, true, false);
         LogAxis log = new LogAxis("loss (standardised)");
         log.setSmallestValue(1e-6);
         log.setAutoRange(true);

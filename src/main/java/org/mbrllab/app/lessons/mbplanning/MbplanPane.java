@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -23,8 +24,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -53,6 +54,11 @@ import org.mbrllab.engine.model.ModelBasedPlanning;
  */
 public final class MbplanPane implements LessonPane {
 
+    /** The narrowest a chart gets before the grid goes from three columns to two. */
+    static final double MIN_CELL_WIDTH = 300;
+    /** The lowest a chart gets; below, the grid scrolls. */
+    static final double MIN_CELL_HEIGHT = 200;
+
     /** Charts are rebuilt at most this often; the animation runs at display rate. */
     static final double CHART_UPDATES_PER_SECOND = 5;
 
@@ -72,6 +78,8 @@ public final class MbplanPane implements LessonPane {
     private final Button recompute = new Button("Recompute live");
     private final Button recorded = new Button("Show recorded");
     private final TabPane tabs = new TabPane();
+    private final GridPane grid = new GridPane();
+    private int gridColumns;
     private final BorderPane view = new BorderPane();
     private Set<LoopStage> shownStages = Set.of();
     private boolean synchronous;
@@ -98,7 +106,7 @@ public final class MbplanPane implements LessonPane {
                 + "of the phase (the random data, the fit, the episode), or a whole iteration (fit + episode)"));
 
         // 1. The phase strip and the numbers of the last episode.
-        HBox stages = new HBox(4);
+        FlowPane stages = new FlowPane(4, 4);
         stages.setId("phase-indicator");
         stages.setAlignment(Pos.CENTER_LEFT);
         for (LoopStage st : LoopStage.values()) {
@@ -106,6 +114,7 @@ public final class MbplanPane implements LessonPane {
             Label l = new Label((st.ordinal() + 1) + " " + st.label());
             l.setId("stage-" + st.label());
             l.setPadding(new Insets(2, 8, 2, 8));
+            l.setMinWidth(Region.USE_PREF_SIZE);
             l.setTooltip(new Tooltip(st.tooltip()));
             stageLabels.put(st, l);
             stages.getChildren().add(l);
@@ -114,40 +123,25 @@ public final class MbplanPane implements LessonPane {
         info.setWrapText(true);
         info.getStyleClass().add("mono");
         // Two lines, always: the charts below do not jump when the second line comes and goes.
-        info.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        info.setMinHeight(Region.USE_PREF_SIZE);
         VBox top = new VBox(4, stages, info);
         top.setPadding(new Insets(6, 8, 6, 8));
 
         // 2. The animation and the five charts.
         systemView.setId("mbplan-view");
         systemView.setRoomBelow(1.0);
-        GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
-        grid.add(systemView, 0, 0);
-        grid.add(charts.coverage(), 1, 0);
-        grid.add(charts.losses(), 2, 0);
-        grid.add(charts.returns(), 0, 1);
-        grid.add(charts.rewards(), 1, 1);
-        grid.add(charts.kStep(), 2, 1);
-        for (int i = 0; i < 3; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / 3);
-            c.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(c);
-        }
-        for (int i = 0; i < 2; i++) {
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(r);
-        }
-        for (Node n : grid.getChildren()) {
-            GridPane.setHgrow(n, Priority.ALWAYS);
-            GridPane.setVgrow(n, Priority.ALWAYS);
-        }
+        grid.setId("loop-grid");
         systemView.setPrefSize(200, 150);
-        BorderPane loop = new BorderPane(grid);
+        layoutGrid(3);
+        ScrollPane scroller = new ScrollPane(grid);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Three columns when there is room for charts of a readable size, else two (and scroll).
+        scroller.widthProperty().addListener((obs, o, n) -> layoutGrid(n.doubleValue() >= 3 * MIN_CELL_WIDTH ? 3 : 2));
+        BorderPane loop = new BorderPane(scroller);
         loop.setTop(top);
 
         // 3. The comparison.
@@ -182,6 +176,37 @@ public final class MbplanPane implements LessonPane {
         appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
         appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
         applyTheme();
+    }
+
+    /** The animation and the five charts in {@code columns} columns. */
+    private void layoutGrid(int columns) {
+        if (columns == gridColumns) return;
+        gridColumns = columns;
+        List<Node> cells = List.of(systemView, charts.coverage(), charts.losses(), charts.returns(), charts.rewards(),
+                charts.kStep());
+        int rows = (cells.size() + columns - 1) / columns;
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        for (int i = 0; i < cells.size(); i++) {
+            Node n = cells.get(i);
+            grid.add(n, i % columns, i / columns);
+            GridPane.setHgrow(n, Priority.ALWAYS);
+            GridPane.setVgrow(n, Priority.ALWAYS);
+        }
+        for (int i = 0; i < columns; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / columns);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+        }
+        for (int i = 0; i < rows; i++) {
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(100.0 / rows);
+            r.setMinHeight(MIN_CELL_HEIGHT);
+            r.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(r);
+        }
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> f) {
