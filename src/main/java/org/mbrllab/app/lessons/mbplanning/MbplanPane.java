@@ -252,11 +252,11 @@ public final class MbplanPane implements LessonPane {
         lastStep = step;
         systemView.setRoomBelow(s.settings().system() == ControlSystem.PENDULUM ? 1.0 : 0.35);
         systemView.setGhosts(ghosts(s));
-        systemView.setTitle(s.settings().version() + (s.episode() == 0 ? " · random policy π₀" : " · episode " + s.episode()));
-        systemView.setBadge(switch (s.phase()) {
-            case FIT -> "fitting the model";
+        systemView.setTitle(s.settings().version() + " · " + switch (s.phase()) {
+            case COLLECT -> "random policy π₀";
+            case FIT -> s.episode() == 0 ? "fitting the model" : "episode " + s.episode() + " over; refitting";
+            case ACT -> "episode " + s.episode();
             case DONE -> "done";
-            default -> "";
         });
         showStages(LoopStage.current(s));
         chartThrottle.submit(() -> {
@@ -277,15 +277,15 @@ public final class MbplanPane implements LessonPane {
         return out;
     }
 
-    /** "|D| = 400 · last episode 2: real −812.4, predicted −95.1, gap 717.3 · fit 23 epochs". */
+    /** "|D| = 400 · episode 2: real return −812.4, predicted −95.1, gap 717.3 · fit 23 epochs", and the episode under way. */
     static String infoText(MbrlSnapshot s) {
         StringBuilder sb = new StringBuilder("|D| = ").append(s.datasetSize());
         if (!s.results().isEmpty()) {
             MbrlSnapshot.EpisodeResult r = s.results().get(s.results().size() - 1);
             sb.append(" · episode ").append(r.episode()).append(": real return ").append(Format.fixed(r.realReturn(), 1))
                     .append(", predicted ").append(Format.fixed(r.predictedReturn(), 1))
-                    .append(" (gap ").append(Format.fixed(r.predictedReturn() - r.realReturn(), 1))
-                    .append("), model fitted in ").append(r.fitEpochs()).append(" epochs");
+                    .append(", gap ").append(Format.fixed(r.predictedReturn() - r.realReturn(), 1))
+                    .append(" · fit ").append(r.fitEpochs()).append(" epochs");
         } else {
             sb.append(" · no planning episode finished yet");
         }
