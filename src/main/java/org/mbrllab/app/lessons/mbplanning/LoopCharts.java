@@ -82,6 +82,10 @@ final class LoopCharts {
             ((NumberAxis) c.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
         ((NumberAxis) returnChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        // Room at the top for the legend, which sits inside the plot.
+        for (JFreeChart c : List.of(lossChart, returnChart, rewardChart, kStepChart)) {
+            c.getXYPlot().getRangeAxis().setUpperMargin(0.25);
+        }
         coverageViewer = Palette.viewer(coverageChart, "coverage-chart");
         lossViewer = Palette.viewer(lossChart, "loss-chart");
         returnViewer = Palette.viewer(returnChart, "return-chart");
