@@ -25,6 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       policy/value network by self-play (see {@link AlphaZeroTrainCommand}).</li>
  *   <li>{@code ensemble} fits an ensemble to the 1-D regression task (see {@link EnsembleCommand}).</li>
  *   <li>{@code mbrl} runs model-based planning V1–V4 on the pendulum or the cartpole (see {@link MbrlCommand}).</li>
+ *   <li>{@code mbrl-compare} runs V1–V4 on the same seeds and prints the returns as CSV (see {@link MbrlCompareCommand}).</li>
  *   <li>{@code bench value-iteration}, {@code bench mcts}, {@code bench ilqr} and {@code bench ensemble} time
  *       the engines (see {@link BenchValueIterationCommand}, {@link BenchMctsCommand},
  *       {@link BenchIlqrCommand}, {@link BenchEnsembleCommand}).</li>
@@ -123,7 +124,8 @@ public final class Cli {
     @Command(name = "mbrl-lab", sortOptions = false,
             description = "Model-based RL lab: run the course's algorithms without a window.",
             subcommands = {GridworldCommand.class, ControlCommand.class, MctsCommand.class, MatchCommand.class,
-                AlphaZeroTrainCommand.class, EnsembleCommand.class, MbrlCommand.class, BenchCommand.class},
+                AlphaZeroTrainCommand.class, EnsembleCommand.class, MbrlCommand.class, MbrlCompareCommand.class,
+                BenchCommand.class},
             footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
                 "Run 'mbrl-lab COMMAND --help' for the options of a command."})
     static final class Top implements Callable<Integer> {

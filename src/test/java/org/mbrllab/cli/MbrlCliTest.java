@@ -49,4 +49,18 @@ class MbrlCliTest {
                 .contains("per-trajectory"));
         assertTrue(CliRun.of("mbrl", "--version", "v4").usageError().contains("--system"));
     }
+
+    @Test
+    void compareRunsEveryVersionOnEverySeedAsCsv() {
+        CliRun run = CliRun.of("mbrl-compare", "--episodes", "1", "--seeds", "2", "--members", "2", "--horizon", "4",
+                "--samples", "8");
+        assertEquals(0, run.code(), run.err());
+        String csv = run.out();
+        org.mbrllab.engine.model.ComparisonTable t = org.mbrllab.engine.model.ComparisonTable.parse(csv, "stdout");
+        assertTrue(t.complete());
+        assertEquals(8, t.episodesDone(), "4 versions × 2 seeds × 1 episode");
+        assertTrue(csv.contains("# mbrl-lab mbrl-compare --system pendulum --episodes 1 --seeds 2"), csv);
+        assertEquals("error: --seeds 0 is out of range: allowed a whole number in [1, 20]",
+                CliRun.of("mbrl-compare", "--seeds", "0").usageError());
+    }
 }

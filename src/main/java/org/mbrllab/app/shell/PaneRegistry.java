@@ -11,10 +11,11 @@ import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.lessons.alphazero.AlphaZeroPane;
 import org.mbrllab.app.lessons.bias.BiasPane;
 import org.mbrllab.app.lessons.control.IlqrPane;
-import org.mbrllab.app.lessons.ensembles.DisagreementPane;
 import org.mbrllab.app.lessons.control.LqrPane;
 import org.mbrllab.app.lessons.control.MpcPane;
+import org.mbrllab.app.lessons.ensembles.DisagreementPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
+import org.mbrllab.app.lessons.mbplanning.MbplanPane;
 import org.mbrllab.app.lessons.mcts.MctsPane;
 import org.mbrllab.app.lessons.uncertainty.RegressionPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
@@ -47,6 +48,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("bias", List.of(), BiasPane::new));
         r.register(new Entry("regression-1d", RegressionPane.parameterSpecs(), RegressionPane::new));
         r.register(new Entry("disagreement", DisagreementPane.parameterSpecs(), DisagreementPane::new));
+        r.register(new Entry("mbplanning", MbplanPane.parameterSpecs(), MbplanPane::new));
         return r;
     }
 

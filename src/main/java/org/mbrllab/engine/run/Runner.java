@@ -7,6 +7,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +50,7 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
     private E engine;
     private boolean running;
     private long stepLimit = Long.MAX_VALUE;
+    private Predicate<? super E> stopWhen;
     private double stepsPerSecond = FULL_SPEED;
     private boolean sprint;
     private long steps;
@@ -91,6 +94,7 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
         submit(r -> {
             r.engine = factory.get();
             r.running = false;
+            r.stopWhen = null;
             r.steps = 0;
             r.stoppedState = RunStatus.State.PAUSED;
             r.message = "";
@@ -107,13 +111,18 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
 
     /** Steps on its own at the current speed until paused, done, or {@code maxSteps} taken. */
     public void run(long maxSteps) {
+        submit(r -> r.startRunning(maxSteps, null));
+    }
+
+    /**
+     * Steps on its own at the current speed until paused, done, or the engine reaches a goal: when the
+     * command runs (on the worker, before the first step), {@code goal} is given the engine and returns
+     * the test that is applied after every step; the run pauses once it holds ("run to the end of this
+     * phase"). The goal is forgotten by the next run or pause.
+     */
+    public void runUntil(Function<? super E, ? extends Predicate<? super E>> goal) {
         submit(r -> {
-            if (r.engine == null) return;
-            r.running = true;
-            r.sprint = false;
-            r.stepLimit = maxSteps <= 0 ? Long.MAX_VALUE : r.steps + maxSteps;
-            r.message = "";
-            if (r.stoppedState == RunStatus.State.DONE) r.stoppedState = RunStatus.State.PAUSED;
+            if (r.engine != null) r.startRunning(0, goal.apply(r.engine));
         });
     }
 
@@ -131,6 +140,7 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
     public void pause() {
         submit(r -> {
             r.running = false;
+            r.stopWhen = null;
             r.sprint = false;
         });
     }
@@ -243,6 +253,16 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
         }
     }
 
+    private void startRunning(long maxSteps, Predicate<? super E> goal) {
+        if (engine == null) return;
+        running = true;
+        sprint = false;
+        stepLimit = maxSteps <= 0 ? Long.MAX_VALUE : steps + maxSteps;
+        stopWhen = goal;
+        message = "";
+        if (stoppedState == RunStatus.State.DONE) stoppedState = RunStatus.State.PAUSED;
+    }
+
     private void doStep() {
         if (engine == null) {
             running = false;
@@ -258,8 +278,9 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
             if (!more) {
                 running = false;
                 stoppedState = RunStatus.State.DONE;
-            } else if (steps >= stepLimit) {
+            } else if (steps >= stepLimit || (stopWhen != null && stopWhen.test(engine))) {
                 running = false;
+                stopWhen = null;
             }
         } catch (DivergenceException e) {
             diverged(e);

@@ -51,6 +51,23 @@ class RunnerTest {
     }
 
     @Test
+    void runUntilPausesWhereTheGoalSetAtTheStartHolds() {
+        List<Published<Integer>> seen = new ArrayList<>();
+        Runner<Counter, Integer> r = Runner.synchronous(seen::add);
+        r.load(() -> new Counter(100));
+        r.step();
+        r.runUntil(c -> {
+            int start = c.value;
+            return d -> d.value >= start + 7;
+        });
+        Published<Integer> last = seen.get(seen.size() - 1);
+        assertEquals(8, last.snapshot(), "7 steps past the value when the run began");
+        assertEquals(RunStatus.State.PAUSED, last.status().state());
+        r.run(5);
+        assertEquals(13, seen.get(seen.size() - 1).snapshot(), "a plain run forgets the goal");
+    }
+
+    @Test
     void synchronousRunStopsWhenTheEngineIsDone() {
         List<Published<Integer>> seen = new ArrayList<>();
         Runner<Counter, Integer> r = Runner.synchronous(seen::add);

@@ -12,7 +12,7 @@ import org.mbrllab.app.common.Theme;
  * Line colours and strokes for the control charts: the Okabe–Ito colours, told apart by people with
  * colour-blindness and readable on the light, dark and projector backgrounds; lighter variants on dark.
  */
-final class Palette {
+public final class Palette {
     private Palette() {}
 
     private static final String[] LIGHT = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
@@ -22,7 +22,7 @@ final class Palette {
      * A renderer that draws lines without markers, each series as one path: far fewer drawing calls than
      * a segment per point, which keeps the charts cheap enough to repaint beside a 60 fps animation.
      */
-    static XYLineAndShapeRenderer lines() {
+    public static XYLineAndShapeRenderer lines() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setDrawSeriesLineAsPath(true);
         return r;
@@ -32,7 +32,7 @@ final class Palette {
      * Solid grid lines instead of JFreeChart's dotted ones: the software renderer strokes dashes piece by
      * piece, and dotted grids made the charts' repaints the costliest part of a frame.
      */
-    static void solidGrid(org.jfree.chart.JFreeChart chart) {
+    public static void solidGrid(org.jfree.chart.JFreeChart chart) {
         if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot plot) {
             plot.setDomainGridlineStroke(new BasicStroke(0.75f));
             plot.setRangeGridlineStroke(new BasicStroke(0.75f));
@@ -44,7 +44,7 @@ final class Palette {
      * entities made every repaint allocate megabytes (a shape per plotted point), and the collector's
      * pauses cost frames.
      */
-    static org.jfree.chart.fx.ChartViewer viewer(org.jfree.chart.JFreeChart chart, String id) {
+    public static org.jfree.chart.fx.ChartViewer viewer(org.jfree.chart.JFreeChart chart, String id) {
         if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot plot) {
             for (int i = 0; i < plot.getRendererCount(); i++) {
                 if (plot.getRenderer(i) instanceof org.jfree.chart.renderer.AbstractRenderer r) r.setDefaultCreateEntities(false);
@@ -63,7 +63,7 @@ final class Palette {
      * Puts {@code chart}'s legend inside its plot, in the top right corner, on a translucent background, so
      * that stacked charts keep the same plot width and their time axes line up. Replaces any legend.
      */
-    static void insideLegend(org.jfree.chart.JFreeChart chart, org.mbrllab.app.common.Theme theme, double fontSize) {
+    public static void insideLegend(org.jfree.chart.JFreeChart chart, org.mbrllab.app.common.Theme theme, double fontSize) {
         chart.removeLegend();
         org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
         plot.clearAnnotations();
@@ -80,18 +80,18 @@ final class Palette {
     }
 
     /** The i-th line colour for {@code theme}. */
-    static Color line(Theme theme, int i) {
+    public static Color line(Theme theme, int i) {
         String[] set = theme == Theme.DARK ? DARK : LIGHT;
         return Color.decode(set[Math.floorMod(i, set.length)]);
     }
 
     /** A solid line, {@code width} px wide. */
-    static Stroke solid(float width) {
+    public static Stroke solid(float width) {
         return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
     /** A dashed line, for the second of two runs (open loop beside MPC). */
-    static Stroke dashed(float width) {
+    public static Stroke dashed(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {3 * width, 2 * width}, 0f);
     }

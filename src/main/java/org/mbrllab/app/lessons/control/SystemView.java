@@ -35,7 +35,7 @@ import org.mbrllab.engine.core.Format;
  * <p>Two canvases: the back one (track, overlaid trajectories) is redrawn only when its content or the
  * camera changes; the front one (the system, ghosts, arrows, text) each frame while something moves.
  */
-final class SystemView extends Region {
+public final class SystemView extends Region {
 
     /** What a mouse press hit. */
     enum Part { NONE, CART, POLE }
@@ -100,7 +100,7 @@ final class SystemView extends Region {
     private double dragX;
     private double dragY;
 
-    SystemView() {
+    public SystemView() {
         getChildren().addAll(back, front);
         getStyleClass().add("system-view");
         setMinSize(160, 140);
@@ -142,19 +142,19 @@ final class SystemView extends Region {
     // ---------------------------------------------------------------- what to draw
 
     /** Starts drawing at display rate (the pane is shown). */
-    void start() {
+    public void start() {
         if (!timerRunning) timer.start();
         timerRunning = true;
     }
 
     /** Stops drawing (the pane is left). */
-    void stop() {
+    public void stop() {
         timer.stop();
         timerRunning = false;
     }
 
     /** The system and its constants (pole length, control limit). Drawn at rest until a state comes. */
-    void setSystem(Dynamics dynamics) {
+    public void setSystem(Dynamics dynamics) {
         ControlSystem next = dynamics instanceof Cartpole ? ControlSystem.CARTPOLE : ControlSystem.PENDULUM;
         double length = dynamics instanceof Cartpole c ? 2 * c.params().halfLength() : ((Pendulum) dynamics).params().length();
         double newLimit = dynamics.controlLimit();
@@ -172,7 +172,7 @@ final class SystemView extends Region {
     }
 
     /** The newest state from the engine, with the control that led to it and the time; glides there. */
-    void show(double[] state, double u, double t) {
+    public void show(double[] state, double u, double t) {
         motion.moveTo(state, System.nanoTime());
         control = u;
         time = t;
@@ -180,7 +180,7 @@ final class SystemView extends Region {
     }
 
     /** Shows {@code state} at once (after a reset). */
-    void jump(double[] state, double u, double t) {
+    public void jump(double[] state, double u, double t) {
         motion.jumpTo(state, System.nanoTime());
         control = u;
         time = t;
@@ -190,7 +190,7 @@ final class SystemView extends Region {
     }
 
     /** States ahead (a plan or a prediction), nearest first; drawn as fading ghosts. */
-    void setGhosts(List<double[]> states) {
+    public void setGhosts(List<double[]> states) {
         ghosts = states == null ? List.of() : states;
         frontDirty = true;
     }
@@ -219,18 +219,18 @@ final class SystemView extends Region {
         frontDirty = true;
     }
 
-    void setTitle(String title) {
+    public void setTitle(String title) {
         this.title = title == null ? "" : title;
         frontDirty = true;
     }
 
     /** A short warning drawn in the corner ("the pole fell"); empty for none. */
-    void setBadge(String badge) {
+    public void setBadge(String badge) {
         this.badge = badge == null ? "" : badge;
         frontDirty = true;
     }
 
-    void setTheme(Theme theme, double fontSize) {
+    public void setTheme(Theme theme, double fontSize) {
         this.theme = theme;
         this.fontSize = fontSize;
         backDirty = true;
@@ -241,7 +241,7 @@ final class SystemView extends Region {
      * How much room to keep below the cart's pivot, as a fraction of the pole's length: 1 for a swing-up
      * (the pole hangs down), less for balancing.
      */
-    void setRoomBelow(double fraction) {
+    public void setRoomBelow(double fraction) {
         if (fraction == below) return;
         below = fraction;
         backDirty = true;
@@ -260,12 +260,12 @@ final class SystemView extends Region {
     }
 
     /** Frames drawn so far (tests check that drawing goes on). */
-    long frames() {
+    public long frames() {
         return frames;
     }
 
     /** The state drawn in the last frame (null before one); a copy. */
-    double[] shownState() {
+    public double[] shownState() {
         return shown == null ? null : shown.clone();
     }
 

@@ -6,14 +6,14 @@ import javafx.animation.AnimationTimer;
  * Runs the latest submitted update at most a given number of times a second, on the FX thread: for
  * views that are costly to rebuild (typeset math) and would otherwise be rebuilt for every snapshot.
  */
-final class Throttle {
+public final class Throttle {
 
     private final long interval;
     private final AnimationTimer timer;
     private Runnable pending;
     private long last;
 
-    Throttle(double perSecond) {
+    public Throttle(double perSecond) {
         interval = (long) (1e9 / perSecond);
         timer = new AnimationTimer() {
             @Override
@@ -27,22 +27,22 @@ final class Throttle {
     }
 
     /** Replaces any update not yet run. */
-    void submit(Runnable update) {
+    public void submit(Runnable update) {
         pending = update;
     }
 
     /** Runs the pending update now. */
-    void flush() {
+    public void flush() {
         Runnable r = pending;
         pending = null;
         if (r != null) r.run();
     }
 
-    void start() {
+    public void start() {
         timer.start();
     }
 
-    void stop() {
+    public void stop() {
         timer.stop();
     }
 }
