@@ -21,6 +21,7 @@ import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.PresetText;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
 import org.mbrllab.engine.core.ParameterSpec;
@@ -235,35 +236,13 @@ public final class DisagreementPane implements LessonPane {
         boolean newLog = vm.logScaleProperty().get();
         boolean newDots = vm.showDataProperty().get();
         Map<String, Double> values = new LinkedHashMap<>();
-        String[] lines = text.split("\\R");
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].strip();
-            if (line.isEmpty() || line.startsWith("#")) continue;
-            String where = source + ", line " + (n + 1) + ": ";
-            int colon = line.indexOf(':');
-            if (colon < 0) throw new IllegalArgumentException(where + "expected \"key: value\", got \"" + line + "\"");
-            String key = line.substring(0, colon).strip();
-            String value = line.substring(colon + 1).strip();
-            switch (key) {
-                case "source" -> newSource = enumValue(DataSource.class, value, where + "source");
-                case "output" -> newOutput = enumValue(MapOutput.class, value, where + "output");
-                case "log_scale" -> newLog = bool(value, where + "log_scale");
-                case "show_data" -> newDots = bool(value, where + "show_data");
-                default -> {
-                    ParameterSpec spec = vm.parameters().spec(key)
-                            .orElseThrow(() -> new IllegalArgumentException(where + "unknown parameter \"" + key + "\""));
-                    double v;
-                    try {
-                        v = Double.parseDouble(value);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(where + key + " \"" + value + "\" is not a number");
-                    }
-                    try {
-                        values.put(key, spec.validate(v));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(where + e.getMessage());
-                    }
-                }
+        for (PresetText.Line line : PresetText.parse(text, source)) {
+            switch (line.key()) {
+                case "source" -> newSource = line.enumValue(DataSource.class);
+                case "output" -> newOutput = line.enumValue(MapOutput.class);
+                case "log_scale" -> newLog = line.bool();
+                case "show_data" -> newDots = line.bool();
+                default -> values.put(line.key(), line.parameter(vm.parameters()));
             }
         }
         values.forEach((k, v) -> vm.parameters().set(k, v));
@@ -273,21 +252,4 @@ public final class DisagreementPane implements LessonPane {
         vm.showDataProperty().set(newDots);
     }
 
-    private static <T extends Enum<T>> T enumValue(Class<T> type, String value, String where) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            StringBuilder allowed = new StringBuilder();
-            for (T t : type.getEnumConstants()) allowed.append(allowed.isEmpty() ? "" : ", ").append(t.name().toLowerCase(Locale.ROOT));
-            throw new IllegalArgumentException(where + " \"" + value + "\" is not one of " + allowed);
-        }
-    }
-
-    private static boolean bool(String value, String where) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw new IllegalArgumentException(where + " \"" + value + "\" is not true or false");
-        };
-    }
 }

@@ -32,6 +32,7 @@ import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.PresetText;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
 import org.mbrllab.app.common.Theme;
@@ -401,39 +402,15 @@ public final class MbplanPane implements LessonPane {
         Version version = vm.versionProperty().get();
         ControlSystem system = vm.systemProperty().get();
         Map<String, Double> values = new LinkedHashMap<>();
-        String[] lines = text.split("\\R");
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].strip();
-            if (line.isEmpty() || line.startsWith("#")) continue;
-            String where = source + ", line " + (n + 1) + ": ";
-            int colon = line.indexOf(':');
-            if (colon < 0) throw new IllegalArgumentException(where + "expected \"key: value\", got \"" + line + "\"");
-            String key = line.substring(0, colon).strip();
-            String value = line.substring(colon + 1).strip();
+        for (PresetText.Line line : PresetText.parse(text, source)) {
             try {
-                if (key.equals("version")) {
-                    version = Version.fromCliName(value);
-                    continue;
-                }
-                if (key.equals("system")) {
-                    system = ControlSystem.fromCliName(value);
-                    continue;
+                switch (line.key()) {
+                    case "version" -> version = Version.fromCliName(line.value());
+                    case "system" -> system = ControlSystem.fromCliName(line.value());
+                    default -> values.put(line.key(), line.parameter(vm.parameters()));
                 }
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + e.getMessage());
-            }
-            ParameterSpec spec = vm.parameters().spec(key)
-                    .orElseThrow(() -> new IllegalArgumentException(where + "unknown parameter \"" + key + "\""));
-            double v;
-            try {
-                v = Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + key + " \"" + value + "\" is not a number");
-            }
-            try {
-                values.put(key, spec.validate(v));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + e.getMessage());
+                throw e.getMessage().startsWith(line.where()) ? e : line.error(e.getMessage());
             }
         }
         vm.setAll(version, system, values);

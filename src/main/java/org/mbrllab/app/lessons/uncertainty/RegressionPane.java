@@ -16,6 +16,7 @@ import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.PresetText;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
 import org.mbrllab.engine.core.ParameterSpec;
@@ -224,36 +225,9 @@ public final class RegressionPane implements LessonPane {
     public void loadPreset(String text, String source) {
         RegressionView newView = vm.viewProperty().get();
         java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
-        String[] lines = text.split("\\R");
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].strip();
-            if (line.isEmpty() || line.startsWith("#")) continue;
-            String where = source + ", line " + (n + 1) + ": ";
-            int colon = line.indexOf(':');
-            if (colon < 0) throw new IllegalArgumentException(where + "expected \"key: value\", got \"" + line + "\"");
-            String key = line.substring(0, colon).strip();
-            String value = line.substring(colon + 1).strip();
-            if (key.equals("view")) {
-                try {
-                    newView = RegressionView.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + "view \"" + value + "\" is not single, ensemble or two_seeds");
-                }
-                continue;
-            }
-            ParameterSpec spec = vm.parameters().spec(key)
-                    .orElseThrow(() -> new IllegalArgumentException(where + "unknown parameter \"" + key + "\""));
-            double v;
-            try {
-                v = Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + key + " \"" + value + "\" is not a number");
-            }
-            try {
-                values.put(key, spec.validate(v));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + e.getMessage());
-            }
+        for (PresetText.Line line : PresetText.parse(text, source)) {
+            if (line.key().equals("view")) newView = line.enumValue(RegressionView.class);
+            else values.put(line.key(), line.parameter(vm.parameters()));
         }
         values.forEach((k, v) -> vm.parameters().set(k, v));
         vm.viewProperty().set(newView);
