@@ -2,7 +2,6 @@ package org.mbrllab.app.lessons.alphazero;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunnerViewModel;
+import org.mbrllab.app.lessons.mcts.ExpandedNodes;
 import org.mbrllab.app.lessons.mcts.GameEngine;
 import org.mbrllab.app.lessons.mcts.GameSnapshot;
 import org.mbrllab.app.lessons.mcts.GameSnapshot.Waiting;
@@ -103,9 +103,8 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     private final ReadOnlyBooleanWrapper trainedReady = new ReadOnlyBooleanWrapper(this, "trainedReady", false);
     private final Map<Game, PolicyValueNet> shipped = new EnumMap<>(Game.class);
     private final Map<Game, PolicyValueNet> trained = new EnumMap<>(Game.class);
-    private final Set<Integer> expanded = new HashSet<>();
+    private final ExpandedNodes expanded = new ExpandedNodes();
     private Function<Game, PolicyValueNet> shippedSource = ShippedNetworks::load;
-    private int expandedVersion = -1;
     private double speed = Runner.FULL_SPEED;
     private boolean quiet;
 
@@ -370,10 +369,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
 
     @Override
     protected void onSnapshot(LessonSnapshot s, RunStatus status) {
-        if (s.play() != null && s.play().search().treeVersion() != expandedVersion) {
-            expanded.clear();
-            expandedVersion = s.play().search().treeVersion();
-        }
+        if (s.play() != null) expanded.follow(s.play().search().treeVersion());
         AlphaZeroSnapshot t = s.training();
         if (t != null && t.batchesTrained() > 0 && t.network() != null && t.network().game() == game.get()) {
             trained.put(game.get(), t.network());
@@ -515,18 +511,13 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
 
     @Override
     public void toggleExpanded(int nodeId, int treeVersion) {
-        if (treeVersion != expandedVersion) {
-            expanded.clear();
-            expandedVersion = treeVersion;
-        }
-        if (!expanded.remove(nodeId)) expanded.add(nodeId);
-        Set<Integer> ids = Set.copyOf(expanded);
+        Set<Integer> ids = expanded.toggle(nodeId, treeVersion);
         applyPlay(e -> e.setExpanded(ids, treeVersion));
     }
 
     @Override
     public boolean isExpanded(int nodeId, int treeVersion) {
-        return treeVersion == expandedVersion && expanded.contains(nodeId);
+        return expanded.contains(nodeId, treeVersion);
     }
 
     private void withQuiet(Runnable r) {

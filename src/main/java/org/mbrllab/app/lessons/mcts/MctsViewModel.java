@@ -1,6 +1,5 @@
 package org.mbrllab.app.lessons.mcts;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +74,7 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
     private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 2);
     private final ReadOnlyObjectWrapper<GameSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final Set<Integer> expanded = new HashSet<>();
-    private int expandedVersion = -1;
+    private final ExpandedNodes expanded = new ExpandedNodes();
     private String startBoard = "";
     private double speed = Runner.FULL_SPEED;
     private boolean quiet;
@@ -199,10 +197,7 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
 
     @Override
     protected void onSnapshot(GameSnapshot s, RunStatus status) {
-        if (s.search().treeVersion() != expandedVersion) {
-            expanded.clear();
-            expandedVersion = s.search().treeVersion();
-        }
+        expanded.follow(s.search().treeVersion());
         snapshot.set(s);
     }
 
@@ -324,18 +319,13 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
      */
     @Override
     public void toggleExpanded(int nodeId, int treeVersion) {
-        if (treeVersion != expandedVersion) {
-            expanded.clear();
-            expandedVersion = treeVersion;
-        }
-        if (!expanded.remove(nodeId)) expanded.add(nodeId);
-        Set<Integer> ids = Set.copyOf(expanded);
+        Set<Integer> ids = expanded.toggle(nodeId, treeVersion);
         apply(e -> e.setExpanded(ids, treeVersion));
     }
 
     @Override
     public boolean isExpanded(int nodeId, int treeVersion) {
-        return treeVersion == expandedVersion && expanded.contains(nodeId);
+        return expanded.contains(nodeId, treeVersion);
     }
 
     // ---------------------------------------------------------------- presets
