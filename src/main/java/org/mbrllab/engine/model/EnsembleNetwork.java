@@ -50,6 +50,13 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * before tanh and at the output (He/LeCun); biases uniform in ±1/√fan_in, so that the kinks of the first
  * ReLU layer are spread over the inputs instead of all sitting at 0.
  *
+ * <h2>Fewer, larger ops</h2>
+ * Each op costs SameDiff a fixed amount of bookkeeping in Java, and each pass over a (K, n, units) array
+ * costs memory traffic, so the graph uses as few as it can. (y − μ)² is one {@code squaredsubtract} op
+ * rather than a subtraction and a multiplication (its backward op likewise): in {@code bench ensemble}
+ * this raised the first timed epoch from a median of 149,000 to 174,000 member samples/s (5 interleaved
+ * runs each) and took the graph from 29 ops per training step to 27.
+ *
  * <h2>ReLU</h2>
  * ReLU is written x·[x > 0] (the mask is a constant to autodiff), not with SameDiff's {@code relu} op:
  * the values and gradients are the same, but libnd4j's {@code relu_bp} took three times as long as a
@@ -103,7 +110,6 @@ final class EnsembleNetwork {
         }
         // 2. Heads and the loss of each member.
         SDVariable mean = dense("mean", h, fanIn, outputs, 1, random).rename("mean");
-        SDVariable error = y.sub(mean);
         SDVariable memberLoss;
         SDVariable total;
         if (kind == MemberKind.PROBABILISTIC) {
@@ -116,11 +122,12 @@ final class EnsembleNetwork {
             parameters.add("min_logvar");
             SDVariable upper = maxLv.sub(sd.nn().softplus(maxLv.sub(raw)));
             SDVariable logVar = minLv.add(sd.nn().softplus(upper.sub(minLv))).rename("logvar");
-            SDVariable nll = error.mul(error).mul(sd.math().exp(logVar.neg())).add(logVar).add(LN_2PI).mul(0.5);
+            SDVariable squaredError = sd.math().squaredDifference(y, mean);
+            SDVariable nll = squaredError.mul(sd.math().exp(logVar.neg())).add(logVar).add(LN_2PI).mul(0.5);
             memberLoss = nll.mean("member_loss", 1, 2);
             total = memberLoss.sum().add(maxLv.sum().sub(minLv.sum()).mul(LOG_VARIANCE_BOUND_PENALTY));
         } else {
-            memberLoss = error.mul(error).mean("member_loss", 1, 2);
+            memberLoss = sd.math().squaredDifference(y, mean).mean("member_loss", 1, 2);
             total = memberLoss.sum();
         }
         total.rename("total_loss");
