@@ -368,8 +368,21 @@ final class DisagreementChart {
 
     // ---------------------------------------------------------------- tick labels
 
+    /** A number format for axis ticks only: it formats doubles (longs as doubles) and never parses. */
+    private abstract static class TickFormat extends NumberFormat {
+        @Override
+        public final StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public final Number parse(String source, ParsePosition pos) {
+            return null;
+        }
+    }
+
     /** θ ticks at multiples of π/2: −π, −π/2, 0, π/2, π. */
-    private static final class PiFormat extends NumberFormat {
+    private static final class PiFormat extends TickFormat {
         @Override
         public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
             long halves = Math.round(number / (Math.PI / 2));
@@ -383,55 +396,25 @@ final class DisagreementChart {
             };
             return to.append(s);
         }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return format((double) number, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            return null;
-        }
     }
 
     /** Log-scale ticks: the value n is drawn as 10ⁿ. */
-    private static final class PowerOfTenFormat extends NumberFormat {
+    private static final class PowerOfTenFormat extends TickFormat {
         @Override
         public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
             long n = Math.round(number);
             return to.append(n == 0 ? "1" : "10" + superscript((int) n));
         }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return format((double) number, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            return null;
-        }
     }
 
     /** Linear-scale ticks: short, in scientific notation for small values. */
-    private static final class LinearFormat extends NumberFormat {
+    private static final class LinearFormat extends TickFormat {
         @Override
         public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
             if (Math.abs(number) < 1e-15) return to.append("0");
             double a = Math.abs(number);
             if (a >= 0.01 && a < 1000) return to.append(String.format(Locale.ROOT, "%.3g", number));
             return to.append(scientific(number));
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return format((double) number, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            return null;
         }
     }
 }
