@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Optional;
 
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -19,6 +18,7 @@ import org.mbrllab.app.shell.Settings;
 import org.mbrllab.app.shell.lessons.LessonCatalog;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.SelectionRule;
+import org.mbrllab.app.common.LessonWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -46,15 +46,6 @@ class AlphaZeroUiTest {
     }
 
     /** Opens a choice box and clicks the item with {@code text} in its popup menu. */
-    private static void choose(FxRobot robot, String choiceBox, String text) {
-        robot.clickOn(choiceBox);
-        Node item = robot.lookup(".menu-item .label").queryAllAs(javafx.scene.control.Labeled.class).stream()
-                .filter(l -> text.equals(l.getText()) && l.isVisible()).findFirst()
-                .orElseThrow(() -> new AssertionError("no menu item " + text));
-        robot.clickOn(item);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -62,13 +53,13 @@ class AlphaZeroUiTest {
     @Test
     void loadingTheShippedNetworkShowsItsPriors(FxRobot robot) {
         assertTrue(window.stage().getTitle().contains("AlphaZero"), window.stage().getTitle());
-        choose(robot, "#network-choice", "None (rollouts)");
+        LessonWindow.choose(robot, "#network-choice", "None (rollouts)");
         assertTrue(text(robot, "#network-status").startsWith("No network"), text(robot, "#network-status"));
         robot.clickOn("#step-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(pane.search().shownPriors().isEmpty(), "rollouts: no prior chart");
 
-        choose(robot, "#network-choice", "Shipped network");
+        LessonWindow.choose(robot, "#network-choice", "Shipped network");
         assertTrue(text(robot, "#network-status").startsWith("Shipped Tic-tac-toe network loaded"), text(robot, "#network-status"));
         robot.clickOn("#step-button");
         WaitForAsyncUtils.waitForFxEvents();
@@ -81,7 +72,7 @@ class AlphaZeroUiTest {
 
     @Test
     void clickingACellGetsAlphaZerosAnswer(FxRobot robot) {
-        choose(robot, "#az-side-choice", "O");
+        LessonWindow.choose(robot, "#az-side-choice", "O");
         assertTrue(text(robot, "#turn-label").startsWith("Your move (X)"), text(robot, "#turn-label"));
         robot.clickOn(pane.search().moveOnScreen(4));
         WaitForAsyncUtils.waitForFxEvents();
@@ -93,7 +84,7 @@ class AlphaZeroUiTest {
 
     @Test
     void aTrainingStepPlaysOneSelfPlayGame(FxRobot robot) {
-        choose(robot, "#view-choice", "Training");
+        LessonWindow.choose(robot, "#view-choice", "Training");
         assertTrue(robot.lookup("#loss-chart").query().isVisible());
         assertTrue(robot.lookup("#network-choice").query().isDisabled(), "training makes its own network");
         assertTrue(robot.lookup("#play-trained-button").queryAs(Button.class).isDisabled());

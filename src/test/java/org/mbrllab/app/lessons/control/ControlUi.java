@@ -1,6 +1,5 @@
 package org.mbrllab.app.lessons.control;
 
-import java.util.Optional;
 import java.util.function.Function;
 
 import javafx.geometry.Point2D;
@@ -9,10 +8,8 @@ import javafx.stage.Stage;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.shell.MainWindow;
-import org.mbrllab.app.shell.PaneRegistry;
-import org.mbrllab.app.shell.Settings;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
 import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.app.common.LessonWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -22,22 +19,12 @@ final class ControlUi {
 
     /** A window showing lesson {@code id}, whose pane {@code factory} makes (with a synchronous engine). */
     static MainWindow open(Stage stage, String id, java.util.List<ParameterSpec> specs, Function<Appearance, LessonPane> factory) {
-        PaneRegistry registry = new PaneRegistry();
-        registry.register(new PaneRegistry.Entry(id, specs, factory));
-        LessonCatalog catalog = LessonCatalog.load(Optional.empty(), registry);
-        MainWindow window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, id));
-        stage.show();
-        return window;
+        return LessonWindow.open(stage, id, id, specs, factory);
     }
 
     /** Opens a choice box and clicks the item with {@code text} in its popup menu. */
     static void choose(FxRobot robot, String choiceBox, String text) {
-        robot.clickOn(choiceBox);
-        Node item = robot.lookup(".menu-item .label").queryAllAs(javafx.scene.control.Labeled.class).stream()
-                .filter(l -> text.equals(l.getText()) && l.isVisible()).findFirst()
-                .orElseThrow(() -> new AssertionError("no menu item " + text));
-        robot.clickOn(item);
-        WaitForAsyncUtils.waitForFxEvents();
+        LessonWindow.choose(robot, choiceBox, text);
     }
 
     /** Waits until the view has drawn a frame, so that its geometry is known. */

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -14,12 +11,9 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mbrllab.app.shell.MainWindow;
-import org.mbrllab.app.shell.PaneRegistry;
-import org.mbrllab.app.shell.Settings;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
 import org.mbrllab.engine.model.DisagreementMap;
 import org.mbrllab.engine.model.DisagreementMap.DataSource;
+import org.mbrllab.app.common.LessonWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -32,22 +26,13 @@ class DisagreementUiTest {
     private DisagreementPane pane;
 
     @Start
-    void start(Stage stage) throws Exception {
-        Path external = Files.createTempDirectory("lessons");
-        Path dir = Files.createDirectories(external.resolve("disagreement-test"));
-        Files.writeString(dir.resolve("lesson.md"), "---\nid: disagreement-test\ntitle: Disagreement (test)\n"
-                + "part: learned-models\norder: 99\npane: disagreement\n"
-                + "parameters:\n  max_epochs: 3\n  episodes: 2\n  members: 3\n---\nLook at the map.\n");
-        PaneRegistry registry = new PaneRegistry();
-        registry.register(new PaneRegistry.Entry("disagreement", DisagreementPane.parameterSpecs(), appearance -> {
+    void start(Stage stage) {
+        LessonWindow.openWithParameters(stage, "disagreement", DisagreementPane.parameterSpecs(), appearance -> {
             DisagreementPane p = new DisagreementPane(appearance);
             p.useSynchronousEngine();
             pane = p;
             return p;
-        }));
-        LessonCatalog catalog = LessonCatalog.load(Optional.of(external), registry);
-        new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, "disagreement-test"));
-        stage.show();
+        }, "max_epochs: 3", "episodes: 2", "members: 3");
     }
 
     private DisagreementMap.Snapshot shown() {

@@ -31,6 +31,7 @@ import org.mbrllab.app.shell.Settings;
 import org.mbrllab.app.shell.lessons.LessonCatalog;
 import org.mbrllab.engine.dp.DpSnapshot;
 import org.mbrllab.engine.dp.GridLayout;
+import org.mbrllab.app.common.LessonWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -71,14 +72,6 @@ class GridWorldUiTest {
     }
 
     /** Opens a choice box and clicks the item with {@code text} in its popup menu. */
-    private static void choose(FxRobot robot, String choiceBox, String text) {
-        robot.clickOn(choiceBox);
-        Node item = robot.lookup(".menu-item .label").queryAllAs(javafx.scene.control.Labeled.class).stream()
-                .filter(l -> text.equals(l.getText()) && l.isVisible()).findFirst()
-                .orElseThrow(() -> new AssertionError("no menu item " + text));
-        robot.clickOn(item);
-    }
-
     private Point2D cellOnScreen(int row, int col) {
         double[] c = pane.canvas().cellCenter(row, col);
         return pane.canvas().localToScreen(c[0], c[1]);
@@ -94,7 +87,7 @@ class GridWorldUiTest {
 
     @Test
     void stepOneBackupShowsTheExplainPanel(FxRobot robot) {
-        choose(robot, "#step-size-choice", "One backup");
+        LessonWindow.choose(robot, "#step-size-choice", "One backup");
         robot.clickOn("#grid-canvas");
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
@@ -169,7 +162,7 @@ class GridWorldUiTest {
 
     @Test
     void divergingRunShowsABannerWithReset(FxRobot robot) {
-        choose(robot, "#algorithm-choice", "Policy evaluation");
+        LessonWindow.choose(robot, "#algorithm-choice", "Policy evaluation");
         robot.doubleClickOn("#param-gamma");
         robot.push(KeyCode.CONTROL, KeyCode.A).write("1").type(KeyCode.ENTER);
         robot.clickOn("#run-button");

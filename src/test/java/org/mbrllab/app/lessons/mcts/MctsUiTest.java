@@ -24,6 +24,7 @@ import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsSnapshot;
 import org.mbrllab.engine.mcts.MctsSnapshot.NodeView;
 import org.mbrllab.engine.mcts.Phase;
+import org.mbrllab.app.common.LessonWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -55,15 +56,6 @@ class MctsUiTest {
     }
 
     /** Opens a choice box and clicks the item with {@code text} in its popup menu. */
-    private static void choose(FxRobot robot, String choiceBox, String text) {
-        robot.clickOn(choiceBox);
-        Node item = robot.lookup(".menu-item .label").queryAllAs(javafx.scene.control.Labeled.class).stream()
-                .filter(l -> text.equals(l.getText()) && l.isVisible()).findFirst()
-                .orElseThrow(() -> new AssertionError("no menu item " + text));
-        robot.clickOn(item);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static void type(FxRobot robot, String field, String value) {
         robot.doubleClickOn(field);
         robot.push(KeyCode.CONTROL, KeyCode.A).write(value).type(KeyCode.ENTER);
@@ -76,7 +68,7 @@ class MctsUiTest {
 
     /** 100 simulations in one step, so the tree has a few levels. */
     private void growTree(FxRobot robot) {
-        choose(robot, "#step-size-choice", "N simulations");
+        LessonWindow.choose(robot, "#step-size-choice", "N simulations");
         robot.clickOn("#step-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(100, search().simulations());
@@ -91,7 +83,7 @@ class MctsUiTest {
 
     @Test
     void playingAMoveByClickingGetsAnAnswer(FxRobot robot) {
-        choose(robot, "#mcts-side-choice", "O");
+        LessonWindow.choose(robot, "#mcts-side-choice", "O");
         assertTrue(robot.lookup("#turn-label").queryAs(Label.class).getText().startsWith("Your move (X)"));
         robot.clickOn(onScreen(pane.board(), pane.board().moveCenter(4)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -111,7 +103,7 @@ class MctsUiTest {
     @Test
     void steppingOnePhaseHighlightsTheSelectionPath(FxRobot robot) {
         growTree(robot);
-        choose(robot, "#step-size-choice", "One phase");
+        LessonWindow.choose(robot, "#step-size-choice", "One phase");
         robot.clickOn("#step-button");
         WaitForAsyncUtils.waitForFxEvents();
         var sim = search().simulation();
@@ -182,7 +174,7 @@ class MctsUiTest {
     @Test
     void changingCAndResettingGrowsAnotherTree(FxRobot robot) {
         type(robot, "#param-simulations", "400");
-        choose(robot, "#step-size-choice", "To the budget");
+        LessonWindow.choose(robot, "#step-size-choice", "To the budget");
         robot.clickOn("#step-button");
         WaitForAsyncUtils.waitForFxEvents();
         int[] narrow = search().rootVisits().clone();

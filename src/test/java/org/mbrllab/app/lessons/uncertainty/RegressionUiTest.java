@@ -3,9 +3,6 @@ package org.mbrllab.app.lessons.uncertainty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -13,10 +10,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mbrllab.app.shell.MainWindow;
-import org.mbrllab.app.shell.PaneRegistry;
-import org.mbrllab.app.shell.Settings;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
+import org.mbrllab.app.common.LessonWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,22 +23,13 @@ class RegressionUiTest {
     private RegressionPane pane;
 
     @Start
-    void start(Stage stage) throws Exception {
-        Path external = Files.createTempDirectory("lessons");
-        Path dir = Files.createDirectories(external.resolve("regression-test"));
-        Files.writeString(dir.resolve("lesson.md"), "---\nid: regression-test\ntitle: Uncertainty (test)\n"
-                + "part: learned-models\norder: 99\npane: regression-1d\n"
-                + "parameters:\n  max_epochs: 3\n  points: 80\n---\nDrag the gap.\n");
-        PaneRegistry registry = new PaneRegistry();
-        registry.register(new PaneRegistry.Entry("regression-1d", RegressionPane.parameterSpecs(), appearance -> {
+    void start(Stage stage) {
+        LessonWindow.openWithParameters(stage, "regression-1d", RegressionPane.parameterSpecs(), appearance -> {
             RegressionPane p = new RegressionPane(appearance);
             p.useSynchronousEngine();
             pane = p;
             return p;
-        }));
-        LessonCatalog catalog = LessonCatalog.load(Optional.of(external), registry);
-        new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, "regression-test"));
-        stage.show();
+        }, "max_epochs: 3", "points: 80");
     }
 
     private RegressionRun.Snapshot snapshot() {
