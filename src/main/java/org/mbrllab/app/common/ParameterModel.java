@@ -62,6 +62,16 @@ public final class ParameterModel {
         property(key).set(spec.validate(value));
     }
 
+    /**
+     * Sets every value of {@code values} whose key is one of these parameters, each checked against its
+     * range; other keys are ignored (a lesson's front matter may set parameters of another pane version).
+     */
+    public void setKnown(Map<String, Double> values) {
+        values.forEach((key, value) -> {
+            if (specs.containsKey(key)) set(key, value);
+        });
+    }
+
     /** Whether the parameter panel shows {@code key}; true unless the pane hides it. */
     public BooleanProperty shownProperty(String key) {
         BooleanProperty p = shown.get(key);

@@ -194,9 +194,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     // ---------------------------------------------------------------- lifecycle
 
     void open(PaneContext context, boolean synchronous) {
-        for (Map.Entry<String, Double> e : context.parameterDefaults().entrySet()) {
-            if (parameters.spec(e.getKey()).isPresent()) withQuiet(() -> parameters.set(e.getKey(), e.getValue()));
-        }
+        withQuiet(() -> parameters.setKnown(context.parameterDefaults()));
         if (synchronous) startSynchronous(); else start();
     }
 

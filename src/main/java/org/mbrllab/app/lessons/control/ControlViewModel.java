@@ -115,9 +115,7 @@ abstract class ControlViewModel<E extends Engine<S>, S> extends RunnerViewModel<
     /** Takes the lesson's parameter defaults, then starts the worker (or a synchronous runner for tests). */
     void open(PaneContext context, boolean synchronous) {
         withQuiet(() -> {
-            for (Map.Entry<String, Double> e : context.parameterDefaults().entrySet()) {
-                if (parameters.spec(e.getKey()).isPresent()) parameters.set(e.getKey(), e.getValue());
-            }
+            parameters.setKnown(context.parameterDefaults());
         });
         updateSpeed();
         if (synchronous) startSynchronous(); else start();

@@ -1,7 +1,6 @@
 package org.mbrllab.app.lessons.ensembles;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
@@ -68,9 +67,7 @@ final class DisagreementViewModel extends RunnerViewModel<DisagreementMap, Disag
     void open(PaneContext context, boolean synchronous) {
         quiet = true;
         try {
-            for (Map.Entry<String, Double> e : context.parameterDefaults().entrySet()) {
-                if (parameters.spec(e.getKey()).isPresent()) parameters.set(e.getKey(), e.getValue());
-            }
+            parameters.setKnown(context.parameterDefaults());
         } finally {
             quiet = false;
         }

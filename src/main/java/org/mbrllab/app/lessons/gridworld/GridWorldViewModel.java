@@ -2,7 +2,6 @@ package org.mbrllab.app.lessons.gridworld;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -116,9 +115,7 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
         presets.clear();
         presets.addAll(context.presets());
         syncMode = synchronous;
-        for (Map.Entry<String, Double> e : context.parameterDefaults().entrySet()) {
-            if (parameters.spec(e.getKey()).isPresent()) withQuiet(() -> parameters.set(e.getKey(), e.getValue()));
-        }
+        withQuiet(() -> parameters.setKnown(context.parameterDefaults()));
         if (synchronous) startSynchronous(); else start();
         String first = context.defaultPreset().isEmpty() && !presets.isEmpty() ? presets.get(0).name() : context.defaultPreset();
         context.preset(first).ifPresent(p -> loadPreset(p.name()));

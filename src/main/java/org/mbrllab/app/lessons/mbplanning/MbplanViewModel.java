@@ -85,9 +85,7 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
     void open(PaneContext context, boolean synchronous) {
         quiet = true;
         try {
-            for (Map.Entry<String, Double> e : context.parameterDefaults().entrySet()) {
-                if (parameters.spec(e.getKey()).isPresent()) parameters.set(e.getKey(), e.getValue());
-            }
+            parameters.setKnown(context.parameterDefaults());
         } finally {
             quiet = false;
         }

@@ -155,9 +155,7 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
 
     /** Takes the lesson's defaults and starts a game; then loads the lesson's default preset, if any. */
     void open(PaneContext context, boolean synchronous) {
-        for (Map.Entry<String, Double> e : context.parameterDefaults().entrySet()) {
-            if (parameters.spec(e.getKey()).isPresent()) withQuiet(() -> parameters.set(e.getKey(), e.getValue()));
-        }
+        withQuiet(() -> parameters.setKnown(context.parameterDefaults()));
         if (synchronous) startSynchronous(); else start();
         String first = context.defaultPreset().isEmpty() && !context.presets().isEmpty()
                 ? context.presets().get(0).name() : context.defaultPreset();

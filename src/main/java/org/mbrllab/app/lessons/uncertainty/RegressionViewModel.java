@@ -2,7 +2,6 @@ package org.mbrllab.app.lessons.uncertainty;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ObjectProperty;
@@ -75,9 +74,7 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
     void open(PaneContext context, boolean synchronous) {
         quiet = true;
         try {
-            for (Map.Entry<String, Double> e : context.parameterDefaults().entrySet()) {
-                if (parameters.spec(e.getKey()).isPresent()) parameters.set(e.getKey(), e.getValue());
-            }
+            parameters.setKnown(context.parameterDefaults());
         } finally {
             quiet = false;
         }
