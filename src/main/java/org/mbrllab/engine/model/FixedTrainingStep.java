@@ -1,0 +1,226 @@
+package org.mbrllab.engine.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.BaseOp;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.ReduceOp;
+import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * One training step of a SameDiff graph, run as a list of ops fixed once, instead of through SameDiff's
+ * {@code fit}. The ops are SameDiff's own: the forward ops of the graph and the backward ops that its
+ * autodiff ({@link SameDiff#createGradFunction}) derived from them; nothing here differentiates anything.
+ * What changes is only who walks the graph:
+ * <ol>
+ *   <li><b>Once</b>, from the requested outputs (every parameter's gradient, and any variable to report),
+ *       back to the placeholders, parameters and constants: the ops needed, in an order where each op
+ *       comes after the ops that make its inputs (a depth-first topological sort).</li>
+ *   <li><b>Every step</b>, each op in that order: its input arrays from the step so far, its output
+ *       arrays (allocated when its input shapes change, otherwise those of the last step, reused), and
+ *       libnd4j's kernel ({@link Nd4j#exec(CustomOp, OpContext)}), exactly as SameDiff's own session
+ *       parameterises and runs it.</li>
+ *   <li>Then every parameter θ with gradient g: the updater turns g into its step Δ (for Adam,
+ *       α_t m / (√v + ε)) and θ ← θ − Δ, as SameDiff's {@code TrainingSession} does.</li>
+ * </ol>
+ * Why: SameDiff's session tracks dependencies, frames and iterations for graphs with loops and
+ * conditions, and asks a memory manager for every output of every op, every step. For our small,
+ * loop-free graphs that bookkeeping cost as much as a third of a step, and its Java code is large enough
+ * that after one epoch the JIT compiler has not finished with it (measured with a listener timing each
+ * op and the gaps between ops: 4.2 ms of kernels and 1.5 ms of gaps per step of the benchmark ensemble,
+ * warmed up). {@code EnsembleNetworkTest} checks that a fixed step trains the same numbers as
+ * {@code fit}.
+ *
+ * <p>Supported: ops without control flow, whose arguments are all arrays (a reduction's axes or a scalar
+ * op's scalar given as op attributes, not as graph inputs). Anything else is refused when the step is
+ * built, with the op's name. Confined to one thread.
+ */
+final class FixedTrainingStep {
+    private final SameDiff graph;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<String> placeholders;
+    private final Map<String, String> gradientOf = new LinkedHashMap<>();
+    private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
+    private final List<String> reported;
+    private final Map<String, INDArray> values = new HashMap<>();
+    private int iteration;
+
+    /** One op of the schedule, with the arrays it wrote last step. */
+    private static final class Node {
+        final DifferentialFunction op;
+        final String[] inputs;
+        final String[] outputs;
+        /** Built on the thread that first runs the step. */
+        OpContext context;
+        long[][] lastInputShapes;
+        INDArray[] lastOutputs;
+
+        Node(DifferentialFunction op) {
+            this.op = op;
+            this.inputs = op.argNames() == null ? new String[0] : op.argNames();
+            this.outputs = op.outputVariablesNames();
+        }
+    }
+
+    /**
+     * @param model       the graph whose gradient function already exists
+     * @param parameters  the trainable variables, each updated every step
+     * @param updater     the update rule (one state per parameter, as {@code fit} keeps it)
+     * @param placeholders the placeholders fed every step
+     * @param reported    variables whose values each step returns, besides updating the parameters
+     */
+    FixedTrainingStep(SameDiff model, List<String> parameters, IUpdater updater, List<String> placeholders,
+                      List<String> reported) {
+        this.graph = model.getFunction("grad");
+        if (graph == null) throw new IllegalStateException("the graph has no gradient function yet");
+        this.placeholders = List.copyOf(placeholders);
+        this.reported = List.copyOf(reported);
+        for (String p : parameters) {
+            SDVariable g = graph.getVariable(p).getGradient();
+            if (g == null) throw new IllegalStateException("parameter " + p + " does not reach the loss");
+            gradientOf.put(g.name(), p);
+            INDArray theta = graph.getVariable(p).getArr();
+            long stateSize = updater.stateSize(theta.length());
+            INDArray view = stateSize == 0 ? null : Nd4j.createUninitialized(theta.dataType(), 1, stateSize);
+            GradientUpdater<?> u = updater.instantiate(view, false);
+            u.setStateViewArray(view, theta.shape(), theta.ordering(), true);
+            updaters.put(p, u);
+        }
+        // 1. The ops the outputs need, each after the ops that make its inputs.
+        List<String> wanted = new ArrayList<>(gradientOf.keySet());
+        wanted.addAll(reported);
+        Set<String> placed = new HashSet<>();
+        for (String v : wanted) schedule(v, placed, new HashSet<>());
+    }
+
+    private void schedule(String variable, Set<String> placed, Set<String> onPath) {
+        DifferentialFunction op = graph.getVariableOutputOp(variable);
+        if (op == null) return; // a placeholder, parameter or constant
+        String name = op.getOwnName();
+        if (placed.contains(name)) return;
+        if (!onPath.add(name)) throw new IllegalStateException("the graph has a cycle through op " + name);
+        check(op);
+        for (String input : op.argNames()) schedule(input, placed, onPath);
+        onPath.remove(name);
+        placed.add(name);
+        nodes.add(new Node(op));
+    }
+
+    private static void check(DifferentialFunction op) {
+        boolean plain = op instanceof CustomOp || op instanceof Op;
+        boolean argumentInputs = (op instanceof ReduceOp || op instanceof ScalarOp) && op.argNames().length == 2;
+        if (!plain || argumentInputs) {
+            throw new UnsupportedOperationException("op " + op.getOwnName() + " (" + op.opName()
+                    + ") cannot run in a fixed training step");
+        }
+    }
+
+    /** Ops per step, forward and backward. */
+    int ops() {
+        return nodes.size();
+    }
+
+    /**
+     * One step: runs the ops on these placeholder values and updates every parameter.
+     *
+     * @param feed one array per placeholder, in the order given at construction
+     * @return the reported variables' values, copied out of the step's arrays
+     */
+    Map<String, INDArray> run(INDArray... feed) {
+        if (feed.length != placeholders.size()) {
+            throw new IllegalArgumentException(feed.length + " arrays for " + placeholders.size() + " placeholders");
+        }
+        values.clear();
+        for (int i = 0; i < feed.length; i++) values.put(placeholders.get(i), feed[i]);
+        // 2. The ops, in order.
+        for (Node node : nodes) execute(node);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (String r : reported) out.put(r, values.get(r).dup());
+        // 3. θ ← θ − updater(g), for every parameter.
+        for (Map.Entry<String, String> e : gradientOf.entrySet()) {
+            INDArray g = values.get(e.getKey());
+            INDArray theta = graph.getVariable(e.getValue()).getArr();
+            updaters.get(e.getValue()).applyUpdater(g, iteration, 0);
+            theta.subi(g);
+        }
+        iteration++;
+        values.clear();
+        return out;
+    }
+
+    private INDArray value(String name) {
+        INDArray a = values.get(name);
+        if (a != null) return a;
+        SDVariable v = graph.getVariable(name);
+        VariableType type = v.getVariableType();
+        if (type == VariableType.VARIABLE || type == VariableType.CONSTANT) return v.getArr();
+        throw new IllegalStateException("no value for " + name + " (" + type + ") in the fixed training step");
+    }
+
+    private void execute(Node node) {
+        INDArray[] args = new INDArray[node.inputs.length];
+        long[][] shapes = new long[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = value(node.inputs[i]);
+            shapes[i] = args[i].shape();
+        }
+        if (node.op instanceof Identity) {
+            values.put(node.outputs[0], args[0]);
+            return;
+        }
+        if (node.context == null) node.context = Nd4j.getExecutioner().buildContext();
+        OpContext oc = node.context;
+        boolean sameShapes = node.lastInputShapes != null && Arrays.deepEquals(shapes, node.lastInputShapes);
+        if (node.op instanceof DynamicCustomOp custom) {
+            oc.setArgs(args, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
+            if (!sameShapes) node.lastOutputs = allocate(node, custom.calculateOutputShape(oc));
+            for (int i = 0; i < node.lastOutputs.length; i++) oc.setOutputArray(i, node.lastOutputs[i]);
+            Nd4j.exec(custom, oc);
+        } else {
+            Op legacy = (Op) node.op;
+            oc.setInputArray(0, args[0]);
+            if (args.length == 2) oc.setInputArray(1, args[1]);
+            if (!sameShapes) node.lastOutputs = allocate(node, ((BaseOp) legacy).calculateOutputShape(oc));
+            oc.setOutputArray(0, node.lastOutputs[0]);
+            Nd4j.exec(legacy, oc);
+        }
+        node.lastInputShapes = shapes;
+        for (int i = 0; i < node.outputs.length; i++) values.put(node.outputs[i], node.lastOutputs[i]);
+    }
+
+    /** New output arrays of these shapes, each in its variable's data type (as SameDiff's session does). */
+    private INDArray[] allocate(Node node, List<LongShapeDescriptor> shapes) {
+        if (shapes.size() != node.outputs.length) {
+            throw new IllegalStateException("op " + node.op.getOwnName() + ": " + shapes.size() + " output shapes for "
+                    + node.outputs.length + " outputs");
+        }
+        INDArray[] out = new INDArray[shapes.size()];
+        for (int i = 0; i < out.length; i++) {
+            LongShapeDescriptor shape = shapes.get(i);
+            DataType type = graph.getVariable(node.outputs[i]).dataType();
+            if (shape.dataType() != type) shape = shape.asDataType(type);
+            out[i] = Nd4j.create(shape);
+        }
+        return out;
+    }
+}
