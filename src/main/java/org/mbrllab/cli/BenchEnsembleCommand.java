@@ -22,6 +22,7 @@ import org.mbrllab.engine.model.EnsembleConfig;
 import org.mbrllab.engine.model.EnsembleTrainer;
 import org.mbrllab.engine.model.MemberKind;
 import org.mbrllab.engine.model.RegressionData;
+import org.mbrllab.engine.model.TrainingPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,16 +37,17 @@ import picocli.CommandLine.Spec;
  * smooth function of them, the same as {@code bench/ensemble_numpy.py}): the timing does not depend on
  * them.
  *
- * <p>One warm-up epoch leaves the JIT compiler still busy with SameDiff's executor (its compiler thread
- * then takes about as much CPU as the training, which on a busy machine slows the timed epoch);
- * {@code --warmup-seconds} warms up longer, for figures of the steady state.
+ * <p>{@code --warmup-seconds} warms up longer than one epoch, for figures of the steady state.
  *
  * <p>{@code --mode batched} (the default) trains the K members as one batched SameDiff graph, as the app
  * does; {@code --mode separate} trains K separate one-member graphs, one after another, or on
- * {@code --threads} threads, for comparison.
+ * {@code --threads} threads, for comparison. {@code --path fixed} (the default) runs each training step
+ * as the app does, SameDiff's ops as a fixed list ({@code FixedTrainingStep}); {@code --path fit} runs the
+ * same ops through SameDiff's own {@code fit}, for comparison (its session's Java code is still being
+ * compiled by the JIT after one warm-up epoch).
  *
  * <p>JSON: {@code member_samples_per_second} (K × 10,000 / the median timed epoch, in seconds),
- * {@code members}, {@code samples}, {@code batch}, {@code hidden}, {@code mode}, {@code threads},
+ * {@code members}, {@code samples}, {@code batch}, {@code hidden}, {@code mode}, {@code path}, {@code threads},
  * {@code epoch_seconds} (the median), {@code epochs} (timed), {@code warmup_epochs},
  * {@code process_cpu_seconds_per_epoch} (CPU
  * time of every thread of the process, JIT compiler included, over the timed epochs, per epoch: a
@@ -75,6 +77,16 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
 
     enum Mode { batched, separate }
 
+    enum Path {
+        fixed(TrainingPath.FIXED_STEP), fit(TrainingPath.SAMEDIFF_FIT);
+
+        final TrainingPath engine;
+
+        Path(TrainingPath engine) {
+            this.engine = engine;
+        }
+    }
+
     @Mixin
     Cli.HelpOption help;
 
@@ -87,6 +99,11 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--mode", paramLabel = "MODE",
             description = "batched (one graph for all members, the default) or separate (one graph per member).")
     Mode mode = Mode.batched;
+
+    @Option(names = "--path", paramLabel = "PATH",
+            description = "fixed (SameDiff's ops as a fixed list, as the app trains; the default) or fit (the same ops "
+                    + "through SameDiff's own fit).")
+    Path path = Path.fixed;
 
     @Option(names = "--threads", paramLabel = "T",
             description = "With --mode separate: train the members on T threads (default: 1, one after another).")
@@ -117,9 +134,9 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
         // 1. Build: one K-member graph, or K one-member graphs.
         List<EnsembleTrainer> trainers = new ArrayList<>();
         if (mode == Mode.batched) {
-            trainers.add(new EnsembleTrainer(config(members, 1), data));
+            trainers.add(new EnsembleTrainer(config(members, 1), data, null, path.engine));
         } else {
-            for (int k = 0; k < members; k++) trainers.add(new EnsembleTrainer(config(1, 1 + k), data));
+            for (int k = 0; k < members; k++) trainers.add(new EnsembleTrainer(config(1, 1 + k), data, null, path.engine));
         }
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
         try {
@@ -162,6 +179,7 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
             root.put("batch", BATCH);
             root.putArray("hidden").add(HIDDEN_UNITS).add(HIDDEN_UNITS);
             root.put("mode", mode.name());
+            root.put("path", path.name());
             root.put("threads", threads);
             root.put("epoch_seconds", seconds);
             root.put("epochs", epochs);
@@ -176,7 +194,7 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
             }
         } else {
             out.println("ensemble training, " + members + " members (" + mode + (mode == Mode.separate ? ", " + threads
-                    + " thread" + (threads == 1 ? "" : "s") : "") + "): " + Format.fixed(rate, 0)
+                    + " thread" + (threads == 1 ? "" : "s") : "") + ", " + path + " path): " + Format.fixed(rate, 0)
                     + " member samples/s (" + Format.fixed(seconds, 3) + " s per epoch of " + SAMPLES + " transitions)");
         }
         out.flush();

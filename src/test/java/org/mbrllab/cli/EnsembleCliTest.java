@@ -75,6 +75,8 @@ class EnsembleCliTest {
         assertEquals(10_000, j.get("samples").asInt());
         assertEquals(256, j.get("batch").asInt());
         assertEquals("batched", j.get("mode").asText());
+        assertEquals("fixed", j.get("path").asText());
+        assertEquals("fit", run("bench", "ensemble", "--members", "1", "--path", "fit", "--json").json().get("path").asText());
     }
 
     @Test
@@ -83,6 +85,7 @@ class EnsembleCliTest {
                 run("bench", "ensemble", "--members", "11", "--json").usageError());
         assertTrue(run("bench", "ensemble", "--threads", "2").usageError().contains("--mode separate"));
         assertTrue(run("bench", "ensemble", "--mode", "parallel").usageError().contains("--mode"));
+        assertTrue(run("bench", "ensemble", "--path", "sgd").usageError().contains("--path"));
     }
 
     @Test
@@ -93,7 +96,7 @@ class EnsembleCliTest {
             assertTrue(ensemble.out().contains(option), option);
         }
         CliRun bench = run("bench", "ensemble", "--help");
-        for (String option : List.of("--members", "--mode", "--threads", "--json")) assertTrue(bench.out().contains(option), option);
+        for (String option : List.of("--members", "--mode", "--path", "--threads", "--json")) assertTrue(bench.out().contains(option), option);
         assertTrue(run("--help").out().contains("ensemble"));
         assertTrue(Cli.isCommand("ensemble"));
     }

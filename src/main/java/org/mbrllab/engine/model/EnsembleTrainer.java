@@ -48,6 +48,7 @@ public final class EnsembleTrainer implements Engine<TrainingSnapshot> {
     public static final double EXPLODED_LOSS = 1e8;
 
     private final EnsembleConfig config;
+    private final TrainingPath path;
     private final int members;
     private final int inputWidth;
     private final int outputWidth;
@@ -88,7 +89,16 @@ public final class EnsembleTrainer implements Engine<TrainingSnapshot> {
      *                    for the lesson's curves); null for none
      */
     public EnsembleTrainer(EnsembleConfig config, RegressionData data, double[][] probePoints) {
+        this(config, data, probePoints, TrainingPath.FIXED_STEP);
+    }
+
+    /**
+     * @param path how each training step runs the graph (the benchmark compares the two; the numbers
+     *             trained are the same)
+     */
+    public EnsembleTrainer(EnsembleConfig config, RegressionData data, double[][] probePoints, TrainingPath path) {
         this.config = config;
+        this.path = java.util.Objects.requireNonNull(path, "path");
         this.members = config.members();
         this.inputWidth = data.inputWidth();
         this.outputWidth = data.outputWidth();
@@ -189,7 +199,8 @@ public final class EnsembleTrainer implements Engine<TrainingSnapshot> {
             by.add(yb);
             sizes[b] = size;
         }
-        double[][] losses = network.trainBatches(bx, by, sizes);
+        double[][] losses = path == TrainingPath.FIXED_STEP ? network.trainBatches(bx, by, sizes)
+                : network.trainBatchesThroughFit(bx, by, sizes);
         double[] training = new double[members];
         for (int b = 0; b < batches; b++) {
             checkFinite(losses[b], "training");
