@@ -72,6 +72,11 @@ public final class MainWindow {
     private final LessonTextView lessonText = new LessonTextView();
     private final StackPane paneHolder = new StackPane();
     private final ParameterPanel parameterPanel;
+    private final SplitPane main;
+    /** The lesson column and the parameter panel, which "figure only" takes out of {@link #main}. */
+    private final javafx.scene.Node[] sideColumns;
+    private final javafx.scene.control.CheckMenuItem figureOnly = new javafx.scene.control.CheckMenuItem("Figure only");
+    private double[] sideDividers;
     private final RunControlsBar runBar;
     private final FlowPane toolbar = new FlowPane(8, 6);
     private final HBox paneTools = new HBox(8);
@@ -130,10 +135,12 @@ public final class MainWindow {
         right.setFitToWidth(true);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         right.getStyleClass().add("parameter-scroll");
-        SplitPane main = new SplitPane(left, center, right);
+        main = new SplitPane(left, center, right);
+        main.setId("main-split");
         main.setDividerPositions(0.28, 0.80);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
+        sideColumns = new javafx.scene.Node[] {left, right};
         root.setCenter(main);
         root.setBottom(buildStatusBar());
 
@@ -291,7 +298,11 @@ public final class MainWindow {
                 item("Zoom out", "Ctrl+Minus", () -> appearance.setZoom(appearance.zoomProperty().get() / 1.1)),
                 item("Actual size", "Ctrl+0", () -> appearance.setZoom(1.0)),
                 new SeparatorMenuItem(),
+                figureOnly,
                 item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())));
+        figureOnly.setId("menu-figure-only");
+        figureOnly.setAccelerator(KeyCombination.keyCombination("F9"));
+        figureOnly.setOnAction(e -> setFigureOnly(figureOnly.isSelected()));
 
         Menu run = new Menu("_Run");
         run.getItems().addAll(
@@ -468,10 +479,31 @@ public final class MainWindow {
         alert.show();
     }
 
+    /**
+     * Figure only: the lesson column and the parameter panel leave the window, so that the pane's figure
+     * gets the whole width (a projector at 1280 × 800); off again, they come back where they were.
+     */
+    void setFigureOnly(boolean on) {
+        figureOnly.setSelected(on);
+        boolean shown = main.getItems().size() == 3;
+        if (on && shown) {
+            sideDividers = main.getDividerPositions();
+            main.getItems().removeAll(sideColumns);
+        } else if (!on && !shown) {
+            main.getItems().add(0, sideColumns[0]);
+            main.getItems().add(sideColumns[1]);
+            if (sideDividers != null) main.setDividerPositions(sideDividers);
+        }
+    }
+
+    boolean isFigureOnly() {
+        return main.getItems().size() == 1;
+    }
+
     private void showShortcuts() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
                 "Space\tRun / pause", "→\tStep", "R\tReset", "Ctrl +  /  Ctrl −\tZoom in / out", "Ctrl 0\tActual size",
-                "F11\tFull screen", "Ctrl E\tExport figure (PNG)", "Ctrl Shift E\tExport chart data (CSV)",
+                "F9\tFigure only (hide the lesson text and parameters)", "F11\tFull screen", "Ctrl E\tExport figure (PNG)", "Ctrl Shift E\tExport chart data (CSV)",
                 "Ctrl S / Ctrl O\tSave / open preset", "Ctrl Q\tQuit"), ButtonType.OK);
         alert.initOwner(stage);
         alert.setHeaderText("Keyboard shortcuts");

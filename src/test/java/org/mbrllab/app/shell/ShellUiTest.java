@@ -97,4 +97,22 @@ class ShellUiTest {
         robot.interact(stage::close);
         assertFalse(((org.mbrllab.app.common.RunnerViewModel<?, ?>) controls).isStarted());
     }
+
+    @Test
+    void figureOnlyHidesTheSidePanelsAndF9BringsThemBack(FxRobot robot) {
+        javafx.scene.Node holder = robot.lookup("#pane-holder").query();
+        double before = holder.getLayoutBounds().getWidth();
+        robot.clickOn("#grid-canvas");
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.isFigureOnly());
+        assertTrue(robot.lookup("#navigator").tryQuery().map(n -> n.getScene() == null).orElse(true),
+                "the lesson column is out of the window");
+        double wide = holder.getLayoutBounds().getWidth();
+        assertTrue(wide > 1.5 * before, "the pane's width " + before + " then " + wide);
+        robot.clickOn("View").clickOn("Figure only");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.isFigureOnly());
+        assertEquals(before, holder.getLayoutBounds().getWidth(), 2, "back to where it was");
+    }
 }

@@ -78,7 +78,9 @@ public final class SearchFigure extends VBox {
     private final TreeArea treeArea;
     private final Pacer<MctsSnapshot> chartPacer;
     private final Pacer<MctsSnapshot> treePacer;
+    private final SplitPane top;
     private final SplitPane middle;
+    private boolean wide;
     private final HBox viewBar;
     private boolean compact;
     private GameSnapshot current;
@@ -133,7 +135,7 @@ public final class SearchFigure extends VBox {
         boardBox.setPadding(new Insets(4, 8, 4, 8));
         boardBox.setMinWidth(0);
         VBox.setVgrow(board, Priority.ALWAYS);
-        SplitPane top = new SplitPane(boardBox, chart);
+        top = new SplitPane(boardBox, chart);
         top.setDividerPositions(0.5);
         top.setMinHeight(0);
         treeArea = new TreeArea(tree, inspector, viewBar);
@@ -159,6 +161,8 @@ public final class SearchFigure extends VBox {
         tree.setOnExpand(expand);
         tree.setIsExpanded(expanded);
         tree.inspectedProperty().addListener((obs, o, n) -> showInspector(n));
+        widthProperty().addListener((obs, o, n) -> followShape());
+        heightProperty().addListener((obs, o, n) -> followShape());
         appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
         appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
         applyTheme();
@@ -185,11 +189,37 @@ public final class SearchFigure extends VBox {
         phaseText.setPadding(on ? new Insets(2, 8, 2, 8) : new Insets(4, 8, 6, 8));
         chart.setCompact(on);
         viewBar.setStyle(on ? "-fx-font-size: 0.75em;" : "");
-        middle.setDividerPositions(on ? 0.5 : 0.45);
+        if (!wide) middle.setDividerPositions(on ? 0.5 : 0.45);
     }
 
     public boolean isCompact() {
         return compact;
+    }
+
+    /** A figure at least this many times as wide as it is high puts the tree beside the board and chart. */
+    public static final double WIDE_RATIO = 1.6;
+
+    /**
+     * Wide (a projector with the side panels hidden, F9): board over chart in a column on the left, the
+     * tree beside them at the full height, where its boxes and text come out about twice as large as under
+     * them. Otherwise board beside chart, the tree below. The figure's size does not depend on the
+     * arrangement, so the switch cannot oscillate.
+     */
+    private void followShape() {
+        double w = getWidth();
+        double h = getHeight();
+        if (w <= 0 || h <= 0) return;
+        boolean on = w >= WIDE_RATIO * h;
+        if (on == wide) return;
+        wide = on;
+        top.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
+        middle.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
+        top.setDividerPositions(0.5);
+        middle.setDividerPositions(on ? 0.34 : compact ? 0.5 : 0.45);
+    }
+
+    public boolean isWide() {
+        return wide;
     }
 
     /** Below this many lines of body text (the pane's height over the font size) a pane is compact. */
@@ -355,6 +385,7 @@ public final class SearchFigure extends VBox {
             double bw = bar.prefWidth(-1);
             double bh = bar.prefHeight(bw);
             bar.resizeRelocate(Math.max(0, w - bw - 6), Math.max(0, h - bh - 6), bw, bh);
+            tree.setBarSize(bw + 6, bh + 6);
             // The card stops above the view bar.
             double room = Math.max(0, h - bh - 20);
             double cw = Math.min(card.prefWidth(-1), Math.max(0, w - 16));

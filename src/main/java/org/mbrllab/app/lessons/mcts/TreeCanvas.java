@@ -80,6 +80,9 @@ final class TreeCanvas extends Region {
     private MctsSnapshot snapshot;
     private Theme theme = Theme.LIGHT;
     private double fontSize = 14;
+    /** The corner that the view bar covers, bottom right: fitting keeps the tree above it. */
+    private double barWidth;
+    private double barHeight;
     private BiConsumer<Integer, Integer> onExpand = (id, version) -> { };
     private BiPredicate<Integer, Integer> isExpanded = (id, version) -> false;
     private final Set<Integer> collapsed = new HashSet<>();
@@ -465,7 +468,7 @@ final class TreeCanvas extends Region {
         drawnIds.clear();
         if (root == null || w < 20 || h < 20) return;
         drawHint(g, w, h);
-        if (autoFit) fitView(w, h);
+        if (autoFit) fitView(w, h - barHeight);
         SimulationView sim = snapshot.simulation();
         Set<Integer> path = new HashSet<>();
         if (sim != null) for (int id : sim.path()) path.add(id);
@@ -773,11 +776,30 @@ final class TreeCanvas extends Region {
         }
     }
 
+    private static final String[] HINTS = {"wheel: zoom · drag: pan · click a node: pin it · +/−: unfold/fold",
+        "wheel: zoom · drag: pan · click: pin", "wheel: zoom · drag: pan"};
+
+    /** The longest hint that fits left of the view bar, or none. */
     private void drawHint(GraphicsContext g, double w, double h) {
-        g.setFill(theme.muted());
-        g.setFont(font("DejaVu Sans", FontWeight.NORMAL, Math.max(10, fontSize * 0.75)));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("wheel: zoom · drag: pan · click a node: pin it · +/−: unfold/fold", 6, h - 6);
+        Font f = font("DejaVu Sans", FontWeight.NORMAL, Math.max(10, fontSize * 0.75));
+        for (String hint : HINTS) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(hint);
+            probe.setFont(f);
+            if (6 + probe.getLayoutBounds().getWidth() + 12 > w - barWidth) continue;
+            g.setFill(theme.muted());
+            g.setFont(f);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(hint, 6, h - 6);
+            return;
+        }
+    }
+
+    /** The view bar's size, which the tree and the hint keep clear of. */
+    void setBarSize(double width, double height) {
+        if (width == barWidth && height == barHeight) return;
+        barWidth = width;
+        barHeight = height;
+        draw();
     }
 }

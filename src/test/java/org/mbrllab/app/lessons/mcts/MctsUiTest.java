@@ -189,4 +189,21 @@ class MctsUiTest {
         assertTrue(IntStream.of(wide).max().orElseThrow() < IntStream.of(narrow).max().orElseThrow(),
                 "c = 5 spreads the visits: " + Arrays.toString(wide) + " vs " + Arrays.toString(narrow));
     }
+
+    @Test
+    void figureOnlyPutsTheTreeBesideTheBoardAndDrawsItLarger(FxRobot robot) {
+        growTree(robot);
+        SearchFigure figure = (SearchFigure) pane.figure();
+        assertFalse(figure.isWide(), "board and chart above the tree in the window with its side panels");
+        double before = figure.tree().scale();
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(figure.isWide(), "figure only: " + figure.getWidth() + " x " + figure.getHeight());
+        double wide = figure.tree().scale();
+        assertTrue(wide > 1.3 * before, "the tree's scale " + before + " then " + wide);
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(figure.isWide());
+        assertEquals(before, figure.tree().scale(), 0.1 * before);
+    }
 }
