@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.FigureShape;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
@@ -108,7 +109,7 @@ public final class AlphaZeroPane implements LessonPane {
         FlowPane playStrip = strip(label("AlphaZero plays"), sideChoice, move);
         playView.setTop(playStrip);
         playView.setCenter(search);
-        SearchFigure.followHeight(view, playStrip, search, appearance);
+        FigureShape.followHeight(view, playStrip, appearance, search::setCompact);
 
         // Training view.
         trainingStats.setId("training-stats");

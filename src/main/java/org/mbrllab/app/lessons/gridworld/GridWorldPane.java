@@ -22,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.FigureShape;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
@@ -50,6 +51,10 @@ public final class GridWorldPane implements LessonPane {
     private final ChoiceBox<Algorithm> algorithmChoice = new ChoiceBox<>();
     private final BorderPane view = new BorderPane();
     private final VBox figure;
+    private final FigureShape.Turning turning;
+    /** The grid's share of the figure's height, above the explain panel and charts. */
+    private static final double TALL_GRID_SHARE = 0.64;
+    private static final double SHORT_GRID_SHARE = 0.72;
     private boolean synchronous;
     private int inspected = -1;
     private boolean updatingPreset;
@@ -142,12 +147,17 @@ public final class GridWorldPane implements LessonPane {
         bottom.setDividerPositions(0.56);
         SplitPane middle = new SplitPane(canvas, bottom);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.64);
+        middle.setDividerPositions(TALL_GRID_SHARE);
         VBox.setVgrow(middle, javafx.scene.layout.Priority.ALWAYS);
         counter.setPadding(new Insets(4, 8, 6, 8));
         figure = new VBox(middle, counter);
         view.setTop(strip);
         view.setCenter(figure);
+        // On a projector: the grid beside the explain panel and charts when the figure is wide (F9), and
+        // more of the height for the grid, with smaller tools, when the pane is short.
+        turning = new FigureShape.Turning(figure, middle, bottom, TALL_GRID_SHARE, 0.6);
+        FigureShape.followHeight(view, strip, appearance,
+                isShort -> turning.setTallDivider(isShort ? SHORT_GRID_SHARE : TALL_GRID_SHARE));
 
         // Drawing follows the view-model.
         canvas.setOnCell((r, c) -> {
@@ -216,6 +226,11 @@ public final class GridWorldPane implements LessonPane {
     @Override public void deactivate() { vm.close(); }
 
     @Override public Node figure() { return figure; }
+
+    /** Whether the grid stands beside the explain panel and charts (a wide figure), for tests. */
+    boolean isWide() {
+        return turning.isWide();
+    }
 
     @Override
     public Optional<String> chartCsv() {

@@ -16,6 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.FigureShape;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
@@ -122,7 +123,7 @@ public final class MctsPane implements LessonPane {
 
         view.setTop(strip);
         view.setCenter(figure);
-        SearchFigure.followHeight(view, strip, figure, appearance);
+        FigureShape.followHeight(view, strip, appearance, figure::setCompact);
 
         // Drawing follows the view-model.
         vm.snapshotProperty().addListener((obs, o, n) -> figure.show(n, vm.messageProperty().get()));

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.FigureShape;
 import org.mbrllab.app.lessons.mcts.GameSnapshot.MoveRecord;
 import org.mbrllab.app.lessons.mcts.GameSnapshot.Waiting;
 import org.mbrllab.engine.games.Game;
@@ -80,7 +81,7 @@ public final class SearchFigure extends VBox {
     private final Pacer<MctsSnapshot> treePacer;
     private final SplitPane top;
     private final SplitPane middle;
-    private boolean wide;
+    private final FigureShape.Turning turning;
     private final HBox viewBar;
     private boolean compact;
     private GameSnapshot current;
@@ -161,8 +162,9 @@ public final class SearchFigure extends VBox {
         tree.setOnExpand(expand);
         tree.setIsExpanded(expanded);
         tree.inspectedProperty().addListener((obs, o, n) -> showInspector(n));
-        widthProperty().addListener((obs, o, n) -> followShape());
-        heightProperty().addListener((obs, o, n) -> followShape());
+        // Wide (a projector with the side panels hidden, F9): board over chart on the left, the tree beside
+        // them at the full height, its boxes and text about twice as large as under them.
+        turning = new FigureShape.Turning(this, middle, top, 0.45, 0.34);
         appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
         appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
         applyTheme();
@@ -175,8 +177,9 @@ public final class SearchFigure extends VBox {
 
     /**
      * The layout for a short pane (a projector at 1280 × 800, where the pane is under
-     * {@value #COMPACT_EMS} lines of text high): one-line labels over the board, the phase sentence and the
-     * chart text smaller, the move axes unlabelled, the board and tree sharing the height evenly.
+     * {@value FigureShape#SHORT_EMS} lines of text high, see {@link FigureShape#followHeight}): one-line
+     * labels over the board, the phase sentence and the chart text smaller, the move axes unlabelled, the
+     * board and tree sharing the height evenly.
      */
     public void setCompact(boolean on) {
         if (compact == on) return;
@@ -189,58 +192,16 @@ public final class SearchFigure extends VBox {
         phaseText.setPadding(on ? new Insets(2, 8, 2, 8) : new Insets(4, 8, 6, 8));
         chart.setCompact(on);
         viewBar.setStyle(on ? "-fx-font-size: 0.75em;" : "");
-        if (!wide) middle.setDividerPositions(on ? 0.5 : 0.45);
+        turning.setTallDivider(on ? 0.5 : 0.45);
     }
 
     public boolean isCompact() {
         return compact;
     }
 
-    /** A figure at least this many times as wide as it is high puts the tree beside the board and chart. */
-    public static final double WIDE_RATIO = 1.6;
-
-    /**
-     * Wide (a projector with the side panels hidden, F9): board over chart in a column on the left, the
-     * tree beside them at the full height, where its boxes and text come out about twice as large as under
-     * them. Otherwise board beside chart, the tree below. The figure's size does not depend on the
-     * arrangement, so the switch cannot oscillate.
-     */
-    private void followShape() {
-        double w = getWidth();
-        double h = getHeight();
-        if (w <= 0 || h <= 0) return;
-        boolean on = w >= WIDE_RATIO * h;
-        if (on == wide) return;
-        wide = on;
-        top.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-        middle.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
-        top.setDividerPositions(0.5);
-        middle.setDividerPositions(on ? 0.34 : compact ? 0.5 : 0.45);
-    }
-
+    /** Wide (the tree beside board and chart), see {@link FigureShape.Turning}. */
     public boolean isWide() {
-        return wide;
-    }
-
-    /** Below this many lines of body text (the pane's height over the font size) a pane is compact. */
-    public static final double COMPACT_EMS = 36;
-
-    /**
-     * Makes {@code strip} and {@code figure} compact whenever {@code pane} (which holds both) is shorter than
-     * {@value #COMPACT_EMS} lines of body text: the strip's controls get a smaller font and less padding.
-     * The pane's height does not depend on the strip's, so the switch cannot oscillate.
-     */
-    public static void followHeight(Region pane, Region strip, SearchFigure figure, Appearance appearance) {
-        Runnable check = () -> {
-            double h = pane.getHeight();
-            if (h <= 0) return;
-            boolean on = h < COMPACT_EMS * appearance.fontSize();
-            figure.setCompact(on);
-            strip.setStyle(on ? "-fx-font-size: 0.8em;" : "");
-            strip.setPadding(on ? new Insets(3, 6, 3, 6) : new Insets(6, 8, 6, 8));
-        };
-        pane.heightProperty().addListener((obs, o, n) -> check.run());
-        appearance.fontSizeProperty().addListener((obs, o, n) -> check.run());
+        return turning.isWide();
     }
 
     /** Where a click on the board plays {@code move}, on screen (for tests). */

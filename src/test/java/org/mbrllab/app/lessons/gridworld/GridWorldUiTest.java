@@ -1,6 +1,7 @@
 package org.mbrllab.app.lessons.gridworld;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,5 +174,25 @@ class GridWorldUiTest {
         robot.clickOn("#error-reset");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!banner.isVisible());
+    }
+
+    private double cellSize() {
+        return pane.canvas().cellCenter(0, 1)[0] - pane.canvas().cellCenter(0, 0)[0];
+    }
+
+    @Test
+    void figureOnlyPutsTheGridBesideTheExplainPanelAndDrawsItLarger(FxRobot robot) {
+        assertFalse(pane.isWide(), "the grid above the explain panel in the window with its side panels");
+        double before = cellSize();
+        robot.clickOn("#grid-canvas");
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(pane.isWide(), "figure only: the grid beside the explain panel and charts");
+        double wide = cellSize();
+        assertTrue(wide > 1.5 * before, "a cell's size " + before + " then " + wide);
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(pane.isWide());
+        assertEquals(before, cellSize(), 0.05 * before);
     }
 }
