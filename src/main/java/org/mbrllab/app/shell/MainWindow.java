@@ -76,7 +76,9 @@ public final class MainWindow {
     /** The lesson column and the parameter panel, which "figure only" takes out of {@link #main}. */
     private final javafx.scene.Node[] sideColumns;
     private final javafx.scene.control.CheckMenuItem figureOnly = new javafx.scene.control.CheckMenuItem("Figure only");
-    private double[] sideDividers;
+    private javafx.scene.Node centerColumn;
+    /** Where the two column dividers were when last shown, as fractions of the window's width. */
+    private final double[] columnDividers = {0.28, 0.80};
     private final RunControlsBar runBar;
     private final FlowPane toolbar = new FlowPane(8, 6);
     private final HBox paneTools = new HBox(8);
@@ -141,6 +143,7 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
         sideColumns = new javafx.scene.Node[] {left, right};
+        centerColumn = center;
         root.setCenter(main);
         root.setBottom(buildStatusBar());
 
@@ -227,6 +230,7 @@ public final class MainWindow {
         paneHolder.getChildren().setAll(pane.view());
         paneTools.getChildren().setAll(pane.toolbarItems());
         parameterPanel.show(pane.parameters());
+        arrangeColumns();
         runBar.bind(pane.controls());
         if (pane.controls() != null) {
             pane.controls().statusProperty().addListener(statusListener);
@@ -485,19 +489,41 @@ public final class MainWindow {
      */
     void setFigureOnly(boolean on) {
         figureOnly.setSelected(on);
-        boolean shown = main.getItems().size() == 3;
-        if (on && shown) {
-            sideDividers = main.getDividerPositions();
-            main.getItems().removeAll(sideColumns);
-        } else if (!on && !shown) {
-            main.getItems().add(0, sideColumns[0]);
-            main.getItems().add(sideColumns[1]);
-            if (sideDividers != null) main.setDividerPositions(sideDividers);
-        }
+        arrangeColumns();
     }
 
     boolean isFigureOnly() {
-        return main.getItems().size() == 1;
+        return figureOnly.isSelected();
+    }
+
+    /** Whether the parameter panel is in the window (not for "figure only", nor a lesson without any). */
+    boolean showsParameters() {
+        return main.getItems().contains(sideColumns[1]);
+    }
+
+    /**
+     * The lesson column, the pane, and the parameter panel when the lesson has parameters; the pane alone
+     * for "figure only". Dividers keep their places: the lesson column's width carries over, and the
+     * parameter panel comes back as wide as it was.
+     */
+    private void arrangeColumns() {
+        boolean left = !figureOnly.isSelected();
+        boolean right = left && currentPane != null && currentPane.parameters() != null
+                && !currentPane.parameters().specs().isEmpty();
+        List<javafx.scene.Node> want = new ArrayList<>();
+        if (left) want.add(sideColumns[0]);
+        want.add(centerColumn);
+        if (right) want.add(sideColumns[1]);
+        if (main.getItems().equals(want)) return;
+        // Remember where the dividers are: [lesson | pane, pane | parameters], as fractions of the width.
+        double[] d = main.getDividerPositions();
+        boolean hadLeft = main.getItems().contains(sideColumns[0]);
+        boolean hadRight = main.getItems().contains(sideColumns[1]);
+        if (hadLeft && d.length > 0) columnDividers[0] = d[0];
+        if (hadRight && d.length > 0) columnDividers[1] = d[d.length - 1];
+        main.getItems().setAll(want);
+        if (left && right) main.setDividerPositions(columnDividers[0], Math.max(columnDividers[1], columnDividers[0] + 0.2));
+        else if (left) main.setDividerPositions(columnDividers[0]);
     }
 
     private void showShortcuts() {

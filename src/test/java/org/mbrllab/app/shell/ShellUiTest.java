@@ -115,4 +115,19 @@ class ShellUiTest {
         assertFalse(window.isFigureOnly());
         assertEquals(before, holder.getLayoutBounds().getWidth(), 2, "back to where it was");
     }
+
+    @Test
+    void aLessonWithoutParametersGivesItsPaneTheParameterPanelsPlace(FxRobot robot) {
+        assertTrue(window.showsParameters(), "the grid world has parameters");
+        javafx.scene.Node holder = robot.lookup("#pane-holder").query();
+        double withPanel = holder.getLayoutBounds().getWidth();
+        robot.interact(() -> window.selectLesson("which-method"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.showsParameters(), "the method chooser has none");
+        assertTrue(holder.getLayoutBounds().getWidth() > withPanel + 100, "the pane takes the panel's place");
+        robot.interact(() -> window.selectLesson("dynamic-programming"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.showsParameters());
+        assertEquals(withPanel, holder.getLayoutBounds().getWidth(), 2, "and gives it back");
+    }
 }
