@@ -41,11 +41,13 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *       libnd4j's kernel ({@link Nd4j#exec(CustomOp, OpContext)}), exactly as SameDiff's own session
  *       parameterises and runs it.</li>
  *   <li>Then every parameter θ with gradient g: the updater turns g into its step Δ (for Adam,
- *       α_t m / (√v + ε)) and θ ← θ − Δ, as SameDiff's {@code TrainingSession} does.</li>
+ *       α_t m / (√v + ε)) and θ ← θ − Δ. SameDiff's {@code TrainingSession} updates each parameter as
+ *       soon as its gradient exists; since no op reads a parameter after its gradient is made, updating
+ *       them all after the last op gives the same numbers.</li>
  * </ol>
  * Why: SameDiff's session tracks dependencies, frames and iterations for graphs with loops and
  * conditions, and asks a memory manager for every output of every op, every step. For our small,
- * loop-free graphs that bookkeeping cost as much as a third of a step, and its Java code is large enough
+ * loop-free graphs that bookkeeping cost a quarter to a third of a step, and its Java code is large enough
  * that after one epoch the JIT compiler has not finished with it (measured with a listener timing each
  * op and the gaps between ops: 4.2 ms of kernels and 1.5 ms of gaps per step of the benchmark ensemble,
  * warmed up). {@code EnsembleNetworkTest} checks that a fixed step trains the same numbers as
@@ -120,15 +122,17 @@ final class FixedTrainingStep {
         if (placed.contains(name)) return;
         if (!onPath.add(name)) throw new IllegalStateException("the graph has a cycle through op " + name);
         check(op);
-        for (String input : op.argNames()) schedule(input, placed, onPath);
+        Node node = new Node(op);
+        for (String input : node.inputs) schedule(input, placed, onPath);
         onPath.remove(name);
         placed.add(name);
-        nodes.add(new Node(op));
+        nodes.add(node);
     }
 
     private static void check(DifferentialFunction op) {
         boolean plain = op instanceof CustomOp || op instanceof Op;
-        boolean argumentInputs = (op instanceof ReduceOp || op instanceof ScalarOp) && op.argNames().length == 2;
+        boolean argumentInputs = (op instanceof ReduceOp || op instanceof ScalarOp) && op.argNames() != null
+                && op.argNames().length == 2;
         if (!plain || argumentInputs) {
             throw new UnsupportedOperationException("op " + op.getOwnName() + " (" + op.opName()
                     + ") cannot run in a fixed training step");
