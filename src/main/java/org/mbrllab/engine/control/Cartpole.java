@@ -72,19 +72,10 @@ public record Cartpole(CartpoleParams params) implements Dynamics {
         return new Cartpole(params.scaled(error));
     }
 
-    @Override
-    public void step(double[] x, double u, double[] next) {
-        stepAt(x, 0, clip(u), next, 0);
-    }
-
-    @Override
-    public void stepBatch(double[] xs, double[] us, double[] next, int count) {
-        for (int i = 0; i < count; i++) stepAt(xs, i * N, clip(us[i]), next, i * N);
-    }
-
     /** One Euler step of the state at {@code in[o … o+3]} into {@code out[p … p+3]}. */
-    private void stepAt(double[] in, int o, double force, double[] out, int p) {
-        double xPos = in[o], xDot = in[o + 1], theta = in[o + 2], thetaDot = in[o + 3];
+    @Override
+    public void stepAt(double[] in, int o, double u, double[] out, int p) {
+        double xPos = in[o], xDot = in[o + 1], theta = in[o + 2], thetaDot = in[o + 3], force = clip(u);
         double sin = Math.sin(theta), cos = Math.cos(theta);
         double thetaAcc = thetaAcceleration(sin, cos, thetaDot, force);
         double xAcc = cartAcceleration(sin, cos, thetaDot, force, thetaAcc);

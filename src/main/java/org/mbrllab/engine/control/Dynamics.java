@@ -36,8 +36,18 @@ public sealed interface Dynamics extends BatchDynamics permits Cartpole, Pendulu
     /** The system a planner believes in: masses and length scaled by {@code error}. */
     Dynamics withModelError(ModelError error);
 
+    /**
+     * Writes f(x, u) for the state stored at {@code xs[from … from + n − 1]} into
+     * {@code next[to … to + n − 1]}, clipping u first. This is the one step a system writes: {@link #step}
+     * and {@link #stepBatch} are this step at offset 0 and at the offsets i·n of a batch, so the two give
+     * the same numbers by construction.
+     */
+    void stepAt(double[] xs, int from, double u, double[] next, int to);
+
     /** Writes f(x, u) into {@code next}. */
-    void step(double[] x, double u, double[] next);
+    default void step(double[] x, double u, double[] next) {
+        stepAt(x, 0, u, next, 0);
+    }
 
     /**
      * The batched step for sampling planners: {@code count} states stored one after another in {@code xs}
@@ -45,7 +55,10 @@ public sealed interface Dynamics extends BatchDynamics permits Cartpole, Pendulu
      * {@code next} in the same layout. Gives exactly the numbers of {@link #step} applied to each state.
      */
     @Override
-    void stepBatch(double[] xs, double[] us, double[] next, int count);
+    default void stepBatch(double[] xs, double[] us, double[] next, int count) {
+        int n = stateSize();
+        for (int i = 0; i < count; i++) stepAt(xs, i * n, us[i], next, i * n);
+    }
 
     /** Writes the time derivative ẋ = f_c(x, u) of the continuous-time system (u clipped) into {@code xdot}. */
     void derivative(double[] x, double u, double[] xdot);

@@ -62,18 +62,10 @@ public record Pendulum(PendulumParams params) implements Dynamics {
         return new Pendulum(params.scaled(error));
     }
 
+    /** One semi-implicit Euler step of the state at {@code in[o … o+1]} into {@code out[p … p+1]}. */
     @Override
-    public void step(double[] x, double u, double[] next) {
-        stepAt(x, 0, clip(u), next, 0);
-    }
-
-    @Override
-    public void stepBatch(double[] xs, double[] us, double[] next, int count) {
-        for (int i = 0; i < count; i++) stepAt(xs, i * N, clip(us[i]), next, i * N);
-    }
-
-    private void stepAt(double[] in, int o, double torque, double[] out, int p) {
-        double theta = in[o];
+    public void stepAt(double[] in, int o, double u, double[] out, int p) {
+        double theta = in[o], torque = clip(u);
         double thetaDot = clipSpeed(in[o + 1] + params.dt() * angularAcceleration(theta, torque));
         out[p] = theta + params.dt() * thetaDot;
         out[p + 1] = thetaDot;

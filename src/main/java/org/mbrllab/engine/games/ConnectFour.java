@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * ({@code (both + bottom(c)) & column(c)}). Four in a row is four shift-and tests, one per direction
  * (vertical 1, horizontal 7, the diagonals 6 and 8).
  */
-public final class ConnectFour implements GameState {
+public final class ConnectFour extends BoardState {
 
     public static final int ROWS = 6;
     public static final int COLUMNS = 7;
@@ -35,9 +35,6 @@ public final class ConnectFour implements GameState {
     long o;
     /** Columns not yet full (a bitmask of columns), kept up to date by play and undo. */
     private int open = ALL_COLUMNS;
-    private int toMove = Side.X;
-    private int winner = Side.NONE;
-    private int plies;
 
     ConnectFour() {}
 
@@ -61,14 +58,7 @@ public final class ConnectFour implements GameState {
             }
             if (!gap) s.open &= ~(1 << c);
         }
-        s.plies = Long.bitCount(s.x) + Long.bitCount(s.o);
-        s.toMove = Long.bitCount(s.x) > Long.bitCount(s.o) ? Side.O : Side.X;
-        boolean xWon = hasFour(s.x);
-        boolean oWon = hasFour(s.o);
-        if (xWon && oWon) throw new BoardException("impossible board: both X and O have four in a row");
-        if (xWon && s.toMove != Side.O) throw new BoardException("impossible board: X has four in a row but O has moved since");
-        if (oWon && s.toMove != Side.X) throw new BoardException("impossible board: O has four in a row but X has moved since");
-        s.winner = xWon ? Side.X : oWon ? Side.O : Side.NONE;
+        s.setTurnFromBoard(Long.bitCount(s.x), Long.bitCount(s.o), hasFour(s.x), hasFour(s.o), "four in a row");
         return s;
     }
 
@@ -114,18 +104,11 @@ public final class ConnectFour implements GameState {
     }
 
     @Override public Game game() { return Game.CONNECT_FOUR; }
-    @Override public int toMove() { return toMove; }
-    @Override public int winner() { return winner; }
-    @Override public int plies() { return plies; }
 
+    /** The columns not yet full. */
     @Override
-    public int legalMoves() {
-        return winner != Side.NONE ? 0 : open;
-    }
-
-    @Override
-    public boolean isOver() {
-        return winner != Side.NONE || open == 0;
+    int openMoves() {
+        return open;
     }
 
     @Override
@@ -196,10 +179,7 @@ public final class ConnectFour implements GameState {
         x = bx;
         o = bo;
         open = cols;
-        toMove = side;
-        winner = won;
-        plies += n;
-        return won;
+        return endPlayout(side, won, n);
     }
 
     @Override
@@ -210,14 +190,11 @@ public final class ConnectFour implements GameState {
     }
 
     @Override
-    public void copyFrom(GameState other) {
+    void copyPiecesFrom(BoardState other) {
         ConnectFour s = (ConnectFour) other;
         x = s.x;
         o = s.o;
         open = s.open;
-        toMove = s.toMove;
-        winner = s.winner;
-        plies = s.plies;
     }
 
     /** The piece at ({@code row} from the bottom, {@code column}): 'X', 'O' or '.'. */

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * {@link #x} or {@link #o} is set when that side holds the cell. A win is one lookup in a 512-entry
  * table of the boards that contain a line.
  */
-public final class TicTacToe implements GameState {
+public final class TicTacToe extends BoardState {
 
     /** All nine cells. */
     static final int FULL = 0x1FF;
@@ -24,9 +24,6 @@ public final class TicTacToe implements GameState {
 
     int x;
     int o;
-    private int toMove = Side.X;
-    private int winner = Side.NONE;
-    private int plies;
 
     TicTacToe() {}
 
@@ -37,30 +34,16 @@ public final class TicTacToe implements GameState {
             if (ch == 'X') t.x |= 1 << i;
             else if (ch == 'O') t.o |= 1 << i;
         }
-        t.plies = Integer.bitCount(t.x) + Integer.bitCount(t.o);
-        t.toMove = Integer.bitCount(t.x) > Integer.bitCount(t.o) ? Side.O : Side.X;
-        boolean xWon = WINS[t.x];
-        boolean oWon = WINS[t.o];
-        if (xWon && oWon) throw new BoardException("impossible board: both X and O have three in a row");
-        if (xWon && t.toMove != Side.O) throw new BoardException("impossible board: X has three in a row but O has moved since");
-        if (oWon && t.toMove != Side.X) throw new BoardException("impossible board: O has three in a row but X has moved since");
-        t.winner = xWon ? Side.X : oWon ? Side.O : Side.NONE;
+        t.setTurnFromBoard(Integer.bitCount(t.x), Integer.bitCount(t.o), WINS[t.x], WINS[t.o], "three in a row");
         return t;
     }
 
     @Override public Game game() { return Game.TIC_TAC_TOE; }
-    @Override public int toMove() { return toMove; }
-    @Override public int winner() { return winner; }
-    @Override public int plies() { return plies; }
 
+    /** The empty cells. */
     @Override
-    public int legalMoves() {
-        return winner != Side.NONE ? 0 : ~(x | o) & FULL;
-    }
-
-    @Override
-    public boolean isOver() {
-        return winner != Side.NONE || (x | o) == FULL;
+    int openMoves() {
+        return ~(x | o) & FULL;
     }
 
     @Override
@@ -90,7 +73,7 @@ public final class TicTacToe implements GameState {
     @Override
     public int winningMoves() {
         if (winner != Side.NONE) return 0;
-        return winningMovesOf(toMove == Side.X ? x : o, ~(x | o) & FULL);
+        return winningMovesOf(toMove == Side.X ? x : o, openMoves());
     }
 
     @Override
@@ -122,10 +105,7 @@ public final class TicTacToe implements GameState {
         }
         x = bx;
         o = bo;
-        toMove = side;
-        winner = won;
-        plies += n;
-        return won;
+        return endPlayout(side, won, n);
     }
 
     private static int winningMovesOf(int mine, int empty) {
@@ -145,13 +125,10 @@ public final class TicTacToe implements GameState {
     }
 
     @Override
-    public void copyFrom(GameState other) {
+    void copyPiecesFrom(BoardState other) {
         TicTacToe t = (TicTacToe) other;
         x = t.x;
         o = t.o;
-        toMove = t.toMove;
-        winner = t.winner;
-        plies = t.plies;
     }
 
     @Override
