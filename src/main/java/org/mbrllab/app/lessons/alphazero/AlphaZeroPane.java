@@ -2,7 +2,6 @@ package org.mbrllab.app.lessons.alphazero;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,7 +15,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.FigureShape;
 import org.mbrllab.app.common.LessonPane;
@@ -26,6 +24,7 @@ import org.mbrllab.app.common.RunControls;
 import org.mbrllab.app.lessons.mcts.MoveNames;
 import org.mbrllab.app.lessons.mcts.Pacer;
 import org.mbrllab.app.lessons.mcts.RootStatsChart;
+import org.mbrllab.app.lessons.mcts.SearchControls;
 import org.mbrllab.app.lessons.mcts.SearchFigure;
 import org.mbrllab.engine.alphazero.AlphaZeroSnapshot;
 import org.mbrllab.engine.alphazero.BudgetComparison;
@@ -33,7 +32,9 @@ import org.mbrllab.engine.alphazero.BudgetComparison.Search;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.games.Game;
-import org.mbrllab.engine.games.Side;
+
+import static org.mbrllab.app.lessons.mcts.SearchControls.label;
+import static org.mbrllab.app.lessons.mcts.SearchControls.strip;
 
 /**
  * The AlphaZero lesson's pane, three views of one idea:
@@ -76,11 +77,7 @@ public final class AlphaZeroPane implements LessonPane {
         this.search = new SearchFigure(appearance, "AlphaZero", vm);
 
         // Toolbar: game, view, network.
-        gameChoice.setId("game-choice");
-        gameChoice.getItems().setAll(Game.values());
-        gameChoice.setConverter(converter(Game::displayName));
-        gameChoice.valueProperty().bindBidirectional(vm.gameProperty());
-        gameChoice.setTooltip(new Tooltip("Tic-tac-toe or Connect Four; the view starts afresh"));
+        SearchControls.gameChoice(gameChoice, vm.gameProperty(), "Tic-tac-toe or Connect Four; the view starts afresh");
         viewChoice.setId("view-choice");
         viewChoice.getItems().setAll(View.values());
         viewChoice.valueProperty().bindBidirectional(vm.viewProperty());
@@ -93,14 +90,8 @@ public final class AlphaZeroPane implements LessonPane {
                 + "trained in the Training view, or none (UCB1 with random rollouts)"));
 
         // Play view: who plays, and the search figure.
-        ChoiceBox<Integer> sideChoice = new ChoiceBox<>();
-        sideChoice.setId("az-side-choice");
-        sideChoice.getItems().setAll(Side.X, Side.O);
-        sideChoice.setConverter(converter(Side::name));
-        sideChoice.setValue(vm.searchSideProperty().get());
-        sideChoice.valueProperty().addListener((obs, o, n) -> { if (n != null) vm.searchSideProperty().set(n); });
-        vm.searchSideProperty().addListener((obs, o, n) -> sideChoice.setValue(n.intValue()));
-        sideChoice.setTooltip(new Tooltip("The side AlphaZero plays; X moves first"));
+        ChoiceBox<Integer> sideChoice = SearchControls.sideChoice("az-side-choice", vm.searchSideProperty(),
+                "The side AlphaZero plays; X moves first");
         Button move = new Button("AlphaZero move");
         move.setId("az-move-button");
         move.setFocusTraversable(false);
@@ -284,13 +275,6 @@ public final class AlphaZeroPane implements LessonPane {
         comparisonChart.setTheme(appearance.theme(), size);
     }
 
-    private static FlowPane strip(Node... nodes) {
-        FlowPane strip = new FlowPane(10, 6, nodes);
-        strip.setAlignment(Pos.CENTER_LEFT);
-        strip.setPadding(new Insets(6, 8, 6, 8));
-        return strip;
-    }
-
     /** A line of text that wraps within the width it is given (never widening the pane), then buttons. */
     private static HBox textRow(Label text, Node... buttons) {
         text.setMinWidth(0);
@@ -303,18 +287,5 @@ public final class AlphaZeroPane implements LessonPane {
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 8, 6, 8));
         return row;
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
-            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
-        };
     }
 }

@@ -383,7 +383,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
             if (s.play() != null) {
                 GameSnapshot g = s.play();
                 return switch (g.waiting()) {
-                    case OVER -> "Game over: " + result(g);
+                    case OVER -> "Game over: " + g.result();
                     case YOUR_MOVE -> "Your move (" + Side.name(g.search().rootToMove()) + "): click the board";
                     case MCTS_MOVE -> "Budget spent: the next step plays";
                     case SEARCH -> status.steps() == 0 ? "Press Run (Space) to let AlphaZero search, or Step (→) for one simulation" : "Paused";
@@ -409,11 +409,6 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
             case TRAINING -> "training batches";
             case EVALUATION -> "games against pure MCTS";
         };
-    }
-
-    static String result(GameSnapshot s) {
-        int w = s.search().winner();
-        return w == Side.NONE ? "a draw" : Side.name(w) + " wins";
     }
 
     // ---------------------------------------------------------------- run controls
@@ -470,13 +465,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
         LessonSnapshot ls = snapshot.get();
         if (ls == null || ls.play() == null) return false;
         GameSnapshot s = ls.play();
-        String why = switch (s.waiting()) {
-            case OVER -> "The game is over (" + result(s) + "): press Reset for a new game.";
-            case SEARCH, MCTS_MOVE -> "It is AlphaZero's turn (" + Side.name(s.mctsSide()) + "): press Run, Step or “AlphaZero move”.";
-            case OPPONENT_MOVE -> "";
-            case YOUR_MOVE -> move < 0 || move >= s.search().rootVisits().length || s.search().rootVisits()[move] < 0
-                    ? "That " + (s.search().game() == Game.TIC_TAC_TOE ? "cell is taken." : "column is full.") : "";
-        };
+        String why = s.refusal(move, "It is AlphaZero's turn (" + Side.name(s.mctsSide()) + "): press Run, Step or “AlphaZero move”.", "");
         message.set(why);
         if (!why.isEmpty()) return false;
         applyPlay(e -> e.playMove(move));

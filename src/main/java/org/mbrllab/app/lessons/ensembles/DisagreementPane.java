@@ -6,19 +6,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.CaptionedFigure;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.PresetText;
@@ -84,13 +82,7 @@ public final class DisagreementPane implements LessonPane {
         vm.parameters().property(DisagreementViewModel.TORQUE.key()).addListener((obs, o, n) -> showCaption());
         showCaption();
 
-        TextFlow strip = new TextFlow(caption);
-        strip.setPadding(new Insets(6, 8, 4, 8));
-        progress.setPadding(new Insets(4, 8, 6, 8));
-        figure = new VBox(chart.node(), progress);
-        VBox.setVgrow(chart.node(), Priority.ALWAYS);
-        view.setTop(strip);
-        view.setCenter(figure);
+        figure = CaptionedFigure.layOut(view, caption, chart.node(), progress);
 
         appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
         appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
@@ -180,8 +172,7 @@ public final class DisagreementPane implements LessonPane {
 
     private void applyTheme() {
         chart.setTheme(appearance.theme(), appearance.fontSize());
-        caption.setFill(appearance.theme().muted());
-        caption.setFont(javafx.scene.text.Font.font(appearance.fontSize()));
+        CaptionedFigure.applyTheme(caption, appearance);
     }
 
     private static Label label(String text) {

@@ -2,6 +2,8 @@ package org.mbrllab.app.lessons.mcts;
 
 import java.util.List;
 
+import org.mbrllab.engine.games.Game;
+import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsSnapshot;
 
 /**
@@ -48,6 +50,29 @@ public record GameSnapshot(MctsSnapshot search, Mode mode, int mctsSide, String 
      *                    (N(root) minus this move's simulations); else −1
      */
     public record MoveRecord(int side, int move, String by, int visits, int rootVisits, double q, int kept) {}
+
+    /** "X wins", "O wins" or "a draw". */
+    public String result() {
+        int w = search.winner();
+        return w == Side.NONE ? "a draw" : Side.name(w) + " wins";
+    }
+
+    /**
+     * Why a click on {@code move} cannot be played now, or "" if it can: the game is over, the cell is
+     * taken or the column full, or it is not the person's turn (the pane's own words).
+     *
+     * @param searchTurn   the words when the search is to move
+     * @param opponentTurn the words when the opponent player is to move
+     */
+    public String refusal(int move, String searchTurn, String opponentTurn) {
+        return switch (waiting) {
+            case OVER -> "The game is over (" + result() + "): press Reset for a new game.";
+            case SEARCH, MCTS_MOVE -> searchTurn;
+            case OPPONENT_MOVE -> opponentTurn;
+            case YOUR_MOVE -> move < 0 || move >= search.rootVisits().length || search.rootVisits()[move] < 0
+                    ? "That " + (search.game() == Game.TIC_TAC_TOE ? "cell is taken." : "column is full.") : "";
+        };
+    }
 
     /** The last move played by the search, or null. */
     public MoveRecord lastSearchMove() {

@@ -2,10 +2,7 @@ package org.mbrllab.app.lessons.mcts;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -14,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.FigureShape;
 import org.mbrllab.app.common.LessonPane;
@@ -24,9 +20,11 @@ import org.mbrllab.app.common.RunControls;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.games.Game;
-import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.alphazero.PlayerSpec;
 import org.mbrllab.engine.mcts.Rollout;
+
+import static org.mbrllab.app.lessons.mcts.SearchControls.converter;
+import static org.mbrllab.app.lessons.mcts.SearchControls.label;
 
 /**
  * The MCTS lesson's pane: the board (click to play, or watch a match), the root's visits and Q per move,
@@ -49,11 +47,8 @@ public final class MctsPane implements LessonPane {
         this.figure = new SearchFigure(appearance, "MCTS", vm);
 
         // Toolbar: the game and who plays.
-        gameChoice.setId("game-choice");
-        gameChoice.getItems().setAll(Game.values());
-        gameChoice.setConverter(converter(Game::displayName));
-        gameChoice.valueProperty().bindBidirectional(vm.gameProperty());
-        gameChoice.setTooltip(new Tooltip("Tic-tac-toe (9 cells) or Connect Four (7 columns, 6 rows); a new game starts"));
+        SearchControls.gameChoice(gameChoice, vm.gameProperty(),
+                "Tic-tac-toe (9 cells) or Connect Four (7 columns, 6 rows); a new game starts");
         modeChoice.setId("mode-choice");
         modeChoice.getItems().setAll(Mode.values());
         modeChoice.valueProperty().bindBidirectional(vm.modeProperty());
@@ -66,14 +61,8 @@ public final class MctsPane implements LessonPane {
         stepChoice.valueProperty().bindBidirectional(vm.stepSizeProperty());
         stepChoice.setTooltip(new Tooltip("What one press of Step (→) does: one phase (selection, expansion, simulation, backup), "
                 + "one whole simulation, N simulations (the parameter N), or the rest of the budget. A fast run uses batches."));
-        ChoiceBox<Integer> sideChoice = new ChoiceBox<>();
-        sideChoice.setId("mcts-side-choice");
-        sideChoice.getItems().setAll(Side.X, Side.O);
-        sideChoice.setConverter(converter(Side::name));
-        sideChoice.setValue(vm.mctsSideProperty().get());
-        sideChoice.valueProperty().addListener((obs, o, n) -> { if (n != null) vm.mctsSideProperty().set(n); });
-        vm.mctsSideProperty().addListener((obs, o, n) -> sideChoice.setValue(n.intValue()));
-        sideChoice.setTooltip(new Tooltip("The side the search plays; X moves first"));
+        ChoiceBox<Integer> sideChoice = SearchControls.sideChoice("mcts-side-choice", vm.mctsSideProperty(),
+                "The side the search plays; X moves first");
         ChoiceBox<String> opponentChoice = new ChoiceBox<>();
         opponentChoice.setId("opponent-choice");
         opponentChoice.getItems().setAll(MctsViewModel.OPPONENTS);
@@ -116,10 +105,8 @@ public final class MctsPane implements LessonPane {
         vm.modeProperty().addListener((obs, o, n) -> showMode.run());
         showMode.run();
 
-        FlowPane strip = new FlowPane(10, 6, label("Step"), stepChoice, label("MCTS plays"), sideChoice, mctsMove,
+        FlowPane strip = SearchControls.strip(label("Step"), stepChoice, label("MCTS plays"), sideChoice, mctsMove,
                 opponentLabel, opponentChoice, rolloutChoice, reuse, answers);
-        strip.setAlignment(Pos.CENTER_LEFT);
-        strip.setPadding(new Insets(6, 8, 6, 8));
 
         view.setTop(strip);
         view.setCenter(figure);
@@ -186,19 +173,6 @@ public final class MctsPane implements LessonPane {
             case MCTS -> "MCTS, " + MoveNames.count(p.simulations()) + " sims"
                     + (spec.split(":").length == 3 ? ", c = " + Format.number(p.c()) : "");
             case ALPHAZERO -> "AlphaZero";
-        };
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
-            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
         };
     }
 }

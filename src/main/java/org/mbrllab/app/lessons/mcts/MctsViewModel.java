@@ -204,7 +204,7 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
         GameSnapshot snap = snapshot.get();
         if (snap != null && !s.running() && !s.stoppedOnError()) {
             return switch (snap.waiting()) {
-                case OVER -> "Game over: " + result(snap);
+                case OVER -> "Game over: " + snap.result();
                 case YOUR_MOVE -> "Your move (" + Side.name(snap.search().rootToMove()) + "): click the board";
                 case MCTS_MOVE -> snap.mode() == Mode.PLAY && !autoAnswer.get()
                         ? "Budget spent: press “MCTS move”" : "Budget spent: the next step plays";
@@ -213,12 +213,6 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
             };
         }
         return super.describe(s);
-    }
-
-    /** "X wins", "O wins" or "a draw". */
-    static String result(GameSnapshot s) {
-        int w = s.search().winner();
-        return w == Side.NONE ? "a draw" : Side.name(w) + " wins";
     }
 
     @Override
@@ -284,13 +278,8 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
     public boolean playAt(int move) {
         GameSnapshot s = snapshot.get();
         if (s == null) return false;
-        String why = switch (s.waiting()) {
-            case OVER -> "The game is over (" + result(s) + "): press Reset for a new game.";
-            case SEARCH, MCTS_MOVE -> "It is MCTS's turn (" + Side.name(s.mctsSide()) + "): press Step, Run or “MCTS move”.";
-            case OPPONENT_MOVE -> "In a match both sides are played for you: press Step or “Next move”.";
-            case YOUR_MOVE -> move < 0 || move >= s.search().rootVisits().length || s.search().rootVisits()[move] < 0
-                    ? "That " + (s.search().game() == Game.TIC_TAC_TOE ? "cell is taken." : "column is full.") : "";
-        };
+        String why = s.refusal(move, "It is MCTS's turn (" + Side.name(s.mctsSide()) + "): press Step, Run or “MCTS move”.",
+                "In a match both sides are played for you: press Step or “Next move”.");
         message.set(why);
         if (!why.isEmpty()) return false;
         apply(e -> e.playMove(move));

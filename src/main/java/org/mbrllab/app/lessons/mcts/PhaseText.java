@@ -15,7 +15,7 @@ final class PhaseText {
     /** What the last step did, or what the next one will do. */
     static String describe(GameSnapshot g) {
         MctsSnapshot s = g.search();
-        if (s.gameOver()) return "Game over: " + MctsViewModel.result(g) + ".";
+        if (s.gameOver()) return "Game over: " + g.result() + ".";
         SimulationView sim = s.simulation();
         if (sim == null || sim.lastPhase() == null) {
             String kept = s.tree().visits() > 0

@@ -128,7 +128,7 @@ public final class SearchFigure extends VBox {
         fit.setFocusTraversable(false);
         fit.setOnAction(e -> tree.fit());
         fit.setTooltip(new Tooltip("Fit the whole tree into the view again (or double-click empty space)"));
-        viewBar = new HBox(6, label("depth"), depthChoice, label("top"), topChoice, fit);
+        viewBar = new HBox(6, SearchControls.label("depth"), depthChoice, SearchControls.label("top"), topChoice, fit);
         viewBar.setAlignment(Pos.CENTER_RIGHT);
         viewBar.setId("tree-view-bar");
 
@@ -252,7 +252,7 @@ public final class SearchFigure extends VBox {
         MctsSnapshot s = g.search();
         String me = searcher + " (" + Side.name(g.mctsSide()) + ")";
         return switch (g.waiting()) {
-            case OVER -> "Game over: " + MctsViewModel.result(g);
+            case OVER -> "Game over: " + g.result();
             case SEARCH -> me + " searching: " + MoveNames.count(s.simulations()) + " of "
                     + MoveNames.count(s.budget()) + " simulations";
             case MCTS_MOVE -> me + " has spent its budget: it plays " + s.bestMove();
@@ -301,12 +301,6 @@ public final class SearchFigure extends VBox {
             chart.update(current.search());
             if (tree.inspectedProperty().get() != null) showInspector(tree.inspectedProperty().get());
         }
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
     }
 
     /**

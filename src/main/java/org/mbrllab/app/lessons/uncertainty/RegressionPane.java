@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -14,6 +13,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.CaptionedFigure;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.PresetText;
@@ -73,13 +73,7 @@ public final class RegressionPane implements LessonPane {
         showGap();
         showCaption();
 
-        javafx.scene.text.TextFlow strip = new javafx.scene.text.TextFlow(caption);
-        strip.setPadding(new Insets(6, 8, 4, 8));
-        progress.setPadding(new Insets(4, 8, 6, 8));
-        figure = new VBox(chart.node(), progress);
-        VBox.setVgrow(chart.node(), javafx.scene.layout.Priority.ALWAYS);
-        view.setTop(strip);
-        view.setCenter(figure);
+        figure = CaptionedFigure.layOut(view, caption, chart.node(), progress);
 
         appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
         appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
@@ -172,8 +166,7 @@ public final class RegressionPane implements LessonPane {
 
     private void applyTheme() {
         chart.setTheme(appearance.theme(), appearance.fontSize());
-        caption.setFill(appearance.theme().muted());
-        caption.setFont(javafx.scene.text.Font.font(appearance.fontSize()));
+        CaptionedFigure.applyTheme(caption, appearance);
         RegressionRun.Snapshot s = vm.snapshotProperty().get();
         if (s != null) chart.show(s);
     }

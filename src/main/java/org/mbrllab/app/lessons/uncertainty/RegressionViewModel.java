@@ -7,12 +7,9 @@ import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
-import org.mbrllab.app.common.RunnerViewModel;
+import org.mbrllab.app.common.TrainingViewModel;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.model.EnsembleConfig;
 import org.mbrllab.engine.model.MemberKind;
@@ -25,7 +22,7 @@ import org.mbrllab.engine.run.RunStatus;
  * settings restarts training at once, running. It never touches a control, so tests drive it
  * synchronously.
  */
-final class RegressionViewModel extends RunnerViewModel<RegressionRun, RegressionRun.Snapshot> {
+final class RegressionViewModel extends TrainingViewModel<RegressionRun, RegressionRun.Snapshot> {
 
     static final ParameterSpec MEMBERS = EnsembleConfig.MEMBERS;
     static final ParameterSpec NOISE = SineTask.NOISE.withDefault(0.1);
@@ -46,17 +43,14 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
     /** The widest gap the task allows leaves a little room for data. */
     static final double LARGEST_GAP = SineTask.X_MAX - SineTask.X_MIN - 0.5;
 
-    private final ParameterModel parameters = new ParameterModel(parameterSpecs());
     private final ObjectProperty<RegressionView> view = new SimpleObjectProperty<>(this, "view", RegressionView.ENSEMBLE);
-    private final ReadOnlyObjectWrapper<RegressionRun.Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyIntegerWrapper addedCount = new ReadOnlyIntegerWrapper(this, "addedCount");
     private final List<double[]> added = new ArrayList<>();
-    private boolean quiet;
 
     RegressionViewModel() {
-        super("regression-1d");
-        for (ParameterSpec spec : parameters.specs()) {
-            parameters.property(spec.key()).addListener((obs, o, n) -> changed());
+        super("regression-1d", new ParameterModel(parameterSpecs()));
+        for (ParameterSpec spec : parameters().specs()) {
+            parameters().property(spec.key()).addListener((obs, o, n) -> changed());
         }
         view.addListener((obs, o, n) -> changed());
     }
@@ -65,31 +59,13 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
         return List.of(MEMBERS, NOISE, POINTS, GAP_START, GAP_END, LEARNING_RATE, MAX_EPOCHS);
     }
 
-    ParameterModel parameters() { return parameters; }
     ObjectProperty<RegressionView> viewProperty() { return view; }
-    ReadOnlyObjectProperty<RegressionRun.Snapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
     ReadOnlyIntegerProperty addedCountProperty() { return addedCount.getReadOnlyProperty(); }
-
-    /** Starts the worker (or a synchronous runner for tests) with the lesson's parameter defaults, and trains. */
-    void open(PaneContext context, boolean synchronous) {
-        quiet = true;
-        try {
-            parameters.setKnown(context.parameterDefaults());
-        } finally {
-            quiet = false;
-        }
-        if (synchronous) startSynchronous(); else start();
-        train();
-    }
-
-    void close() {
-        stop();
-    }
 
     /** The gap's edges, in order: [start, end]. */
     double[] gap() {
-        double a = parameters.get(GAP_START.key());
-        double b = parameters.get(GAP_END.key());
+        double a = parameters().get(GAP_START.key());
+        double b = parameters().get(GAP_END.key());
         return new double[] {Math.min(a, b), Math.max(a, b)};
     }
 
@@ -98,13 +74,11 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
         double a = clampX(snap(Math.min(start, end)));
         double b = clampX(snap(Math.max(start, end)));
         if (b - a > LARGEST_GAP) b = a + LARGEST_GAP;
-        quiet = true;
-        try {
-            parameters.set(GAP_START.key(), a);
-            parameters.set(GAP_END.key(), b);
-        } finally {
-            quiet = false;
-        }
+        double to = b;
+        quietly(() -> {
+            parameters().set(GAP_START.key(), a);
+            parameters().set(GAP_END.key(), to);
+        });
         changed();
     }
 
@@ -127,23 +101,13 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
     SineTask task() {
         double[] g = gap();
         if (g[1] - g[0] > LARGEST_GAP) g[1] = g[0] + LARGEST_GAP;
-        return new SineTask((int) parameters.get(POINTS.key()), parameters.get(NOISE.key()), g[0], g[1], seed());
+        return new SineTask((int) parameters().get(POINTS.key()), parameters().get(NOISE.key()), g[0], g[1], seed());
     }
 
     /** The nets' configuration: the task's defaults with K, the learning rate, the epoch limit and the seed. */
     EnsembleConfig config() {
-        return SineTask.defaultConfig((int) parameters.get(MEMBERS.key()), MemberKind.PROBABILISTIC,
-                (int) parameters.get(MAX_EPOCHS.key()), seed()).withLearningRate(parameters.get(LEARNING_RATE.key()));
-    }
-
-    private void changed() {
-        if (!quiet && isStarted()) train();
-    }
-
-    /** A fresh run for the current settings, running at once. */
-    private void train() {
-        reset();
-        if (runner() != null) runner().run();
+        return SineTask.defaultConfig((int) parameters().get(MEMBERS.key()), MemberKind.PROBABILISTIC,
+                (int) parameters().get(MAX_EPOCHS.key()), seed()).withLearningRate(parameters().get(LEARNING_RATE.key()));
     }
 
     private static double snap(double x) {
@@ -154,7 +118,7 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
         return Math.max(SineTask.X_MIN, Math.min(SineTask.X_MAX, x));
     }
 
-    // ---------------------------------------------------------------- RunnerViewModel
+    // ---------------------------------------------------------------- TrainingViewModel
 
     @Override
     protected Supplier<RegressionRun> engineFactory() {
@@ -167,20 +131,12 @@ final class RegressionViewModel extends RunnerViewModel<RegressionRun, Regressio
     }
 
     @Override
-    protected void onSnapshot(RegressionRun.Snapshot s, RunStatus status) {
-        snapshot.set(s);
+    protected Progress progress(RegressionRun.Snapshot s) {
+        return new Progress(s.epoch(), s.maxEpochs(), s.stopReason());
     }
 
     @Override
     protected String describe(RunStatus s) {
-        RegressionRun.Snapshot last = snapshot.get();
-        String epochs = last == null ? "" : "epoch " + last.epoch() + " of at most " + last.maxEpochs();
-        return switch (s.state()) {
-            case RUNNING -> "Training: " + epochs;
-            case PAUSED -> "Paused: " + epochs;
-            case DONE -> last != null && !last.stopReason().isEmpty() ? "Trained: " + last.stopReason() : "Trained: " + epochs;
-            case DIVERGED -> "Stopped: the loss diverged (learning rate too high?)";
-            case FAILED -> "Stopped: " + s.message();
-        };
+        return s.state() == RunStatus.State.DIVERGED ? "Stopped: the loss diverged (learning rate too high?)" : super.describe(s);
     }
 }
