@@ -35,6 +35,8 @@ import org.mbrllab.engine.dp.GridLayout;
 final class GridCanvas extends Region {
 
     private static final double LEGEND_HEIGHT = 38;
+    /** A cell's value is drawn at this share of the cell's side (at most 1.6 × the body font). */
+    private static final double VALUE_FONT_SHARE = 0.23;
     private static final Color WALL = Color.web("#3a3a3e");
 
     private final Canvas base = new Canvas();
@@ -275,7 +277,8 @@ final class GridCanvas extends Region {
             g.setFill(ink);
             // One decimal, as the book prints them, unless the cell is roomy; as large as the cell allows.
             int digits = cell >= 96 ? 2 : 1;
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.min(cell * (digits == 2 ? 0.19 : 0.23), fontSize * 1.6)));
+            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD,
+                    Math.min(cell * (digits == 2 ? 0.19 : VALUE_FONT_SHARE), fontSize * 1.6)));
             g.fillText(Format.fixed(snapshot.values()[s], digits), cx + cell / 2, cy + cell / 2);
         }
         if (!showQ || cell < 14) drawArrows(g, snapshot.greedy()[s], cx, cy, numbers, ink);
@@ -447,6 +450,12 @@ final class GridCanvas extends Region {
         g.fillText("V = 0", lx + lw / 2, ly + 14);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(Format.fixed(scale, 2), lx + lw, ly + 14);
+        // Values drawn well under the body text's size: say where the room is (View > Figure only).
+        if (cell * VALUE_FONT_SHARE < 0.8 * fontSize && lx > fontSize * 6) {
+            g.setFill(theme.muted());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText("F9: larger", 6, ly + 14);
+        }
     }
 
     /** Highlights (backup, successors, hover) and the agent, on a layer of their own. */

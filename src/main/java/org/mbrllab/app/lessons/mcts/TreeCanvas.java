@@ -467,8 +467,8 @@ final class TreeCanvas extends Region {
         pathDrawn.clear();
         drawnIds.clear();
         if (root == null || w < 20 || h < 20) return;
-        drawHint(g, w, h);
         if (autoFit) fitView(w, h - barHeight);
+        drawHint(g, w, h);
         SimulationView sim = snapshot.simulation();
         Set<Integer> path = new HashSet<>();
         if (sim != null) for (int id : sim.path()) path.add(id);
@@ -779,10 +779,15 @@ final class TreeCanvas extends Region {
     private static final String[] HINTS = {"wheel: zoom · drag: pan · click a node: pin it · +/−: unfold/fold",
         "wheel: zoom · drag: pan · click: pin", "wheel: zoom · drag: pan"};
 
-    /** The longest hint that fits left of the view bar, or none. */
+    /**
+     * The longest hint that fits left of the view bar, or none; led by "F9: larger" while the fitted tree
+     * is as small as fitting goes (View ▸ Figure only gives it the room).
+     */
     private void drawHint(GraphicsContext g, double w, double h) {
         Font f = font("DejaVu Sans", FontWeight.NORMAL, Math.max(10, fontSize * 0.75));
-        for (String hint : HINTS) {
+        boolean cramped = autoFit && scale <= MIN_FIT + 1e-9;
+        for (String each : HINTS) {
+            String hint = cramped ? "F9: larger · " + each : each;
             javafx.scene.text.Text probe = new javafx.scene.text.Text(hint);
             probe.setFont(f);
             if (6 + probe.getLayoutBounds().getWidth() + 12 > w - barWidth) continue;
