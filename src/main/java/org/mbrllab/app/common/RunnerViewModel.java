@@ -35,6 +35,8 @@ public abstract class RunnerViewModel<E extends Engine<S>, S> implements RunCont
     private long seed = 1;
     private RunStatus lastStatus = new RunStatus(RunStatus.State.PAUSED, 0, "");
 
+    private boolean quiet;
+
     protected RunnerViewModel(String name) {
         this.name = name;
     }
@@ -71,6 +73,25 @@ public abstract class RunnerViewModel<E extends Engine<S>, S> implements RunCont
     }
 
     /** Changes the engine between two steps. */
+    /**
+     * Makes changes (of parameters, choices) that must not restart or reconfigure the run one by one: the
+     * caller does that once afterwards, if at all. Nests.
+     */
+    protected final void quietly(Runnable change) {
+        boolean was = quiet;
+        quiet = true;
+        try {
+            change.run();
+        } finally {
+            quiet = was;
+        }
+    }
+
+    /** Whether a change is being made {@link #quietly}: listeners then leave the run alone. */
+    protected final boolean isQuiet() {
+        return quiet;
+    }
+
     protected void apply(Consumer<? super E> change) {
         if (runner != null) runner.apply(change);
     }

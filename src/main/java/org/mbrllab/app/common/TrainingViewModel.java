@@ -27,7 +27,6 @@ public abstract class TrainingViewModel<E extends Engine<S>, S> extends RunnerVi
 
     private final ParameterModel parameters;
     private final ReadOnlyObjectWrapper<S> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private boolean quiet;
 
     protected TrainingViewModel(String name, ParameterModel parameters) {
         super(name);
@@ -53,22 +52,9 @@ public abstract class TrainingViewModel<E extends Engine<S>, S> extends RunnerVi
 
     /** Restarts training after a change, unless the change is made {@link #quietly} or the pane is closed. */
     protected void changed() {
-        if (!quiet && isStarted()) train();
+        if (!isQuiet() && isStarted()) train();
     }
 
-    /** Makes changes that do not restart training one by one (the caller restarts it once, if at all). */
-    protected void quietly(Runnable change) {
-        quiet = true;
-        try {
-            change.run();
-        } finally {
-            quiet = false;
-        }
-    }
-
-    protected boolean isQuiet() {
-        return quiet;
-    }
 
     /** A fresh run for the current settings, running at once. */
     private void train() {

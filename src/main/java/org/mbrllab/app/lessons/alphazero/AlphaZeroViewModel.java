@@ -106,24 +106,23 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     private final ExpandedNodes expanded = new ExpandedNodes();
     private Function<Game, PolicyValueNet> shippedSource = ShippedNetworks::load;
     private double speed = Runner.FULL_SPEED;
-    private boolean quiet;
 
     AlphaZeroViewModel() {
         super("alphazero");
         for (ParameterSpec spec : parameters.specs()) {
-            parameters.property(spec.key()).addListener((obs, o, n) -> { if (!quiet) parameterChanged(spec.key()); });
+            parameters.property(spec.key()).addListener((obs, o, n) -> { if (!isQuiet()) parameterChanged(spec.key()); });
         }
         game.addListener((obs, o, n) -> {
-            if (quiet) return;
+            if (isQuiet()) return;
             trainedReady.set(trained.containsKey(n));
             reset();
         });
         view.addListener((obs, o, n) -> {
             parameters.showOnly(SHOWN.get(n));
-            if (!quiet) reset();
+            if (!isQuiet()) reset();
         });
-        network.addListener((obs, o, n) -> { if (!quiet && view.get() != View.TRAINING) reset(); });
-        searchSide.addListener((obs, o, n) -> { if (!quiet && view.get() == View.PLAY) reset(); });
+        network.addListener((obs, o, n) -> { if (!isQuiet() && view.get() != View.TRAINING) reset(); });
+        searchSide.addListener((obs, o, n) -> { if (!isQuiet() && view.get() == View.PLAY) reset(); });
         viewDepth.addListener((obs, o, n) -> applyView());
         topK.addListener((obs, o, n) -> applyView());
         parameters.showOnly(SHOWN.get(View.PLAY));
@@ -194,7 +193,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     // ---------------------------------------------------------------- lifecycle
 
     void open(PaneContext context, boolean synchronous) {
-        withQuiet(() -> parameters.setKnown(context.parameterDefaults()));
+        quietly(() -> parameters.setKnown(context.parameterDefaults()));
         if (synchronous) startSynchronous(); else start();
     }
 
@@ -492,7 +491,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     /** Switches to the play view with the network just trained. */
     void playTrained() {
         boolean wasPlay = view.get() == View.PLAY;
-        withQuiet(() -> network.set(NetworkChoice.TRAINED));
+        quietly(() -> network.set(NetworkChoice.TRAINED));
         if (wasPlay) reset(); else view.set(View.PLAY);
     }
 
@@ -507,13 +506,4 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
         return expanded.contains(nodeId, treeVersion);
     }
 
-    private void withQuiet(Runnable r) {
-        boolean was = quiet;
-        quiet = true;
-        try {
-            r.run();
-        } finally {
-            quiet = was;
-        }
-    }
 }

@@ -34,7 +34,6 @@ abstract class ControlViewModel<E extends Engine<S>, S> extends RunnerViewModel<
     private final ParameterModel parameters;
     private final ObjectProperty<ControlSystem> system = new SimpleObjectProperty<>(this, "system", ControlSystem.CARTPOLE);
     private final ReadOnlyDoubleWrapper preferredSpeed = new ReadOnlyDoubleWrapper(this, "preferredSpeed", 50);
-    private boolean quiet;
 
     protected ControlViewModel(String name, List<ParameterSpec> specs, ControlSystem initial) {
         super(name);
@@ -42,13 +41,13 @@ abstract class ControlViewModel<E extends Engine<S>, S> extends RunnerViewModel<
         system.set(initial);
         for (ParameterSpec spec : specs) {
             parameters.property(spec.key()).addListener((obs, o, n) -> {
-                if (quiet) return;
+                if (isQuiet()) return;
                 updateSpeed();
                 parameterChanged(spec.key());
             });
         }
         system.addListener((obs, o, n) -> {
-            if (quiet) return;
+            if (isQuiet()) return;
             loadSystem(n);
             systemChanged();
         });
@@ -114,7 +113,7 @@ abstract class ControlViewModel<E extends Engine<S>, S> extends RunnerViewModel<
 
     /** Takes the lesson's parameter defaults, then starts the worker (or a synchronous runner for tests). */
     void open(PaneContext context, boolean synchronous) {
-        withQuiet(() -> {
+        quietly(() -> {
             parameters.setKnown(context.parameterDefaults());
         });
         updateSpeed();
@@ -126,7 +125,7 @@ abstract class ControlViewModel<E extends Engine<S>, S> extends RunnerViewModel<
     }
 
     private void loadSystem(ControlSystem s) {
-        withQuiet(() -> setKnown(defaults(s)));
+        quietly(() -> setKnown(defaults(s)));
         parameters.showOnly(shownKeys(s));
         updateSpeed();
     }
@@ -145,22 +144,6 @@ abstract class ControlViewModel<E extends Engine<S>, S> extends RunnerViewModel<
 
     private void updateSpeed() {
         preferredSpeed.set(realTimeSpeed(ControlParameters.dynamics(system.get(), parameters, true)));
-    }
-
-    /** Whether changes are being loaded (a system, a preset, the lesson's defaults) and should not react. */
-    protected boolean quiet() {
-        return quiet;
-    }
-
-    /** Runs {@code r} without reacting to the parameter and system changes it makes. */
-    protected void withQuiet(Runnable r) {
-        boolean was = quiet;
-        quiet = true;
-        try {
-            r.run();
-        } finally {
-            quiet = was;
-        }
     }
 
     // ---------------------------------------------------------------- presets
@@ -222,7 +205,7 @@ abstract class ControlViewModel<E extends Engine<S>, S> extends RunnerViewModel<
             }
         }
         ControlSystem target = chosen;
-        withQuiet(() -> {
+        quietly(() -> {
             system.set(target);
             setKnown(defaults(target));
             numbers.forEach(parameters::set);

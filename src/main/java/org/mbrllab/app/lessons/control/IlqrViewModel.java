@@ -46,7 +46,7 @@ final class IlqrViewModel extends ControlViewModel<IlqrEngine, IlqrSnapshot> {
     IlqrViewModel() {
         super("ilqr", specs(), ControlSystem.PENDULUM);
         init.addListener((obs, o, n) -> {
-            if (!quiet()) reset();
+            if (!isQuiet()) reset();
         });
     }
 

@@ -76,11 +76,11 @@ final class LqrViewModel extends ControlViewModel<LqrRun, LqrSnapshot> {
         super("lqr", specs(), ControlSystem.CARTPOLE);
         horizon.addListener((obs, o, n) -> {
             refreshShown();
-            if (!quiet()) reset();
+            if (!isQuiet()) reset();
         });
         refreshShown();
         limited.addListener((obs, o, n) -> {
-            if (!quiet()) plantChanged();
+            if (!isQuiet()) plantChanged();
         });
     }
 

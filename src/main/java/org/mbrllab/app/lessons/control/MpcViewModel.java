@@ -44,7 +44,7 @@ final class MpcViewModel extends ControlViewModel<MpcComparison, MpcComparison.S
         super("mpc", specs(), ControlSystem.CARTPOLE);
         planner.addListener((obs, o, n) -> {
             refreshShown();
-            if (!quiet()) settingsChanged();
+            if (!isQuiet()) settingsChanged();
         });
         refreshShown();
     }

@@ -64,7 +64,6 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
     private final List<PaneContext.Preset> presets = new ArrayList<>();
     private Runner<GreedyEpisode, GreedyEpisode.Snapshot> player;
     private boolean syncMode;
-    private boolean quiet;
 
     GridWorldViewModel() {
         super("gridworld");
@@ -73,13 +72,13 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
             parameters.property(spec.key()).addListener((obs, o, n) -> parameterChanged(spec.key(), n.doubleValue()));
         }
         algorithm.addListener((obs, o, n) -> {
-            if (!quiet) {
+            if (!isQuiet()) {
                 layout.set(layout.get().withAlgorithm(n));
                 reset();
             }
         });
         sweep.addListener((obs, o, n) -> apply(e -> e.setSweep(n)));
-        evaluated.addListener((obs, o, n) -> { if (!quiet) reset(); });
+        evaluated.addListener((obs, o, n) -> { if (!isQuiet()) reset(); });
         stepSize.addListener((obs, o, n) -> apply(e -> e.setGranularity(granularity(n))));
     }
 
@@ -115,7 +114,7 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
         presets.clear();
         presets.addAll(context.presets());
         syncMode = synchronous;
-        withQuiet(() -> parameters.setKnown(context.parameterDefaults()));
+        quietly(() -> parameters.setKnown(context.parameterDefaults()));
         if (synchronous) startSynchronous(); else start();
         String first = context.defaultPreset().isEmpty() && !presets.isEmpty() ? presets.get(0).name() : context.defaultPreset();
         context.preset(first).ifPresent(p -> loadPreset(p.name()));
@@ -147,7 +146,7 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         stopPlay();
-        withQuiet(() -> {
+        quietly(() -> {
             GridWorldParams p = parsed.params();
             for (ParameterSpec s : GridWorldParams.specs()) parameters.set(s.key(), p.get(s.key()));
             parameters.set(ROWS, parsed.rows());
@@ -205,7 +204,7 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
     }
 
     private void parameterChanged(String key, double value) {
-        if (quiet) return;
+        if (isQuiet()) return;
         GridLayout current = layout.get();
         GridLayout next;
         try {
@@ -252,15 +251,6 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
         if (wasDone) runToEnd();
     }
 
-    private void withQuiet(Runnable r) {
-        boolean was = quiet;
-        quiet = true;
-        try {
-            r.run();
-        } finally {
-            quiet = was;
-        }
-    }
 
     // ---------------------------------------------------------------- play
 

@@ -60,7 +60,6 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
     private final ObjectProperty<ControlSystem> system = new SimpleObjectProperty<>(this, "system", ControlSystem.PENDULUM);
     private final ObjectProperty<Granularity> granularity = new SimpleObjectProperty<>(this, "granularity", Granularity.PHASE);
     private final ReadOnlyObjectWrapper<MbrlSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private boolean quiet;
 
     MbplanViewModel() {
         super("mbplanning");
@@ -83,12 +82,7 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
 
     /** Starts the worker (or a synchronous runner, for tests) with the lesson's defaults; the run waits paused. */
     void open(PaneContext context, boolean synchronous) {
-        quiet = true;
-        try {
-            parameters.setKnown(context.parameterDefaults());
-        } finally {
-            quiet = false;
-        }
+        quietly(() -> parameters.setKnown(context.parameterDefaults()));
         if (synchronous) startSynchronous(); else start();
     }
 
@@ -107,19 +101,16 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
     }
 
     private void changed() {
-        if (!quiet && isStarted()) reset();
+        if (!isQuiet() && isStarted()) reset();
     }
 
     /** Sets several parameters and choices with one reset (a preset). */
     void setAll(Version v, ControlSystem s, Map<String, Double> values) {
-        quiet = true;
-        try {
+        quietly(() -> {
             version.set(v);
             system.set(s);
             values.forEach(parameters::set);
-        } finally {
-            quiet = false;
-        }
+        });
         changed();
     }
 

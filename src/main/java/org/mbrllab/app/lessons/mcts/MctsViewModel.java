@@ -77,13 +77,12 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
     private final ExpandedNodes expanded = new ExpandedNodes();
     private String startBoard = "";
     private double speed = Runner.FULL_SPEED;
-    private boolean quiet;
 
     MctsViewModel() {
         super("mcts");
         for (ParameterSpec spec : parameters.specs()) {
             parameters.property(spec.key()).addListener((obs, o, n) -> {
-                if (quiet) return;
+                if (isQuiet()) return;
                 if (spec.key().equals(BATCH)) applyStepSize(stepSize.get());
                 else {
                     MctsSettings s = settings();
@@ -92,23 +91,23 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
             });
         }
         reuse.addListener((obs, o, n) -> {
-            if (quiet) return;
+            if (isQuiet()) return;
             MctsSettings s = settings();
             apply(e -> e.setSettings(s));
         });
-        rollout.addListener((obs, o, n) -> { if (!quiet) apply(e -> e.setEvaluator(n)); });
-        autoAnswer.addListener((obs, o, n) -> { if (!quiet) apply(e -> e.setAutoAnswer(n)); });
-        stepSize.addListener((obs, o, n) -> { if (!quiet) applyStepSize(n); });
+        rollout.addListener((obs, o, n) -> { if (!isQuiet()) apply(e -> e.setEvaluator(n)); });
+        autoAnswer.addListener((obs, o, n) -> { if (!isQuiet()) apply(e -> e.setAutoAnswer(n)); });
+        stepSize.addListener((obs, o, n) -> { if (!isQuiet()) applyStepSize(n); });
         viewDepth.addListener((obs, o, n) -> applyView());
         topK.addListener((obs, o, n) -> applyView());
         game.addListener((obs, o, n) -> {
-            if (quiet) return;
+            if (isQuiet()) return;
             startBoard = "";
             reset();
         });
-        mode.addListener((obs, o, n) -> { if (!quiet) reset(); });
-        mctsSide.addListener((obs, o, n) -> { if (!quiet) reset(); });
-        opponent.addListener((obs, o, n) -> { if (!quiet && mode.get() == Mode.MATCH) reset(); });
+        mode.addListener((obs, o, n) -> { if (!isQuiet()) reset(); });
+        mctsSide.addListener((obs, o, n) -> { if (!isQuiet()) reset(); });
+        opponent.addListener((obs, o, n) -> { if (!isQuiet() && mode.get() == Mode.MATCH) reset(); });
     }
 
     /** The numeric parameters of this pane, in panel order. */
@@ -155,7 +154,7 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
 
     /** Takes the lesson's defaults and starts a game; then loads the lesson's default preset, if any. */
     void open(PaneContext context, boolean synchronous) {
-        withQuiet(() -> parameters.setKnown(context.parameterDefaults()));
+        quietly(() -> parameters.setKnown(context.parameterDefaults()));
         if (synchronous) startSynchronous(); else start();
         String first = context.defaultPreset().isEmpty() && !context.presets().isEmpty()
                 ? context.presets().get(0).name() : context.defaultPreset();
@@ -334,7 +333,7 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
      */
     void loadPreset(String text, String source) {
         MctsPreset p = MctsPreset.parse(text, source, current().withBoard(""));
-        withQuiet(() -> {
+        quietly(() -> {
             game.set(p.game());
             mode.set(p.mode());
             mctsSide.set(p.mctsSide());
@@ -349,13 +348,4 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
         reset();
     }
 
-    private void withQuiet(Runnable r) {
-        boolean was = quiet;
-        quiet = true;
-        try {
-            r.run();
-        } finally {
-            quiet = was;
-        }
-    }
 }
