@@ -1,7 +1,9 @@
 package org.mbrllab.engine.alphazero;
 
+import java.util.List;
 import java.util.Map;
 import org.mbrllab.engine.games.Game;
+import org.mbrllab.engine.model.FixedTrainingStep;
 import org.mbrllab.engine.model.Nd4jRuntime;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -21,7 +23,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * the policy p against the search's visit distribution π, and L2 on the weight matrices (not the biases).
  * Illegal moves are masked by adding −{@value #MASK_PENALTY} to their logits before the log-softmax, so p
  * is a distribution over the legal moves exactly as in the Java forward pass. Gradients come from
- * SameDiff autodiff; the step is ND4J's Adam (Kingma &amp; Ba 2015).
+ * SameDiff autodiff; the step is ND4J's Adam (Kingma &amp; Ba 2015), run as a {@link FixedTrainingStep}
+ * (SameDiff's own ops as a fixed list: the losses and the update in one run instead of an {@code output}
+ * and a {@code fit}).
  *
  * <p>Lives on the training thread; {@link #network()} copies the weights out as an immutable
  * {@link PolicyValueNet}.
@@ -34,6 +38,8 @@ final class PolicyValueGraph {
     private final int hidden;
     private final int inputs;
     private final int moves;
+    private final double learningRate;
+    private final FixedTrainingStep step;
 
     /** Starts from {@code start}'s weights. */
     PolicyValueGraph(PolicyValueNet start, double learningRate, double l2) {
@@ -68,16 +74,14 @@ final class PolicyValueGraph {
                 .mul(l2).rename("l2_loss");
         SDVariable total = valueLoss.add(policyLoss).add(l2Loss).rename("total_loss");
         sd.setLossVariables(total);
-        sd.setTrainingConfig(new TrainingConfig.Builder()
-                .updater(new Adam(learningRate))
-                .dataSetFeatureMapping("x", "illegal")
-                .dataSetLabelMapping("pi", "z")
-                .build());
-        // 3. The backward graph, built now and quietly.
+        // 3. The backward graph, built now and quietly, and the training step that runs it.
         Nd4jRuntime.quietly(() -> {
             sd.createGradFunction();
             return null;
         });
+        this.learningRate = learningRate;
+        this.step = new FixedTrainingStep(sd, List.of(PolicyValueNet.NAMES), new Adam(learningRate),
+                List.of("x", "illegal", "pi", "z"), List.of("value_loss", "policy_loss", "l2_loss"));
     }
 
     /**
@@ -89,6 +93,29 @@ final class PolicyValueGraph {
      * @param z       (rows): the outcome for the side to move
      */
     double[] train(float[] x, float[] illegal, float[] pi, float[] z, int rows) {
+        INDArray xa = Nd4j.create(x, new long[] {rows, inputs}, 'c');
+        INDArray ma = Nd4j.create(illegal, new long[] {rows, moves}, 'c');
+        INDArray pa = Nd4j.create(pi, new long[] {rows, moves}, 'c');
+        INDArray za = Nd4j.create(z, new long[] {rows, 1}, 'c');
+        // One run: the losses come from the forward pass, before the step updates the weights.
+        Map<String, INDArray> out = step.run(xa, ma, pa, za);
+        return new double[] {out.get("value_loss").getDouble(0), out.get("policy_loss").getDouble(0),
+            out.get("l2_loss").getDouble(0)};
+    }
+
+    /**
+     * The same step through SameDiff's own {@code output} (the losses) and {@code fit} (the update): the
+     * reference that {@code PolicyValueGraphTest} holds {@link #train} to. The weights carry over between
+     * the two, Adam's state does not.
+     */
+    double[] trainThroughFit(float[] x, float[] illegal, float[] pi, float[] z, int rows) {
+        if (sd.getTrainingConfig() == null) {
+            sd.setTrainingConfig(new TrainingConfig.Builder()
+                    .updater(new Adam(learningRate))
+                    .dataSetFeatureMapping("x", "illegal")
+                    .dataSetLabelMapping("pi", "z")
+                    .build());
+        }
         INDArray xa = Nd4j.create(x, new long[] {rows, inputs}, 'c');
         INDArray ma = Nd4j.create(illegal, new long[] {rows, moves}, 'c');
         INDArray pa = Nd4j.create(pi, new long[] {rows, moves}, 'c');

@@ -57,7 +57,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * op's scalar given as op attributes, not as graph inputs). Anything else is refused when the step is
  * built, with the op's name. Confined to one thread.
  */
-final class FixedTrainingStep {
+public final class FixedTrainingStep {
     private final SameDiff graph;
     private final List<Node> nodes = new ArrayList<>();
     private final List<String> placeholders;
@@ -91,8 +91,8 @@ final class FixedTrainingStep {
      * @param placeholders the placeholders fed every step
      * @param reported    variables whose values each step returns, besides updating the parameters
      */
-    FixedTrainingStep(SameDiff model, List<String> parameters, IUpdater updater, List<String> placeholders,
-                      List<String> reported) {
+    public FixedTrainingStep(SameDiff model, List<String> parameters, IUpdater updater, List<String> placeholders,
+                             List<String> reported) {
         this.graph = model.getFunction("grad");
         if (graph == null) throw new IllegalStateException("the graph has no gradient function yet");
         this.placeholders = List.copyOf(placeholders);
@@ -140,7 +140,7 @@ final class FixedTrainingStep {
     }
 
     /** Ops per step, forward and backward. */
-    int ops() {
+    public int ops() {
         return nodes.size();
     }
 
@@ -150,7 +150,7 @@ final class FixedTrainingStep {
      * @param feed one array per placeholder, in the order given at construction
      * @return the reported variables' values, copied out of the step's arrays
      */
-    Map<String, INDArray> run(INDArray... feed) {
+    public Map<String, INDArray> run(INDArray... feed) {
         if (feed.length != placeholders.size()) {
             throw new IllegalArgumentException(feed.length + " arrays for " + placeholders.size() + " placeholders");
         }

@@ -48,6 +48,48 @@ class PolicyValueNetTest {
     }
 
     @Test
+    void fixedTrainingStepTrainsTheSameNumbersAsOutputAndFit() {
+        PolicyValueGraph fixed = new PolicyValueGraph(net(4), 3e-3, 1e-4);
+        PolicyValueGraph fit = new PolicyValueGraph(net(4), 3e-3, 1e-4);
+        java.util.random.RandomGenerator r = Seeds.random(8);
+        String[] boards = {".........", "X...O....", "XO.XO....", "XOXOX.O..", "X........", "XO.......", "XOX......"};
+        double firstValueLoss = 0;
+        double lastValueLoss = 0;
+        for (int batch = 0; batch < 12; batch++) {
+            int rows = batch % 3 == 2 ? 3 : boards.length; // the batch shrinks now and then, as a buffer's last one
+            float[] x = new float[rows * 27];
+            float[] illegal = new float[rows * 9];
+            float[] pi = new float[rows * 9];
+            float[] z = new float[rows];
+            for (int i = 0; i < rows; i++) {
+                GameState s = Game.TIC_TAC_TOE.parse(boards[i]);
+                float[] xi = new float[27];
+                BoardEncoding.encode(s, xi);
+                System.arraycopy(xi, 0, x, i * 27, 27);
+                double total = 0;
+                for (int a = 0; a < 9; a++) {
+                    illegal[i * 9 + a] = s.isLegal(a) ? 0 : 1;
+                    pi[i * 9 + a] = s.isLegal(a) ? (float) r.nextDouble() : 0;
+                    total += pi[i * 9 + a];
+                }
+                for (int a = 0; a < 9; a++) pi[i * 9 + a] /= (float) total;
+                z[i] = (float) (2 * r.nextDouble() - 1);
+            }
+            double[] a = fixed.train(x, illegal, pi, z, rows);
+            double[] b = fit.trainThroughFit(x, illegal, pi, z, rows);
+            assertArrayEquals(b, a, 0.0, "value, policy and L2 loss of batch " + batch);
+            if (batch == 0) firstValueLoss = a[0];
+            if (rows == boards.length) lastValueLoss = a[0];
+        }
+        PolicyValueNet a = fixed.network();
+        PolicyValueNet b = fit.network();
+        for (int i = 0; i < PolicyValueNet.NAMES.length; i++) {
+            assertArrayEquals(b.weights(i), a.weights(i), 0f, PolicyValueNet.NAMES[i]);
+        }
+        assertTrue(lastValueLoss < firstValueLoss, "and it trains: " + firstValueLoss + " then " + lastValueLoss);
+    }
+
+    @Test
     void priorsAreADistributionOverTheLegalMovesAndTheValueIsInRange() {
         GameState s = Game.TIC_TAC_TOE.parse("XO.XO....");
         double[] p = new double[9];
