@@ -37,7 +37,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *       back to the placeholders, parameters and constants: the ops needed, in an order where each op
  *       comes after the ops that make its inputs (a depth-first topological sort).</li>
  *   <li><b>Every step</b>, each op in that order: its input arrays from the step so far, its output
- *       arrays (allocated when its input shapes change, otherwise those of the last step, reused), and
+ *       arrays (allocated the first time its inputs have these shapes, then reused: an epoch's full
+ *       batches and its shorter last one each keep their own), and
  *       libnd4j's kernel ({@link Nd4j#exec(CustomOp, OpContext)}), exactly as SameDiff's own session
  *       parameterises and runs it.</li>
  *   <li>Then every parameter θ with gradient g: the updater turns g into its step Δ (for Adam,
@@ -67,15 +68,19 @@ public final class FixedTrainingStep {
     private final Map<String, INDArray> values = new HashMap<>();
     private int iteration;
 
-    /** One op of the schedule, with the arrays it wrote last step. */
+    /** Output arrays kept per op: one set per input shapes seen lately (an epoch's full batches and its last). */
+    private static final int SHAPE_SETS = 4;
+
+    /** One op of the schedule, with the arrays it writes. */
     private static final class Node {
         final DifferentialFunction op;
         final String[] inputs;
         final String[] outputs;
         /** Built on the thread that first runs the step. */
         OpContext context;
-        long[][] lastInputShapes;
-        INDArray[] lastOutputs;
+        /** Input shapes → the output arrays for them, reused from step to step; at most {@link #SHAPE_SETS}. */
+        final List<long[][]> shapeSets = new ArrayList<>();
+        final List<INDArray[]> outputSets = new ArrayList<>();
 
         Node(DifferentialFunction op) {
             this.op = op;
@@ -194,22 +199,40 @@ public final class FixedTrainingStep {
         }
         if (node.context == null) node.context = Nd4j.getExecutioner().buildContext();
         OpContext oc = node.context;
-        boolean sameShapes = node.lastInputShapes != null && Arrays.deepEquals(shapes, node.lastInputShapes);
+        INDArray[] out = outputsFor(node, shapes);
         if (node.op instanceof DynamicCustomOp custom) {
             oc.setArgs(args, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
-            if (!sameShapes) node.lastOutputs = allocate(node, custom.calculateOutputShape(oc));
-            for (int i = 0; i < node.lastOutputs.length; i++) oc.setOutputArray(i, node.lastOutputs[i]);
+            if (out == null) out = keep(node, shapes, allocate(node, custom.calculateOutputShape(oc)));
+            for (int i = 0; i < out.length; i++) oc.setOutputArray(i, out[i]);
             Nd4j.exec(custom, oc);
         } else {
             Op legacy = (Op) node.op;
             oc.setInputArray(0, args[0]);
             if (args.length == 2) oc.setInputArray(1, args[1]);
-            if (!sameShapes) node.lastOutputs = allocate(node, ((BaseOp) legacy).calculateOutputShape(oc));
-            oc.setOutputArray(0, node.lastOutputs[0]);
+            if (out == null) out = keep(node, shapes, allocate(node, ((BaseOp) legacy).calculateOutputShape(oc)));
+            oc.setOutputArray(0, out[0]);
             Nd4j.exec(legacy, oc);
         }
-        node.lastInputShapes = shapes;
-        for (int i = 0; i < node.outputs.length; i++) values.put(node.outputs[i], node.lastOutputs[i]);
+        for (int i = 0; i < node.outputs.length; i++) values.put(node.outputs[i], out[i]);
+    }
+
+    /** The output arrays this op wrote for inputs of these shapes before, or null. */
+    private static INDArray[] outputsFor(Node node, long[][] shapes) {
+        for (int i = 0; i < node.shapeSets.size(); i++) {
+            if (Arrays.deepEquals(shapes, node.shapeSets.get(i))) return node.outputSets.get(i);
+        }
+        return null;
+    }
+
+    /** Keeps new output arrays for these shapes, dropping the oldest set beyond {@link #SHAPE_SETS}. */
+    private static INDArray[] keep(Node node, long[][] shapes, INDArray[] outputs) {
+        if (node.shapeSets.size() == SHAPE_SETS) {
+            node.shapeSets.remove(0);
+            node.outputSets.remove(0);
+        }
+        node.shapeSets.add(shapes);
+        node.outputSets.add(outputs);
+        return outputs;
     }
 
     /** New output arrays of these shapes, each in its variable's data type (as SameDiff's session does). */
