@@ -18,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -74,9 +75,9 @@ public final class MainWindow {
     private final ParameterPanel parameterPanel;
     private final SplitPane main;
     /** The lesson column and the parameter panel, which "figure only" takes out of {@link #main}. */
-    private final javafx.scene.Node[] sideColumns;
-    private final javafx.scene.control.CheckMenuItem figureOnly = new javafx.scene.control.CheckMenuItem("Figure only");
-    private javafx.scene.Node centerColumn;
+    private final Node[] sideColumns;
+    private final Node centerColumn;
+    private final CheckMenuItem figureOnly = new CheckMenuItem("Figure only");
     /** Where the two column dividers were when last shown, as fractions of the window's width. */
     private final double[] columnDividers = {0.28, 0.80};
     private final RunControlsBar runBar;
@@ -142,7 +143,7 @@ public final class MainWindow {
         main.setDividerPositions(0.28, 0.80);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
-        sideColumns = new javafx.scene.Node[] {left, right};
+        sideColumns = new Node[] {left, right};
         centerColumn = center;
         root.setCenter(main);
         root.setBottom(buildStatusBar());
@@ -510,7 +511,7 @@ public final class MainWindow {
         boolean left = !figureOnly.isSelected();
         boolean right = left && currentPane != null && currentPane.parameters() != null
                 && !currentPane.parameters().specs().isEmpty();
-        List<javafx.scene.Node> want = new ArrayList<>();
+        List<Node> want = new ArrayList<>();
         if (left) want.add(sideColumns[0]);
         want.add(centerColumn);
         if (right) want.add(sideColumns[1]);
@@ -529,7 +530,8 @@ public final class MainWindow {
     private void showShortcuts() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
                 "Space\tRun / pause", "→\tStep", "R\tReset", "Ctrl +  /  Ctrl −\tZoom in / out", "Ctrl 0\tActual size",
-                "F9\tFigure only (hide the lesson text and parameters)", "F11\tFull screen", "Ctrl E\tExport figure (PNG)", "Ctrl Shift E\tExport chart data (CSV)",
+                "F9\tFigure only (hide the lesson text and parameters)", "F11\tFull screen",
+                "Ctrl E\tExport figure (PNG)", "Ctrl Shift E\tExport chart data (CSV)",
                 "Ctrl S / Ctrl O\tSave / open preset", "Ctrl Q\tQuit"), ButtonType.OK);
         alert.initOwner(stage);
         alert.setHeaderText("Keyboard shortcuts");
