@@ -8,7 +8,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine runs headless: it must not reach the toolkit or the chart library. */
+/**
+ * The package rules: the engine runs headless and never reaches the toolkit or the chart library; the app
+ * and the engine form no cycle; a lesson pane uses the engine, {@code app.common} and nothing of another
+ * lesson or of the shell; a view-model holds no controls.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -46,6 +50,35 @@ class ArchitectureTest {
     void commandLineNeverTouchesTheToolkit() {
         noClasses().that().resideInAPackage("org.mbrllab.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..")
+                .check(MAIN);
+    }
+
+    /** The app's and the engine's packages, taken together, form no cycle. */
+    @Test
+    void appAndEngineHaveNoCycles() {
+        slices().matching("org.mbrllab.(*)..").should().beFreeOfCycles().check(MAIN);
+        slices().matching("org.mbrllab.app.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** What two lessons share lives in {@code app.common} or the engine, never in one of them. */
+    @Test
+    void lessonPackagesDoNotImportOneAnother() {
+        slices().matching("org.mbrllab.app.lessons.(*)..").should().notDependOnEachOther().check(MAIN);
+    }
+
+    /** A pane gets what it needs from the shell through {@code app.common}'s contract. */
+    @Test
+    void lessonPackagesDoNotImportTheShell() {
+        noClasses().that().resideInAPackage("org.mbrllab.app.lessons..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mbrllab.app.shell..")
+                .check(MAIN);
+    }
+
+    /** A view-model is tested without the toolkit's scene graph: it holds properties, never controls or nodes. */
+    @Test
+    void viewModelsDoNotImportTheSceneGraph() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
                 .check(MAIN);
     }
 }

@@ -56,7 +56,7 @@ import org.mbrllab.app.shell.lessons.Lesson;
 import org.mbrllab.app.shell.lessons.LessonCatalog;
 import org.mbrllab.app.shell.lessons.LessonProblem;
 import org.mbrllab.app.shell.lessons.Part;
-import org.mbrllab.app.shell.text.LessonTextView;
+import org.mbrllab.app.common.text.LessonTextView;
 
 /**
  * The main window: menus, the run-controls toolbar, the lesson navigator and text on the left, the

@@ -79,6 +79,16 @@ public enum ControlSystem {
         return stateNames.size();
     }
 
+    /** The control's unit: "N" for the cartpole's force, "N·m" for the pendulum's torque. */
+    public String controlUnit() {
+        return this == CARTPOLE ? "N" : "N·m";
+    }
+
+    /** What the control is: "force" or "torque". */
+    public String controlName() {
+        return this == CARTPOLE ? "force" : "torque";
+    }
+
     /** The name on the command line: "cartpole", "pendulum". */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);

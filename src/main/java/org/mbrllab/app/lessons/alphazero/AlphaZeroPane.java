@@ -21,11 +21,11 @@ import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
-import org.mbrllab.app.lessons.mcts.MoveNames;
-import org.mbrllab.app.lessons.mcts.Pacer;
-import org.mbrllab.app.lessons.mcts.RootStatsChart;
-import org.mbrllab.app.lessons.mcts.SearchControls;
-import org.mbrllab.app.lessons.mcts.SearchFigure;
+import org.mbrllab.app.common.search.MoveNames;
+import org.mbrllab.app.common.search.Pacer;
+import org.mbrllab.app.common.search.RootStatsChart;
+import org.mbrllab.app.common.search.SearchControls;
+import org.mbrllab.app.common.search.SearchFigure;
 import org.mbrllab.engine.alphazero.AlphaZeroSnapshot;
 import org.mbrllab.engine.alphazero.BudgetComparison;
 import org.mbrllab.engine.alphazero.BudgetComparison.Search;
@@ -33,8 +33,10 @@ import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.games.Game;
 
-import static org.mbrllab.app.lessons.mcts.SearchControls.label;
-import static org.mbrllab.app.lessons.mcts.SearchControls.strip;
+import static org.mbrllab.app.common.search.SearchControls.label;
+import static org.mbrllab.app.common.search.SearchControls.strip;
+import org.mbrllab.engine.play.AlphaZeroView;
+import org.mbrllab.engine.play.AlphaZeroLessonSnapshot;
 
 /**
  * The AlphaZero lesson's pane, three views of one idea:
@@ -59,7 +61,7 @@ public final class AlphaZeroPane implements LessonPane {
     private final TrainingCharts trainingCharts = new TrainingCharts();
     private final ComparisonChart comparisonChart = new ComparisonChart();
     private final ChoiceBox<Game> gameChoice = new ChoiceBox<>();
-    private final ChoiceBox<View> viewChoice = new ChoiceBox<>();
+    private final ChoiceBox<AlphaZeroView> viewChoice = new ChoiceBox<>();
     private final ChoiceBox<NetworkChoice> networkChoice = new ChoiceBox<>();
     private final Label networkStatus = new Label();
     private final Label trainingStats = new Label();
@@ -79,7 +81,7 @@ public final class AlphaZeroPane implements LessonPane {
         // Toolbar: game, view, network.
         SearchControls.gameChoice(gameChoice, vm.gameProperty(), "Tic-tac-toe or Connect Four; the view starts afresh");
         viewChoice.setId("view-choice");
-        viewChoice.getItems().setAll(View.values());
+        viewChoice.getItems().setAll(AlphaZeroView.values());
         viewChoice.valueProperty().bindBidirectional(vm.viewProperty());
         viewChoice.setTooltip(new Tooltip("Play against the search, train a network by self-play, or compare rollouts "
                 + "with the value network against minimax"));
@@ -181,7 +183,7 @@ public final class AlphaZeroPane implements LessonPane {
     @Override public Node figure() { return view.getCenter(); }
 
     @Override public Optional<String> chartCsv() {
-        LessonSnapshot s = vm.snapshot();
+        AlphaZeroLessonSnapshot s = vm.snapshot();
         if (s == null) return Optional.empty();
         if (s.play() != null) return Optional.of(RootStatsChart.csv(s.play().search()));
         if (s.training() != null) return Optional.of(TrainingCharts.csv(s.training()));
@@ -229,16 +231,16 @@ public final class AlphaZeroPane implements LessonPane {
 
     // ---------------------------------------------------------------- drawing
 
-    private void showView(View v) {
+    private void showView(AlphaZeroView v) {
         view.setCenter(switch (v) {
             case PLAY -> playView;
             case TRAINING -> trainingView;
             case COMPARISON -> comparisonView;
         });
-        networkChoice.setDisable(v == View.TRAINING);
+        networkChoice.setDisable(v == AlphaZeroView.TRAINING);
     }
 
-    private void redraw(LessonSnapshot s) {
+    private void redraw(AlphaZeroLessonSnapshot s) {
         if (s == null) return;
         if (s.play() != null) search.show(s.play(), vm.messageProperty().get());
         if (s.training() != null) trainingPacer.accept(s.training());

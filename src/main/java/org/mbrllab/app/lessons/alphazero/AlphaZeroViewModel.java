@@ -22,12 +22,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunnerViewModel;
-import org.mbrllab.app.lessons.mcts.ExpandedNodes;
-import org.mbrllab.app.lessons.mcts.GameEngine;
-import org.mbrllab.app.lessons.mcts.GameSnapshot;
-import org.mbrllab.app.lessons.mcts.GameSnapshot.Waiting;
-import org.mbrllab.app.lessons.mcts.Mode;
-import org.mbrllab.app.lessons.mcts.SearchFigure;
+import org.mbrllab.app.common.search.ExpandedNodes;
+import org.mbrllab.engine.play.GameEngine;
+import org.mbrllab.engine.play.GameSnapshot;
+import org.mbrllab.engine.play.GameSnapshot.Waiting;
+import org.mbrllab.engine.play.Mode;
+import org.mbrllab.app.common.search.SearchFigure;
 import org.mbrllab.engine.alphazero.AlphaZeroPlayers;
 import org.mbrllab.engine.alphazero.AlphaZeroSettings;
 import org.mbrllab.engine.alphazero.AlphaZeroSnapshot;
@@ -49,10 +49,13 @@ import org.mbrllab.engine.mcts.Rollout;
 import org.mbrllab.engine.mcts.SelectionRule;
 import org.mbrllab.engine.run.RunStatus;
 import org.mbrllab.engine.run.Runner;
+import org.mbrllab.engine.play.AlphaZeroLessonEngine;
+import org.mbrllab.engine.play.AlphaZeroLessonSnapshot;
+import org.mbrllab.engine.play.AlphaZeroView;
 
 /**
  * The AlphaZero lesson's view-model: the game, the view (play, training, comparison), the network that
- * guides the search, the parameters, and the runner of a {@link LessonEngine}. It never touches a control,
+ * guides the search, the parameters, and the runner of a {@link AlphaZeroLessonEngine}. It never touches a control,
  * so tests drive it synchronously.
  *
  * <p>Networks: the shipped one is read once per game; a missing or corrupt file is reported in
@@ -61,7 +64,7 @@ import org.mbrllab.engine.run.Runner;
  * training stage ends, and stays when the view changes. A change of view, game or network starts that
  * view afresh; training and comparison parameters take effect on the next reset.
  */
-final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnapshot> implements SearchFigure.Hooks {
+final class AlphaZeroViewModel extends RunnerViewModel<AlphaZeroLessonEngine, AlphaZeroLessonSnapshot> implements SearchFigure.Hooks {
 
     static final String C_PUCT = "c_puct";
     static final String SIMULATIONS = "simulations";
@@ -84,19 +87,19 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     private static final AlphaZeroSettings RECIPE = AlphaZeroSettings.ticTacToe(1, 1);
 
     /** Which parameters each view shows. */
-    private static final Map<View, List<String>> SHOWN = new EnumMap<>(Map.of(
-            View.PLAY, List.of(C_PUCT, SIMULATIONS, ALPHA, PLAY_NOISE, TEMPERATURE),
-            View.TRAINING, List.of(ITERATIONS, GAMES, TRAIN_SIMULATIONS, C_PUCT, ALPHA, NOISE, TEMPERATURE_MOVES, EVAL_GAMES),
-            View.COMPARISON, List.of(COMPARE_GAMES, MAX_BUDGET, C_PUCT)));
+    private static final Map<AlphaZeroView, List<String>> SHOWN = new EnumMap<>(Map.of(
+            AlphaZeroView.PLAY, List.of(C_PUCT, SIMULATIONS, ALPHA, PLAY_NOISE, TEMPERATURE),
+            AlphaZeroView.TRAINING, List.of(ITERATIONS, GAMES, TRAIN_SIMULATIONS, C_PUCT, ALPHA, NOISE, TEMPERATURE_MOVES, EVAL_GAMES),
+            AlphaZeroView.COMPARISON, List.of(COMPARE_GAMES, MAX_BUDGET, C_PUCT)));
 
     private final ParameterModel parameters = new ParameterModel(parameterSpecs());
     private final ObjectProperty<Game> game = new SimpleObjectProperty<>(this, "game", Game.TIC_TAC_TOE);
-    private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.PLAY);
+    private final ObjectProperty<AlphaZeroView> view = new SimpleObjectProperty<>(this, "view", AlphaZeroView.PLAY);
     private final ObjectProperty<NetworkChoice> network = new SimpleObjectProperty<>(this, "network", NetworkChoice.SHIPPED);
     private final IntegerProperty searchSide = new SimpleIntegerProperty(this, "searchSide", Side.X);
     private final IntegerProperty viewDepth = new SimpleIntegerProperty(this, "viewDepth", 2);
     private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 3);
-    private final ReadOnlyObjectWrapper<LessonSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<AlphaZeroLessonSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper networkStatus = new ReadOnlyStringWrapper(this, "networkStatus", "");
     private final ReadOnlyBooleanWrapper networkFailed = new ReadOnlyBooleanWrapper(this, "networkFailed", false);
@@ -121,11 +124,11 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
             parameters.showOnly(SHOWN.get(n));
             if (!isQuiet()) reset();
         });
-        network.addListener((obs, o, n) -> { if (!isQuiet() && view.get() != View.TRAINING) reset(); });
-        searchSide.addListener((obs, o, n) -> { if (!isQuiet() && view.get() == View.PLAY) reset(); });
+        network.addListener((obs, o, n) -> { if (!isQuiet() && view.get() != AlphaZeroView.TRAINING) reset(); });
+        searchSide.addListener((obs, o, n) -> { if (!isQuiet() && view.get() == AlphaZeroView.PLAY) reset(); });
         viewDepth.addListener((obs, o, n) -> applyView());
         topK.addListener((obs, o, n) -> applyView());
-        parameters.showOnly(SHOWN.get(View.PLAY));
+        parameters.showOnly(SHOWN.get(AlphaZeroView.PLAY));
     }
 
     /** The numeric parameters of this pane, in panel order. */
@@ -163,13 +166,13 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
 
     ParameterModel parameters() { return parameters; }
     ObjectProperty<Game> gameProperty() { return game; }
-    ObjectProperty<View> viewProperty() { return view; }
+    ObjectProperty<AlphaZeroView> viewProperty() { return view; }
     ObjectProperty<NetworkChoice> networkProperty() { return network; }
     IntegerProperty searchSideProperty() { return searchSide; }
     @Override public IntegerProperty viewDepthProperty() { return viewDepth; }
     @Override public IntegerProperty topKProperty() { return topK; }
-    ReadOnlyObjectProperty<LessonSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
-    LessonSnapshot snapshot() { return snapshot.get(); }
+    ReadOnlyObjectProperty<AlphaZeroLessonSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
+    AlphaZeroLessonSnapshot snapshot() { return snapshot.get(); }
     /** Why a click could not be played, or empty. */
     ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** Which network the search uses, or why it fell back to rollouts. */
@@ -245,7 +248,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     // ---------------------------------------------------------------- engine
 
     @Override
-    protected Supplier<LessonEngine> engineFactory() {
+    protected Supplier<AlphaZeroLessonEngine> engineFactory() {
         expanded.clear();
         long seed = seed();
         Game g = game.get();
@@ -255,7 +258,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
                 AlphaZeroSettings s = trainingSettings();
                 networkStatus.set("Training a fresh " + g.displayName() + " network (" + s.hiddenUnits() + " hidden units) from seed " + seed + ".");
                 networkFailed.set(false);
-                yield () -> LessonEngine.training(new AlphaZeroTrainer(s));
+                yield () -> AlphaZeroLessonEngine.training(new AlphaZeroTrainer(s));
             }
             case COMPARISON -> {
                 PolicyValueNet chosen = chosenNetwork();
@@ -276,12 +279,12 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
                 List<Integer> budgets = budgets((int) parameters.get(MAX_BUDGET));
                 int games = (int) parameters.get(COMPARE_GAMES);
                 double c = parameters.get(C_PUCT);
-                yield () -> LessonEngine.comparison(new BudgetComparison(n, budgets, games, c, seed));
+                yield () -> AlphaZeroLessonEngine.comparison(new BudgetComparison(n, budgets, games, c, seed));
             }
         };
     }
 
-    private Supplier<LessonEngine> playFactory(Game g, long seed) {
+    private Supplier<AlphaZeroLessonEngine> playFactory(Game g, long seed) {
         PolicyValueNet net = chosenNetwork();
         int sims = (int) parameters.get(SIMULATIONS);
         MctsSettings settings = searchSettings(g, net != null);
@@ -298,7 +301,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
             e.setView(depth, k);
             e.setRootNoise(noise);
             e.setTemperature(tau, seed * 7 + 5);
-            return LessonEngine.play(e);
+            return AlphaZeroLessonEngine.play(e);
         };
     }
 
@@ -330,7 +333,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     }
 
     private void parameterChanged(String key) {
-        if (view.get() != View.PLAY) return;
+        if (view.get() != AlphaZeroView.PLAY) return;
         switch (key) {
             case C_PUCT, SIMULATIONS -> {
                 MctsSettings s = searchSettings(game.get(), usesNetwork());
@@ -356,7 +359,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     }
 
     private boolean usesNetwork() {
-        LessonSnapshot s = snapshot.get();
+        AlphaZeroLessonSnapshot s = snapshot.get();
         return s != null && s.play() != null && s.play().search().rule() == SelectionRule.PUCT;
     }
 
@@ -365,7 +368,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     }
 
     @Override
-    protected void onSnapshot(LessonSnapshot s, RunStatus status) {
+    protected void onSnapshot(AlphaZeroLessonSnapshot s, RunStatus status) {
         if (s.play() != null) expanded.follow(s.play().search().treeVersion());
         AlphaZeroSnapshot t = s.training();
         if (t != null && t.batchesTrained() > 0 && t.network() != null && t.network().game() == game.get()) {
@@ -377,7 +380,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
 
     @Override
     protected String describe(RunStatus status) {
-        LessonSnapshot s = snapshot.get();
+        AlphaZeroLessonSnapshot s = snapshot.get();
         if (s != null && !status.running() && !status.stoppedOnError()) {
             if (s.play() != null) {
                 GameSnapshot g = s.play();
@@ -444,7 +447,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     }
 
     private void applyStepSize(boolean run) {
-        if (view.get() != View.PLAY) return;
+        if (view.get() != AlphaZeroView.PLAY) return;
         MctsEngine.StepSize size = stepSize(run);
         int batch = Math.min(FAST_BATCH, (int) parameters.get(SIMULATIONS));
         applyPlay(e -> e.setStepSize(size, batch));
@@ -461,7 +464,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
     /** A click on the board: plays {@code move} for the person, then lets the search answer at the run speed. */
     @Override
     public boolean playAt(int move) {
-        LessonSnapshot ls = snapshot.get();
+        AlphaZeroLessonSnapshot ls = snapshot.get();
         if (ls == null || ls.play() == null) return false;
         GameSnapshot s = ls.play();
         String why = s.refusal(move, "It is AlphaZero's turn (" + Side.name(s.mctsSide()) + "): press Run, Step or “AlphaZero move”.", "");
@@ -477,7 +480,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
 
     /** "AlphaZero move": finishes the budget at full speed and plays the search's move for the side to move. */
     void playSearchMove() {
-        LessonSnapshot ls = snapshot.get();
+        AlphaZeroLessonSnapshot ls = snapshot.get();
         if (ls == null || ls.play() == null || ls.play().waiting() == Waiting.OVER) return;
         boolean forPerson = ls.play().waiting() == Waiting.YOUR_MOVE;
         message.set("");
@@ -490,9 +493,9 @@ final class AlphaZeroViewModel extends RunnerViewModel<LessonEngine, LessonSnaps
 
     /** Switches to the play view with the network just trained. */
     void playTrained() {
-        boolean wasPlay = view.get() == View.PLAY;
+        boolean wasPlay = view.get() == AlphaZeroView.PLAY;
         quietly(() -> network.set(NetworkChoice.TRAINED));
-        if (wasPlay) reset(); else view.set(View.PLAY);
+        if (wasPlay) reset(); else view.set(AlphaZeroView.PLAY);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
-import org.mbrllab.app.lessons.mcts.SideColors;
+import org.mbrllab.app.common.search.SideColors;
 import org.mbrllab.engine.alphazero.AlphaZeroSnapshot;
 import org.mbrllab.engine.alphazero.AlphaZeroSnapshot.BatchLoss;
 import org.mbrllab.engine.alphazero.AlphaZeroSnapshot.IterationResult;

@@ -16,6 +16,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.engine.core.Format;
+import org.mbrllab.engine.control.AttractionSweep;
+import org.mbrllab.app.common.Palette;
 
 /**
  * The region-of-attraction sweep: one bar per initial angle, green where the linear controller brings the

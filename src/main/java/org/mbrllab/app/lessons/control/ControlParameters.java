@@ -152,14 +152,6 @@ final class ControlParameters {
     }
 
     /** The control's name and unit: force in N for the cartpole, torque in N·m for the pendulum. */
-    static String controlUnit(ControlSystem system) {
-        return system == ControlSystem.CARTPOLE ? "N" : "N·m";
-    }
-
-    static String controlName(ControlSystem system) {
-        return system == ControlSystem.CARTPOLE ? "force" : "torque";
-    }
-
     /** The system's name in the toolbar. */
     static String title(ControlSystem system) {
         return system == ControlSystem.CARTPOLE ? "Cartpole" : "Pendulum";

@@ -17,6 +17,7 @@ import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.core.Format;
+import org.mbrllab.app.common.Palette;
 
 /**
  * K_t against t for the finite horizon: one curve per entry of K_t, with the infinite-horizon gain as a

@@ -20,6 +20,8 @@ import org.mbrllab.engine.control.IlqrSnapshot;
 import org.mbrllab.engine.control.InitialControls;
 import org.mbrllab.engine.control.Trajectory;
 import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.app.common.system.SystemView;
+import org.mbrllab.app.common.Throttle;
 
 /**
  * The iLQR lesson's pane: every accepted iteration's trajectory drawn as the path of the pole's tip, the

@@ -18,6 +18,7 @@ import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.IlqrSnapshot;
 import org.mbrllab.engine.control.Trajectory;
 import org.mbrllab.engine.core.Format;
+import org.mbrllab.app.common.Palette;
 
 /**
  * The iLQR charts: the cost J after each iteration (log scale), the angle over the horizon for every
@@ -101,7 +102,7 @@ final class IterationCharts extends SplitPane {
         Trajectory newest = s.trajectory();
         for (int t = 0; t < newest.steps(); t++) control.add(t * dt, newest.u(t), false);
         control.fireSeriesChanged();
-        controlAxis.setLabel("u (" + ControlParameters.controlUnit(system) + ")");
+        controlAxis.setLabel("u (" + system.controlUnit() + ")");
         styleLines();
         for (JFreeChart c : List.of(costChart, angleChart, controlChart)) c.setNotify(true);
     }

@@ -7,6 +7,7 @@ import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.Linearization;
 import org.mbrllab.engine.control.LqrGain;
 import org.mbrllab.engine.core.Format;
+import org.mbrllab.engine.control.LqrSnapshot;
 
 /**
  * The LQR view's explain panel as Markdown with typeset math: the gain K for the current weights, the

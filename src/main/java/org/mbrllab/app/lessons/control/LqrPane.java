@@ -19,11 +19,14 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.mbrllab.app.common.Appearance;
-import org.mbrllab.app.shell.text.LessonTextView;
+import org.mbrllab.app.common.text.LessonTextView;
 import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.app.common.system.SystemView;
+import org.mbrllab.app.common.Throttle;
+import org.mbrllab.engine.control.LqrSnapshot;
 
 /**
  * The LQR lesson's pane: the cartpole or pendulum balanced by u = −K·x on the nonlinear plant, pushed with
@@ -114,7 +117,7 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
         view.setCenter(figure);
 
         vm.snapshotProperty().addListener((obs, o, n) -> showSnapshot(n));
-        vm.sweepProperty().addListener((obs, o, n) -> attraction.show(n, ControlParameters.controlName(vm.system())));
+        vm.sweepProperty().addListener((obs, o, n) -> attraction.show(n, vm.system().controlName()));
         vm.horizonProperty().addListener((obs, o, n) -> {
             if (n == LqrViewModel.Horizon.FINITE) tabs.getSelectionModel().select(gainTab);
         });
@@ -208,9 +211,9 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
     private void showLimitLabel() {
         ControlSystem s = vm.system();
         limit.setText(s == ControlSystem.CARTPOLE ? "Force limit" : "Torque limit");
-        limit.setTooltip(new Tooltip("Clip the " + ControlParameters.controlName(s) + " to ± the limit set in the "
+        limit.setTooltip(new Tooltip("Clip the " + s.controlName() + " to ± the limit set in the "
                 + "parameters (" + (s == ControlSystem.CARTPOLE ? "10 N" : "2 N·m") + " by default). Off: the "
-                + "controller gets every " + ControlParameters.controlName(s) + " it asks for."));
+                + "controller gets every " + s.controlName() + " it asks for."));
     }
 
     @Override

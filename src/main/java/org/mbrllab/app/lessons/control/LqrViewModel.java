@@ -21,6 +21,9 @@ import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.run.Published;
 import org.mbrllab.engine.run.RunStatus;
 import org.mbrllab.engine.run.Runner;
+import org.mbrllab.engine.control.LqrRun;
+import org.mbrllab.engine.control.LqrSnapshot;
+import org.mbrllab.engine.control.AttractionSweep;
 
 /**
  * The LQR view's view-model: the weights, the plant, the horizon and the force limit; the closed loop's

@@ -27,6 +27,9 @@ import org.mbrllab.engine.control.PlannerKind;
 import org.mbrllab.engine.control.Trajectory;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.app.common.system.SystemView;
+import org.mbrllab.app.common.Throttle;
+import org.mbrllab.engine.control.MpcComparison;
 
 /**
  * The MPC lesson's pane: two animations side by side on the same true plant, MPC replanning every step

@@ -18,6 +18,7 @@ import org.mbrllab.engine.control.PlannerKind;
 import org.mbrllab.engine.control.QuadraticCost;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.run.RunStatus;
+import org.mbrllab.engine.control.MpcComparison;
 
 /**
  * The MPC view's view-model: MPC and an open-loop plan side by side on the same true plant

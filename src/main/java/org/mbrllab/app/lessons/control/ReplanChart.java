@@ -18,6 +18,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.engine.core.Format;
+import org.mbrllab.app.common.Palette;
 
 /**
  * The wall time of every MPC replan, with the real-time budget (one time step) as a line: a planner that

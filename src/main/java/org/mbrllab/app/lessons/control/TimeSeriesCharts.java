@@ -19,6 +19,7 @@ import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.QuadraticCost;
 import org.mbrllab.engine.control.Trajectory;
 import org.mbrllab.engine.core.Format;
+import org.mbrllab.app.common.Palette;
 
 /**
  * Live plots over time of a run's states, its control and its stage cost c(x_t, u_t), for one run or two
@@ -156,7 +157,7 @@ final class TimeSeriesCharts extends VBox {
             costSeries.add(c);
             costData.addSeries(c);
         }
-        controlAxis.setLabel("u (" + ControlParameters.controlUnit(system) + ")");
+        controlAxis.setLabel("u (" + system.controlUnit() + ")");
         clear();
         restyle();
     }

@@ -27,7 +27,7 @@ import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
-import org.mbrllab.app.shell.text.LessonTextView;
+import org.mbrllab.app.common.text.LessonTextView;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.dp.Algorithm;
 import org.mbrllab.engine.dp.DpSnapshot;

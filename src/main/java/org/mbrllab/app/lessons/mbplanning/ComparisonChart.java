@@ -12,7 +12,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
-import org.mbrllab.app.lessons.control.Palette;
+import org.mbrllab.app.common.Palette;
 import org.mbrllab.engine.model.ComparisonTable;
 import org.mbrllab.engine.model.MbrlSettings.Version;
 

@@ -17,7 +17,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
-import org.mbrllab.app.lessons.control.Palette;
+import org.mbrllab.app.common.Palette;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.model.EpochLosses;
 import org.mbrllab.engine.model.MbrlSnapshot;

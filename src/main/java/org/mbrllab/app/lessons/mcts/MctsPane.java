@@ -1,5 +1,6 @@
 package org.mbrllab.app.lessons.mcts;
 
+import org.mbrllab.engine.play.StepSize;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +24,17 @@ import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.alphazero.PlayerSpec;
 import org.mbrllab.engine.mcts.Rollout;
 
-import static org.mbrllab.app.lessons.mcts.SearchControls.converter;
-import static org.mbrllab.app.lessons.mcts.SearchControls.label;
+import static org.mbrllab.app.common.search.SearchControls.converter;
+import static org.mbrllab.app.common.search.SearchControls.label;
+import org.mbrllab.engine.play.Mode;
+import org.mbrllab.app.common.search.SearchFigure;
+import org.mbrllab.engine.play.GameSnapshot;
+import org.mbrllab.app.common.search.BoardCanvas;
+import org.mbrllab.app.common.search.MoveNames;
+import org.mbrllab.app.common.search.NodeInspector;
+import org.mbrllab.app.common.search.RootStatsChart;
+import org.mbrllab.app.common.search.SearchControls;
+import org.mbrllab.app.common.search.TreeCanvas;
 
 /**
  * The MCTS lesson's pane: the board (click to play, or watch a match), the root's visits and Q per move,

@@ -1,5 +1,6 @@
 package org.mbrllab.app.lessons.mcts;
 
+import org.mbrllab.engine.play.StepSize;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.alphazero.PlayerSpec;
 import org.mbrllab.engine.mcts.Rollout;
+import org.mbrllab.engine.play.Mode;
 
 /**
  * The MCTS pane's preset file ({@code .mcts}): one {@code key: value} per line, {@code #} starts a comment.

@@ -1,5 +1,6 @@
 package org.mbrllab.app.lessons.mcts;
 
+import org.mbrllab.engine.play.StepSize;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import javafx.beans.property.StringProperty;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunnerViewModel;
-import org.mbrllab.app.lessons.mcts.GameSnapshot.Waiting;
+import org.mbrllab.engine.play.GameSnapshot.Waiting;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.core.Seeds;
 import org.mbrllab.engine.games.Game;
@@ -35,6 +36,11 @@ import org.mbrllab.engine.mcts.Rollout;
 import org.mbrllab.engine.mcts.SelectionRule;
 import org.mbrllab.engine.run.RunStatus;
 import org.mbrllab.engine.run.Runner;
+import org.mbrllab.engine.play.GameEngine;
+import org.mbrllab.engine.play.GameSnapshot;
+import org.mbrllab.engine.play.Mode;
+import org.mbrllab.app.common.search.ExpandedNodes;
+import org.mbrllab.app.common.search.SearchFigure;
 
 /**
  * The MCTS lesson's view-model: the game and who plays it, the search's settings, the step size, and the

@@ -32,6 +32,7 @@ import org.mbrllab.app.common.Theme;
 import org.mbrllab.engine.model.EnsemblePrediction;
 import org.mbrllab.engine.model.SineTask;
 import org.mbrllab.engine.model.TrainingSnapshot;
+import org.mbrllab.engine.model.RegressionRun;
 
 /**
  * The regression chart: the data, sin x, the gap without data (drag its edges, or drag inside it to move

@@ -22,6 +22,8 @@ import org.mbrllab.app.common.RunControls;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.model.EnsemblePrediction;
 import org.mbrllab.engine.model.EpochLosses;
+import org.mbrllab.engine.model.RegressionRun;
+import org.mbrllab.engine.model.RegressionView;
 
 /**
  * "Aleatoric against epistemic uncertainty" on 1-D regression: sin x plus noise with a gap, one

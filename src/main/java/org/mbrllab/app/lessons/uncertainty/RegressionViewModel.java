@@ -15,6 +15,8 @@ import org.mbrllab.engine.model.EnsembleConfig;
 import org.mbrllab.engine.model.MemberKind;
 import org.mbrllab.engine.model.SineTask;
 import org.mbrllab.engine.run.RunStatus;
+import org.mbrllab.engine.model.RegressionRun;
+import org.mbrllab.engine.model.RegressionView;
 
 /**
  * The 1-D regression pane's view-model: the data settings (noise, gap, number of points, clicked

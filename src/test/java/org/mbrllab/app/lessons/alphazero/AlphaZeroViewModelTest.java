@@ -13,14 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mbrllab.app.common.PaneContext;
-import org.mbrllab.app.lessons.mcts.GameSnapshot;
-import org.mbrllab.app.lessons.mcts.GameSnapshot.Waiting;
+import org.mbrllab.engine.play.GameSnapshot;
+import org.mbrllab.engine.play.GameSnapshot.Waiting;
 import org.mbrllab.engine.alphazero.AlphaZeroSnapshot;
 import org.mbrllab.engine.alphazero.BudgetComparison;
 import org.mbrllab.engine.alphazero.NetworkFileException;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsSnapshot;
 import org.mbrllab.engine.mcts.SelectionRule;
+import org.mbrllab.engine.play.AlphaZeroView;
 
 /** Drives the AlphaZero view-model synchronously, without the toolkit. */
 class AlphaZeroViewModelTest {
@@ -102,7 +103,7 @@ class AlphaZeroViewModelTest {
 
     @Test
     void trainingRunsOnTheWorkerAndItsNetworkBecomesPlayable() {
-        vm.viewProperty().set(View.TRAINING);
+        vm.viewProperty().set(AlphaZeroView.TRAINING);
         vm.parameters().set(AlphaZeroViewModel.ITERATIONS, 1);
         vm.parameters().set(AlphaZeroViewModel.GAMES, 2);
         vm.parameters().set(AlphaZeroViewModel.TRAIN_SIMULATIONS, 8);
@@ -122,7 +123,7 @@ class AlphaZeroViewModelTest {
         assertTrue(vm.trainedReadyProperty().get());
 
         vm.playTrained();
-        assertEquals(View.PLAY, vm.viewProperty().get());
+        assertEquals(AlphaZeroView.PLAY, vm.viewProperty().get());
         assertEquals(NetworkChoice.TRAINED, vm.networkProperty().get());
         assertEquals(SelectionRule.PUCT, search().rule());
         assertTrue(vm.networkStatusProperty().get().startsWith("Network trained now"), vm.networkStatusProperty().get());
@@ -132,7 +133,7 @@ class AlphaZeroViewModelTest {
     void theComparisonPlaysOneGamePerStepOverTheBudgets() {
         vm.parameters().set(AlphaZeroViewModel.MAX_BUDGET, 8);
         vm.parameters().set(AlphaZeroViewModel.COMPARE_GAMES, 2);
-        vm.viewProperty().set(View.COMPARISON);
+        vm.viewProperty().set(AlphaZeroView.COMPARISON);
         BudgetComparison.Snapshot c = vm.snapshot().comparison();
         assertEquals(List.of(2, 4, 8), c.rows().stream().map(BudgetComparison.Row::budget).toList());
         assertEquals(12, c.totalGames());
@@ -146,7 +147,7 @@ class AlphaZeroViewModelTest {
     void eachViewShowsItsOwnParameters() {
         assertTrue(vm.parameters().shownProperty(AlphaZeroViewModel.SIMULATIONS).get());
         assertFalse(vm.parameters().shownProperty(AlphaZeroViewModel.ITERATIONS).get());
-        vm.viewProperty().set(View.TRAINING);
+        vm.viewProperty().set(AlphaZeroView.TRAINING);
         assertTrue(vm.parameters().shownProperty(AlphaZeroViewModel.ITERATIONS).get());
         assertFalse(vm.parameters().shownProperty(AlphaZeroViewModel.SIMULATIONS).get());
     }

@@ -12,6 +12,7 @@ import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.app.common.LessonWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
+import org.mbrllab.app.common.system.SystemView;
 
 /** Builds the main window on one control lesson (fits Monocle's 1280 × 800 screen) and clicks as a student does. */
 final class ControlUi {

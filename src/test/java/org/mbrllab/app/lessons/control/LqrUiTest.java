@@ -19,6 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.mbrllab.engine.control.LqrSnapshot;
 
 /** What a student does with the LQR lesson, clicked and dragged as they would. */
 @ExtendWith(ApplicationExtension.class)

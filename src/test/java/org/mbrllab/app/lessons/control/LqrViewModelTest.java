@@ -20,6 +20,9 @@ import org.mbrllab.engine.control.Cartpole;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.Pendulum;
 import org.mbrllab.engine.control.Trajectory;
+import org.mbrllab.engine.control.LqrSnapshot;
+import org.mbrllab.engine.control.AttractionSweep;
+import org.mbrllab.app.common.system.Push;
 
 /** Drives the LQR view-model synchronously, without the toolkit, and checks the lesson's "Try it" claims. */
 class LqrViewModelTest {

@@ -15,6 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.mbrllab.engine.control.MpcComparison;
 
 /** Switching MPC's planner and pushing one of the two plants, as a student does. */
 @ExtendWith(ApplicationExtension.class)

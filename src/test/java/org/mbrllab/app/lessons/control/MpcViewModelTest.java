@@ -17,6 +17,8 @@ import org.mbrllab.engine.control.Cartpole;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.Pendulum;
 import org.mbrllab.engine.control.PlannerKind;
+import org.mbrllab.engine.control.MpcComparison;
+import org.mbrllab.app.common.system.Push;
 
 /** Drives the MPC view-model synchronously, without the toolkit. */
 class MpcViewModelTest {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.mbrllab.engine.control.Cartpole;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.Pendulum;
+import org.mbrllab.app.common.system.Push;
 
 /** Mouse gestures as impulses, and numbers as the explain panel types them. */
 class PushAndNumbersTest {

@@ -29,6 +29,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.mbrllab.engine.play.GameSnapshot;
+import org.mbrllab.app.common.search.SearchFigure;
 
 /** What a student does with the MCTS lesson, clicked and typed as they would. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,5 +1,6 @@
 package org.mbrllab.app.lessons.mcts;
 
+import org.mbrllab.engine.play.StepSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,13 +17,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mbrllab.app.common.PaneContext;
-import org.mbrllab.app.lessons.mcts.GameSnapshot.Waiting;
+import org.mbrllab.engine.play.GameSnapshot.Waiting;
 import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsSnapshot;
 import org.mbrllab.engine.mcts.MctsSnapshot.NodeView;
 import org.mbrllab.engine.mcts.Phase;
 import org.mbrllab.engine.mcts.Rollout;
+import org.mbrllab.engine.play.GameSnapshot;
+import org.mbrllab.engine.play.Mode;
 
 /** Drives the MCTS view-model synchronously, without the toolkit. */
 class MctsViewModelTest {

@@ -15,6 +15,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.mbrllab.engine.model.RegressionRun;
+import org.mbrllab.engine.model.RegressionView;
 
 /** The uncertainty lesson as a student uses it, with training on the FX thread and few epochs. */
 @ExtendWith(ApplicationExtension.class)

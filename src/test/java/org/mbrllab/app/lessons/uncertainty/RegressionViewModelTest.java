@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.engine.model.EnsemblePrediction;
+import org.mbrllab.engine.model.RegressionRun;
+import org.mbrllab.engine.model.RegressionView;
 
 /** The 1-D regression view-model, driven synchronously with few epochs. */
 class RegressionViewModelTest {
