@@ -25,6 +25,22 @@ public final class Appearance {
     public Theme theme() { return theme.get(); }
     public DoubleProperty zoomProperty() { return zoom; }
 
+    /**
+     * An appearance that shows {@code window}'s theme and zoom until {@code scope} closes, then stops
+     * following it. A pane listens to this one, never to the window's, so that the window holds no
+     * listener of a pane after its lesson is left.
+     */
+    public static Appearance following(Appearance window, PaneScope scope) {
+        Appearance local = new Appearance();
+        local.theme.bind(window.theme);
+        local.zoom.bind(window.zoom);
+        scope.onClose(() -> {
+            local.theme.unbind();
+            local.zoom.unbind();
+        });
+        return local;
+    }
+
     /** Sets the zoom, clamped to [{@value #MIN_ZOOM}, {@value #MAX_ZOOM}]. */
     public void setZoom(double z) {
         zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z)));

@@ -9,8 +9,15 @@ import javafx.scene.Node;
  * The contract between the shell and a lesson pane. The shell owns navigation, lesson text, the run
  * controls, the parameter panel and the menus; a pane owns its drawing and its engine.
  *
- * <p>Lifecycle: {@link #activate} when the lesson is opened (the pane starts its worker),
- * {@link #deactivate} when the student leaves it (the worker stops). All calls are on the FX thread.
+ * <h2>Lifecycle</h2>
+ * <ol>
+ *   <li>The shell makes a pane for each opened lesson, handing it a {@link PaneHost}: the appearance, a
+ *       {@link PaneScope} and a {@link RunnerFactory}.</li>
+ *   <li>{@link #activate} when the lesson is shown: the pane starts its worker.</li>
+ *   <li>{@link #deactivate} when the student leaves it; then the shell closes the scope, which stops the
+ *       pane's runners and drops every listener it registered there. The pane is not used again.</li>
+ * </ol>
+ * All calls are on the FX thread.
  */
 public interface LessonPane {
 
@@ -18,35 +25,36 @@ public interface LessonPane {
     Node view();
 
     /** Extra controls for the shell's toolbar row (algorithm choice, edit tools …); may be empty. */
-    List<Node> toolbarItems();
+    default List<Node> toolbarItems() {
+        return List.of();
+    }
 
-    /** The declared numeric parameters, shown by the shell's parameter panel. */
-    ParameterModel parameters();
+    /** The declared numeric parameters, shown by the shell's parameter panel; null for none. */
+    default ParameterModel parameters() {
+        return null;
+    }
 
     /** The run controls, or null for a pane that runs nothing (the shell then disables them). */
-    RunControls controls();
+    default RunControls controls() {
+        return null;
+    }
 
     void activate(PaneContext context);
 
-    void deactivate();
+    /** Stops what {@link #activate} started that the scope does not own. */
+    default void deactivate() {
+    }
 
     /** The node exported by File › Export figure…. */
     Node figure();
 
-    /** The current chart data as CSV, if the pane has a chart. */
-    Optional<String> chartCsv();
+    /** Chart data as CSV, if the pane has charts. */
+    default Optional<ChartExport> chartExport() {
+        return Optional.empty();
+    }
 
-    /** The current configuration as preset text, for File › Save preset…. */
-    String savePreset();
-
-    /** The file extension of {@link #savePreset()} text, without the dot. */
-    String presetExtension();
-
-    /**
-     * Loads preset text (a file the student saved or a lecturer wrote).
-     *
-     * @throws IllegalArgumentException with a message naming the source, the line and the problem;
-     *                                  the pane is left as it was
-     */
-    void loadPreset(String text, String source);
+    /** Presets, if the pane's configuration can be saved and opened. */
+    default Optional<Presets> presets() {
+        return Optional.empty();
+    }
 }

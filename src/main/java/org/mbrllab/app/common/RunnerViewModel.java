@@ -3,7 +3,6 @@ package org.mbrllab.app.common;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -31,6 +30,7 @@ public abstract class RunnerViewModel<E extends Engine<S>, S> implements RunCont
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private Runner<E, S> runner;
+    private RunnerFactory runners = RunnerFactory.threaded();
     private double speed = Runner.FULL_SPEED;
     private long seed = 1;
     private RunStatus lastStatus = new RunStatus(RunStatus.State.PAUSED, 0, "");
@@ -47,19 +47,42 @@ public abstract class RunnerViewModel<E extends Engine<S>, S> implements RunCont
     /** Receives the newest snapshot on the FX thread. */
     protected abstract void onSnapshot(S snapshot, RunStatus status);
 
-    /** Starts the worker (on entering the pane) and loads a fresh engine. */
-    public void start() {
+    /**
+     * Opens the pane's run: a subclass applies the lesson's defaults and presets, then calls
+     * {@link #start(RunnerFactory)}. The default only starts.
+     */
+    public void open(PaneContext context, RunnerFactory runners) {
+        start(runners);
+    }
+
+    /** Closes the run (the lesson is left): no snapshot arrives afterwards. */
+    public void close() {
+        stop();
+    }
+
+    /** The declared parameters, shown by the shell's parameter panel; null for none. */
+    public ParameterModel parameters() {
+        return null;
+    }
+
+    /** Makes the worker with {@code runners} (threaded in the app, synchronous in tests) and loads a fresh engine. */
+    public void start(RunnerFactory runners) {
+        this.runners = runners;
         if (runner == null || runner.isClosed()) {
-            runner = Runner.threaded(name, Platform::runLater, this::accept);
-            runner.setSpeed(speed);
+            runner = runners.create(name, this::accept);
+            if (!runners.isSynchronous()) runner.setSpeed(speed);
         }
         reset();
     }
 
-    /** For tests: a runner that does every command at once on the calling thread. */
+    /** For view-model tests: a runner that does every command at once on the calling thread. */
     public void startSynchronous() {
-        runner = Runner.synchronous(this::accept);
-        reset();
+        start(RunnerFactory.synchronous());
+    }
+
+    /** The factory the run was started with, for a view-model's further runners (a sweep, a playback). */
+    protected RunnerFactory runners() {
+        return runners;
     }
 
     /** Stops the worker (on leaving the pane). No snapshot arrives afterwards. */
@@ -72,7 +95,6 @@ public abstract class RunnerViewModel<E extends Engine<S>, S> implements RunCont
         return runner != null && !runner.isClosed();
     }
 
-    /** Changes the engine between two steps. */
     /**
      * Makes changes (of parameters, choices) that must not restart or reconfigure the run one by one: the
      * caller does that once afterwards, if at all. Nests.

@@ -36,18 +36,15 @@ public abstract class TrainingViewModel<E extends Engine<S>, S> extends RunnerVi
     /** The epochs of a snapshot. */
     protected abstract Progress progress(S snapshot);
 
-    public ParameterModel parameters() { return parameters; }
+    @Override public ParameterModel parameters() { return parameters; }
     public ReadOnlyObjectProperty<S> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
 
     /** Starts the worker (or a synchronous runner for tests) with the lesson's parameter defaults, and trains. */
-    public void open(PaneContext context, boolean synchronous) {
+    @Override
+    public void open(PaneContext context, RunnerFactory runners) {
         quietly(() -> parameters.setKnown(context.parameterDefaults()));
-        if (synchronous) startSynchronous(); else start();
+        start(runners);
         train();
-    }
-
-    public void close() {
-        stop();
     }
 
     /** Restarts training after a change, unless the change is made {@link #quietly} or the pane is closed. */

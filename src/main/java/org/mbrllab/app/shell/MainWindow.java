@@ -51,6 +51,10 @@ import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.Figures;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.Presets;
+import org.mbrllab.app.common.RunControls;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.app.shell.lessons.Lesson;
 import org.mbrllab.app.shell.lessons.LessonCatalog;
@@ -87,17 +91,28 @@ public final class MainWindow {
     private final Label runStatus = new Label();
     private final Label zoomLabel = new Label();
     private final Label errorText = new Label();
-    private final HBox errorBanner;
+    private final BorderPane errorBanner;
     private final PauseTransition messageTimeout = new PauseTransition(Duration.seconds(10));
-    private final ChangeListener<Object> statusListener = (obs, o, n) -> showRunStatus();
-    private final ChangeListener<String> errorListener = (obs, o, n) -> showError(n);
+    private final RunnerFactory runners;
+    private final MenuItem exportCsvItem = new MenuItem("Export chart data as CSV…");
+    private final MenuItem savePresetItem = new MenuItem("Save preset…");
+    private final MenuItem loadPresetItem = new MenuItem("Open preset…");
     private FileDialogs dialogs = FileDialogs.standard();
     private Lesson currentLesson;
     private LessonPane currentPane;
+    /** The opened lesson's scope: what its pane subscribed to, released when the lesson is left. */
+    private PaneHost currentHost;
     private Settings settings;
 
+    /** The app's window: each pane's runners run on daemon workers. */
     public MainWindow(Stage stage, LessonCatalog catalog, PaneRegistry panes, Settings settings) {
+        this(stage, catalog, panes, settings, RunnerFactory.threaded());
+    }
+
+    /** A window whose panes make their runners with {@code runners} (synchronous ones in UI tests). */
+    public MainWindow(Stage stage, LessonCatalog catalog, PaneRegistry panes, Settings settings, RunnerFactory runners) {
         this.stage = stage;
+        this.runners = runners;
         this.catalog = catalog;
         this.panes = panes;
         this.settings = settings;
@@ -131,6 +146,8 @@ public final class MainWindow {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.22);
         paneHolder.getStyleClass().add("pane-holder");
+        // The pane yields height to the error banner, never the banner to the pane.
+        paneHolder.setMinHeight(0);
         paneHolder.setId("pane-holder");
         VBox center = new VBox(errorBanner, paneHolder);
         VBox.setVgrow(paneHolder, Priority.ALWAYS);
@@ -177,6 +194,14 @@ public final class MainWindow {
     public Optional<LessonPane> currentPane() { return Optional.ofNullable(currentPane); }
     public Optional<Lesson> currentLesson() { return Optional.ofNullable(currentLesson); }
 
+    /** The menu item with {@code id} (for tests). */
+    MenuItem menuItem(String id) {
+        for (Menu m : ((MenuBar) ((VBox) root.getTop()).getChildren().get(0)).getMenus()) {
+            for (MenuItem i : m.getItems()) if (id.equals(i.getId())) return i;
+        }
+        throw new IllegalArgumentException("no menu item " + id);
+    }
+
     /** Replaces the file dialogs (UI tests answer them directly). */
     public void setFileDialogs(FileDialogs dialogs) { this.dialogs = dialogs; }
 
@@ -220,23 +245,27 @@ public final class MainWindow {
         currentLesson = lesson;
         stage.setTitle("MBRL Lab — " + lesson.title());
         lessonText.setMarkdown(lesson.markdown());
+        PaneHost host = PaneHost.open(appearance, runners);
         LessonPane pane;
         try {
-            pane = panes.create(lesson.pane(), appearance);
+            pane = panes.create(lesson.pane(), host);
         } catch (RuntimeException e) {
+            host.scope().close();
             message("Could not open the " + lesson.pane() + " pane: " + e.getMessage());
             return;
         }
+        currentHost = host;
         currentPane = pane;
         paneHolder.getChildren().setAll(pane.view());
         paneTools.getChildren().setAll(pane.toolbarItems());
         parameterPanel.show(pane.parameters());
         arrangeColumns();
         runBar.bind(pane.controls());
-        if (pane.controls() != null) {
-            pane.controls().statusProperty().addListener(statusListener);
-            pane.controls().stepsProperty().addListener(statusListener);
-            pane.controls().errorProperty().addListener(errorListener);
+        showCapabilities(pane);
+        RunControls controls = pane.controls();
+        if (controls != null) {
+            host.scope().onChange(this::showRunStatus, controls.statusProperty(), controls.stepsProperty());
+            host.scope().onChange(() -> showError(controls.errorProperty().get()), controls.errorProperty());
         }
         List<PaneContext.Preset> presets = new ArrayList<>();
         for (String name : lesson.presets()) {
@@ -249,24 +278,45 @@ public final class MainWindow {
         } catch (RuntimeException e) {
             message("The lesson could not start: " + e.getMessage());
         }
-        showError(pane.controls() == null ? "" : pane.controls().errorProperty().get());
+        showError(controls == null ? "" : controls.errorProperty().get());
         showRunStatus();
         // Keyboard shortcuts work at once: keep the focus out of the text fields.
-        javafx.application.Platform.runLater(() -> pane.view().requestFocus());
+        javafx.application.Platform.runLater(() -> {
+            if (currentPane == pane) pane.view().requestFocus();
+        });
     }
 
+    /**
+     * Leaves the current lesson: the pane stops, then its scope closes, which stops its runners and drops
+     * every listener it registered, so that nothing keeps the pane or its engine.
+     */
     private void closePane() {
         if (currentPane == null) return;
-        if (currentPane.controls() != null) {
-            currentPane.controls().statusProperty().removeListener(statusListener);
-            currentPane.controls().stepsProperty().removeListener(statusListener);
-            currentPane.controls().errorProperty().removeListener(errorListener);
-        }
-        currentPane.deactivate();
+        LessonPane pane = currentPane;
+        PaneHost host = currentHost;
         currentPane = null;
+        currentHost = null;
+        try {
+            pane.deactivate();
+        } catch (RuntimeException e) {
+            message("The lesson did not stop cleanly: " + e.getMessage());
+        } finally {
+            host.scope().close();
+        }
         paneHolder.getChildren().clear();
         paneTools.getChildren().clear();
         runBar.bind(null);
+        parameterPanel.show(null);
+        showCapabilities(null);
+        showError("");
+    }
+
+    /** Greys out the File menu's items that the pane has no capability for. */
+    private void showCapabilities(LessonPane pane) {
+        exportCsvItem.setDisable(pane == null || pane.chartExport().isEmpty());
+        boolean presets = pane != null && pane.presets().isPresent();
+        savePresetItem.setDisable(!presets);
+        loadPresetItem.setDisable(!presets);
     }
 
     private void followLink(String href) {
@@ -280,9 +330,12 @@ public final class MainWindow {
         Menu file = new Menu("_File");
         MenuItem exportFigure = item("Export figure…", "Ctrl+E", this::exportFigure);
         exportFigure.setId("menu-export-figure");
-        MenuItem exportCsv = item("Export chart data as CSV…", "Ctrl+Shift+E", this::exportCsv);
-        MenuItem savePreset = item("Save preset…", "Ctrl+S", this::savePreset);
-        MenuItem loadPreset = item("Open preset…", "Ctrl+O", this::loadPreset);
+        MenuItem exportCsv = item(exportCsvItem, "Ctrl+Shift+E", this::exportCsv);
+        MenuItem savePreset = item(savePresetItem, "Ctrl+S", this::savePreset);
+        MenuItem loadPreset = item(loadPresetItem, "Ctrl+O", this::loadPreset);
+        exportCsv.setId("menu-export-csv");
+        savePreset.setId("menu-save-preset");
+        loadPreset.setId("menu-open-preset");
         MenuItem quit = item("Quit", "Ctrl+Q", stage::close);
         file.getItems().addAll(exportFigure, exportCsv, new SeparatorMenuItem(), savePreset, loadPreset,
                 new SeparatorMenuItem(), quit);
@@ -325,13 +378,16 @@ public final class MainWindow {
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
+        return item(new MenuItem(text), accelerator, action);
+    }
+
+    private static MenuItem item(MenuItem item, String accelerator, Runnable action) {
         if (accelerator != null) item.setAccelerator(KeyCombination.keyCombination(accelerator));
         item.setOnAction(e -> action.run());
         return item;
     }
 
-    private Optional<org.mbrllab.app.common.RunControls> controls() {
+    private Optional<RunControls> controls() {
         return currentPane == null ? Optional.empty() : Optional.ofNullable(currentPane.controls());
     }
 
@@ -376,8 +432,8 @@ public final class MainWindow {
     }
 
     private void exportCsv() {
-        if (currentPane == null) return;
-        Optional<String> csv = currentPane.chartCsv();
+        if (currentPane == null || currentPane.chartExport().isEmpty()) return;
+        Optional<String> csv = currentPane.chartExport().get().csv();
         if (csv.isEmpty()) {
             message("This pane has no chart data to export.");
             return;
@@ -393,11 +449,12 @@ public final class MainWindow {
     }
 
     private void savePreset() {
-        if (currentPane == null) return;
-        String ext = currentPane.presetExtension();
+        if (currentPane == null || currentPane.presets().isEmpty()) return;
+        Presets presets = currentPane.presets().get();
+        String ext = presets.extension();
         dialogs.save(stage, "Save preset", baseName() + "." + ext, "Preset", ext).ifPresent(file -> {
             try {
-                Figures.writeText(file, currentPane.savePreset());
+                Figures.writeText(file, presets.save());
                 message("Preset saved to " + file);
             } catch (IOException e) {
                 error("The preset could not be saved", file + ": " + e.getMessage());
@@ -406,17 +463,18 @@ public final class MainWindow {
     }
 
     private void loadPreset() {
-        if (currentPane == null) return;
-        String ext = currentPane.presetExtension();
+        if (currentPane == null || currentPane.presets().isEmpty()) return;
+        Presets presets = currentPane.presets().get();
+        String ext = presets.extension();
         dialogs.open(stage, "Open preset", "Preset", ext).ifPresent(file -> {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                currentPane.loadPreset(text, file.getFileName().toString());
+                presets.load(text, file.getFileName().toString());
                 message("Preset loaded from " + file);
             } catch (IOException e) {
                 error("The preset could not be read", file + ": " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                error("The preset has a problem; nothing was changed", e.getMessage());
+            } catch (RuntimeException e) {
+                error("The preset has a problem; nothing was changed", e.getMessage() == null ? e.toString() : e.getMessage());
             }
         });
     }
@@ -435,19 +493,29 @@ public final class MainWindow {
         return bar;
     }
 
-    private HBox buildErrorBanner() {
+    /**
+     * The red banner over the pane: the reason a run stopped, wrapped over as many lines as it needs, and
+     * a Reset button that keeps its full width.
+     */
+    private BorderPane buildErrorBanner() {
         errorText.setWrapText(true);
         errorText.setId("error-text");
+        errorText.setMinWidth(0);
+        errorText.setMinHeight(Region.USE_PREF_SIZE);
+        errorText.setMaxWidth(Double.MAX_VALUE);
         Button reset = new Button("Reset");
         reset.setId("error-reset");
-        reset.setTooltip(new Tooltip("Start again from the current settings"));
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        reset.setTooltip(new Tooltip("Start again from the current settings (R)"));
         reset.setOnAction(e -> controls().ifPresent(c -> c.reset()));
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox banner = new HBox(12, errorText, spring, reset);
+        BorderPane banner = new BorderPane(errorText);
+        banner.setRight(reset);
+        BorderPane.setAlignment(reset, Pos.CENTER_RIGHT);
+        BorderPane.setAlignment(errorText, Pos.CENTER_LEFT);
+        BorderPane.setMargin(reset, new Insets(0, 0, 0, 12));
         banner.getStyleClass().add("error-banner");
-        banner.setAlignment(Pos.CENTER_LEFT);
         banner.setPadding(new Insets(8, 12, 8, 12));
+        banner.setMinHeight(Region.USE_PREF_SIZE);
         banner.setVisible(false);
         banner.setManaged(false);
         banner.setId("error-banner");

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.lessons.alphazero.AlphaZeroPane;
 import org.mbrllab.app.lessons.bias.BiasPane;
@@ -28,8 +28,8 @@ import org.mbrllab.engine.core.ParameterSpec;
  */
 public final class PaneRegistry implements PaneInfo {
 
-    /** One pane type: its id, its declared parameters and how to make one. */
-    public record Entry(String id, List<ParameterSpec> parameters, Function<Appearance, LessonPane> factory) {}
+    /** One pane type: its id, its declared parameters and how to make one for an opened lesson. */
+    public record Entry(String id, List<ParameterSpec> parameters, Function<PaneHost, LessonPane> factory) {}
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -70,9 +70,10 @@ public final class PaneRegistry implements PaneInfo {
         return Optional.of(ranges);
     }
 
-    public LessonPane create(String pane, Appearance appearance) {
+    /** A new pane of type {@code pane} for one opened lesson. */
+    public LessonPane create(String pane, PaneHost host) {
         Entry e = entries.get(pane);
         if (e == null) throw new IllegalArgumentException("no pane named " + pane);
-        return e.factory().apply(appearance);
+        return e.factory().apply(host);
     }
 }

@@ -176,13 +176,18 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
         });
     }
 
-    /** Stops the worker. Pending commands are dropped and no snapshot is published afterwards. */
+    /**
+     * Stops the worker and lets go of the engine (its networks and arrays can then be collected even while
+     * something still holds this runner). Pending commands are dropped and no snapshot is published
+     * afterwards.
+     */
     @Override
     public void close() {
         closed = true;
         commands.clear();
         pending.set(null);
         if (worker != null) worker.interrupt();
+        else engine = null;
     }
 
     public boolean isClosed() {
@@ -250,7 +255,25 @@ public final class Runner<E extends Engine<S>, S> implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (closed) {
+                engine = null;
+                stopWhen = null;
+                commands.clear();
+            }
         }
+    }
+
+    /** Whether the runner still holds an engine (false once it is closed and its worker has stopped). */
+    public boolean hasEngine() {
+        return engine != null;
+    }
+
+    /** Waits up to {@code millis} for the worker to stop after {@link #close()}; true if it has. */
+    public boolean awaitStopped(long millis) throws InterruptedException {
+        if (worker == null) return true;
+        worker.join(millis);
+        return !worker.isAlive();
     }
 
     private void startRunning(long maxSteps, Predicate<? super E> goal) {

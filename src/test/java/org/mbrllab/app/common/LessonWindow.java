@@ -28,7 +28,7 @@ public final class LessonWindow {
 
     /** A window on the bundled lesson {@code lessonId}, whose pane {@code factory} makes. */
     public static MainWindow open(Stage stage, String lessonId, String paneId, List<ParameterSpec> specs,
-                                  Function<Appearance, LessonPane> factory) {
+                                  Function<PaneHost, LessonPane> factory) {
         return show(stage, lessonId, registry(paneId, specs, factory), Optional.empty());
     }
 
@@ -38,7 +38,7 @@ public final class LessonWindow {
      * so that the test runs on small settings.
      */
     public static MainWindow openWithParameters(Stage stage, String paneId, List<ParameterSpec> specs,
-                                                Function<Appearance, LessonPane> factory, String... parameters) {
+                                                Function<PaneHost, LessonPane> factory, String... parameters) {
         String id = paneId + "-test";
         try {
             Path external = Files.createTempDirectory("lessons");
@@ -65,7 +65,7 @@ public final class LessonWindow {
     }
 
     private static PaneRegistry registry(String paneId, List<ParameterSpec> specs,
-                                         Function<Appearance, LessonPane> factory) {
+                                         Function<PaneHost, LessonPane> factory) {
         PaneRegistry registry = new PaneRegistry();
         registry.register(new PaneRegistry.Entry(paneId, specs, factory));
         return registry;
@@ -73,7 +73,8 @@ public final class LessonWindow {
 
     private static MainWindow show(Stage stage, String lessonId, PaneRegistry registry, Optional<Path> external) {
         LessonCatalog catalog = LessonCatalog.load(external, registry);
-        MainWindow window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, lessonId));
+        MainWindow window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, lessonId),
+                RunnerFactory.synchronous());
         stage.show();
         return window;
     }

@@ -172,4 +172,45 @@ class RunnerTest {
             r.close();
         }
     }
+
+    /**
+     * A closed runner lets go of its engine, even while something (a pane's view-model, a pending FX
+     * task) still holds the runner: the engine's networks must not outlive the lesson.
+     */
+    @Test
+    void closedThreadedRunnerLetsGoOfItsEngine() throws Exception {
+        Runner<Counter, Integer> r = Runner.threaded("test", Runnable::run, p -> { });
+        java.lang.ref.WeakReference<Counter> engine = loadAndForget(r);
+        r.run();
+        Thread.sleep(20);
+        r.close();
+        assertTrue(r.awaitStopped(5000), "the worker stops");
+        assertFalse(r.hasEngine());
+        assertTrue(collected(engine), "the engine is garbage once the runner is closed");
+    }
+
+    @Test
+    void closedSynchronousRunnerLetsGoOfItsEngine() throws Exception {
+        Runner<Counter, Integer> r = Runner.synchronous(p -> { });
+        java.lang.ref.WeakReference<Counter> engine = loadAndForget(r);
+        r.step();
+        r.close();
+        assertFalse(r.hasEngine());
+        assertTrue(collected(engine), "the engine is garbage once the runner is closed");
+    }
+
+    private static java.lang.ref.WeakReference<Counter> loadAndForget(Runner<Counter, Integer> r) {
+        Counter c = new Counter(Integer.MAX_VALUE);
+        java.lang.ref.WeakReference<Counter> ref = new java.lang.ref.WeakReference<>(c);
+        r.load(() -> c);
+        return ref;
+    }
+
+    static boolean collected(java.lang.ref.WeakReference<?> ref) throws InterruptedException {
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        return ref.get() == null;
+    }
 }

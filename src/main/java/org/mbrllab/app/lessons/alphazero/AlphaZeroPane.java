@@ -15,9 +15,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.mbrllab.app.common.Presets;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.FigureShape;
-import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.RunnerPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
@@ -50,13 +53,11 @@ import org.mbrllab.engine.play.AlphaZeroLessonSnapshot;
  * </ul>
  * The engines run on the pane's worker; this class only draws.
  */
-public final class AlphaZeroPane implements LessonPane {
+public final class AlphaZeroPane extends RunnerPane<AlphaZeroViewModel> {
 
     /** How often the training and comparison charts follow a running engine. */
     static final int CHART_UPDATES_PER_SECOND = 4;
 
-    private final Appearance appearance;
-    private final AlphaZeroViewModel vm = new AlphaZeroViewModel();
     private final SearchFigure search;
     private final TrainingCharts trainingCharts = new TrainingCharts();
     private final ComparisonChart comparisonChart = new ComparisonChart();
@@ -66,16 +67,14 @@ public final class AlphaZeroPane implements LessonPane {
     private final Label networkStatus = new Label();
     private final Label trainingStats = new Label();
     private final Label comparisonStats = new Label();
-    private final BorderPane view = new BorderPane();
     private final BorderPane playView = new BorderPane();
     private final BorderPane trainingView = new BorderPane();
     private final BorderPane comparisonView = new BorderPane();
     private final Pacer<AlphaZeroSnapshot> trainingPacer;
     private final Pacer<BudgetComparison.Snapshot> comparisonPacer;
-    private boolean synchronous;
 
-    public AlphaZeroPane(Appearance appearance) {
-        this.appearance = appearance;
+    public AlphaZeroPane(PaneHost host) {
+        super(host, new AlphaZeroViewModel());
         this.search = new SearchFigure(appearance, "AlphaZero", vm);
 
         // Toolbar: game, view, network.
@@ -143,9 +142,7 @@ public final class AlphaZeroPane implements LessonPane {
         comparisonPacer = new Pacer<>(CHART_UPDATES_PER_SECOND, vm::running, this::showComparison);
         vm.snapshotProperty().addListener((obs, o, n) -> redraw(n));
         vm.messageProperty().addListener((obs, o, n) -> search.setMessage(n));
-        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
-        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
-        applyTheme();
+        followTheme();
     }
 
     /** The pane's parameters, for the shell's registry (before any pane exists). */
@@ -153,36 +150,25 @@ public final class AlphaZeroPane implements LessonPane {
         return AlphaZeroViewModel.parameterSpecs();
     }
 
-    /** Makes the next {@link #activate} drive the engine on the calling thread (tests). */
-    public void useSynchronousEngine() {
-        synchronous = true;
-    }
 
-    AlphaZeroViewModel viewModel() { return vm; }
     SearchFigure search() { return search; }
     TrainingCharts trainingCharts() { return trainingCharts; }
 
     // ---------------------------------------------------------------- LessonPane
 
-    @Override public Node view() { return view; }
 
     @Override public List<Node> toolbarItems() {
         return List.of(label("Game"), gameChoice, label("View"), viewChoice, label("Network"), networkChoice);
     }
 
-    @Override public ParameterModel parameters() { return vm.parameters(); }
 
-    @Override public RunControls controls() { return vm; }
 
-    @Override public void activate(PaneContext context) {
-        vm.open(context, synchronous);
-    }
-
-    @Override public void deactivate() { vm.close(); }
 
     @Override public Node figure() { return view.getCenter(); }
 
-    @Override public Optional<String> chartCsv() {
+    @Override public Optional<ChartExport> chartExport() { return Optional.of(this::chartCsv); }
+
+    private Optional<String> chartCsv() {
         AlphaZeroLessonSnapshot s = vm.snapshot();
         if (s == null) return Optional.empty();
         if (s.play() != null) return Optional.of(RootStatsChart.csv(s.play().search()));
@@ -191,16 +177,19 @@ public final class AlphaZeroPane implements LessonPane {
         return Optional.empty();
     }
 
-    @Override public String savePreset() {
+    private String savePresetText() {
         StringBuilder sb = new StringBuilder("# AlphaZero pane settings\n");
         sb.append("game: ").append(vm.gameProperty().get().cliName()).append('\n');
         vm.parameters().values().forEach((k, v) -> sb.append(k).append(": ").append(Format.number(v)).append('\n'));
         return sb.toString();
     }
 
-    @Override public String presetExtension() { return "az"; }
+    @Override
+    public Optional<Presets> presets() {
+        return Optional.of(Presets.of("az", this::savePresetText, this::loadPreset));
+    }
 
-    @Override public void loadPreset(String text, String source) {
+    private void loadPreset(String text, String source) {
         String[] lines = text.split("\n", -1);
         Game g = vm.gameProperty().get();
         java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
@@ -271,7 +260,8 @@ public final class AlphaZeroPane implements LessonPane {
         return budget < 0 ? "not reached" : budget + " simulations";
     }
 
-    private void applyTheme() {
+    @Override
+    protected void applyTheme() {
         double size = appearance.fontSize();
         trainingCharts.setTheme(appearance.theme(), size);
         comparisonChart.setTheme(appearance.theme(), size);

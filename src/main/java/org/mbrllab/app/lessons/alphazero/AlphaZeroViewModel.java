@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunnerViewModel;
@@ -164,7 +165,7 @@ final class AlphaZeroViewModel extends RunnerViewModel<AlphaZeroLessonEngine, Al
 
     // ---------------------------------------------------------------- properties
 
-    ParameterModel parameters() { return parameters; }
+    @Override public ParameterModel parameters() { return parameters; }
     ObjectProperty<Game> gameProperty() { return game; }
     ObjectProperty<AlphaZeroView> viewProperty() { return view; }
     ObjectProperty<NetworkChoice> networkProperty() { return network; }
@@ -195,12 +196,14 @@ final class AlphaZeroViewModel extends RunnerViewModel<AlphaZeroLessonEngine, Al
 
     // ---------------------------------------------------------------- lifecycle
 
-    void open(PaneContext context, boolean synchronous) {
+    @Override
+    public void open(PaneContext context, RunnerFactory runners) {
         quietly(() -> parameters.setKnown(context.parameterDefaults()));
-        if (synchronous) startSynchronous(); else start();
+        start(runners);
     }
 
-    void close() {
+    @Override
+    public void close() {
         stop();
     }
 

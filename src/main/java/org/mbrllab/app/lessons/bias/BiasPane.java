@@ -26,6 +26,9 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.mbrllab.app.common.Presets;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.LessonPane;
@@ -67,8 +70,8 @@ public final class BiasPane implements LessonPane {
     private final BorderPane view = new BorderPane();
     private boolean updating;
 
-    public BiasPane(Appearance appearance) {
-        this.appearance = appearance;
+    public BiasPane(PaneHost host) {
+        this.appearance = host.appearance();
         String[] keys = {"goal", "neutral", "failure"};
 
         // 1. The table of sliders.
@@ -258,7 +261,11 @@ public final class BiasPane implements LessonPane {
     @Override public Node figure() { return view; }
 
     @Override
-    public Optional<String> chartCsv() {
+    public Optional<ChartExport> chartExport() {
+        return Optional.of(this::chartCsv);
+    }
+
+    private Optional<String> chartCsv() {
         BiasTable t = vm.table();
         StringBuilder sb = new StringBuilder("outcome,reward,real_p,model_p\n");
         for (int i = 0; i < t.outcomes().size(); i++) {
@@ -270,12 +277,14 @@ public final class BiasPane implements LessonPane {
         return Optional.of(sb.toString());
     }
 
-    @Override public String savePreset() { return vm.presetText(); }
-
-    @Override public String presetExtension() { return "bias"; }
+    private String savePresetText() { return vm.presetText(); }
 
     @Override
-    public void loadPreset(String text, String source) {
+    public Optional<Presets> presets() {
+        return Optional.of(Presets.of("bias", this::savePresetText, this::loadPreset));
+    }
+
+    private void loadPreset(String text, String source) {
         vm.loadPresetText(text, source);
     }
 }

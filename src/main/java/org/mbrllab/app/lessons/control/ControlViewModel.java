@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunnerViewModel;
@@ -95,7 +96,7 @@ abstract class ControlViewModel<E extends Engine<S>, S> extends RunnerViewModel<
 
     // ---------------------------------------------------------------- properties
 
-    ParameterModel parameters() { return parameters; }
+    @Override public ParameterModel parameters() { return parameters; }
     ObjectProperty<ControlSystem> systemProperty() { return system; }
     ControlSystem system() { return system.get(); }
 
@@ -112,15 +113,17 @@ abstract class ControlViewModel<E extends Engine<S>, S> extends RunnerViewModel<
     // ---------------------------------------------------------------- lifecycle
 
     /** Takes the lesson's parameter defaults, then starts the worker (or a synchronous runner for tests). */
-    void open(PaneContext context, boolean synchronous) {
+    @Override
+    public void open(PaneContext context, RunnerFactory runners) {
         quietly(() -> {
             parameters.setKnown(context.parameterDefaults());
         });
         updateSpeed();
-        if (synchronous) startSynchronous(); else start();
+        start(runners);
     }
 
-    void close() {
+    @Override
+    public void close() {
         stop();
     }
 

@@ -14,6 +14,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.IlqrSnapshot;
@@ -41,8 +43,8 @@ public final class IlqrPane extends ControlPane<IlqrViewModel> {
     private final Label stop = new Label();
     private final SplitPane figure;
 
-    public IlqrPane(Appearance appearance) {
-        super(appearance, new IlqrViewModel(), "Swing up the pendulum or the cartpole; choosing one loads its "
+    public IlqrPane(PaneHost host) {
+        super(host, new IlqrViewModel(), "Swing up the pendulum or the cartpole; choosing one loads its "
                 + "Gymnasium constants and a horizon long enough for the swing-up");
         canvas.setId("system-view");
         canvas.setRoomBelow(1.0);
@@ -104,7 +106,11 @@ public final class IlqrPane extends ControlPane<IlqrViewModel> {
     @Override public Node figure() { return figure; }
 
     @Override
-    public Optional<String> chartCsv() {
+    public Optional<ChartExport> chartExport() {
+        return Optional.of(this::chartCsv);
+    }
+
+    private Optional<String> chartCsv() {
         redraw.flush();
         String csv = charts.csv();
         return csv.isEmpty() ? Optional.empty() : Optional.of(csv);

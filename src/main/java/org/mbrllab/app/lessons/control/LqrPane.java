@@ -18,6 +18,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.text.LessonTextView;
 import org.mbrllab.engine.control.Angles;
@@ -59,8 +61,8 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
     private ControlSystem chartedSystem;
     private double chartedStep = Double.NaN;
 
-    public LqrPane(Appearance appearance) {
-        super(appearance, new LqrViewModel(), "Balance the cartpole or the pendulum; choosing one loads its "
+    public LqrPane(PaneHost host) {
+        super(host, new LqrViewModel(), "Balance the cartpole or the pendulum; choosing one loads its "
                 + "Gymnasium constants and default cost");
         canvas.setId("system-view");
         canvas.setOnPush(vm::push);
@@ -153,7 +155,11 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
     @Override public Node figure() { return figure; }
 
     @Override
-    public Optional<String> chartCsv() {
+    public Optional<ChartExport> chartExport() {
+        return Optional.of(this::chartCsv);
+    }
+
+    private Optional<String> chartCsv() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
         String csv = t == gainTab ? gainChart.csv() : t == sweepTab ? attraction.csv() : charts.csv();
         return csv.isEmpty() ? Optional.empty() : Optional.of(csv);

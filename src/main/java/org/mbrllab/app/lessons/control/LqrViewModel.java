@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.mbrllab.app.common.PaneContext;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.Dynamics;
 import org.mbrllab.engine.control.FiniteHorizonLqr;
@@ -73,7 +75,6 @@ final class LqrViewModel extends ControlViewModel<LqrRun, LqrSnapshot> {
     private final ReadOnlyObjectWrapper<LqrSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<AttractionSweep.Snapshot> sweep = new ReadOnlyObjectWrapper<>(this, "sweep");
     private Runner<AttractionSweep, AttractionSweep.Snapshot> sweeper;
-    private boolean synchronousMode;
 
     LqrViewModel() {
         super("lqr", specs(), ControlSystem.CARTPOLE);
@@ -197,7 +198,7 @@ final class LqrViewModel extends ControlViewModel<LqrRun, LqrSnapshot> {
 
     @Override
     public void toggleRun() {
-        if (synchronousMode && !runningProperty().get()) runSteps(SYNCHRONOUS_RUN_LIMIT);
+        if (runners().isSynchronous() && !runningProperty().get()) runSteps(SYNCHRONOUS_RUN_LIMIT);
         else super.toggleRun();
     }
 
@@ -207,13 +208,12 @@ final class LqrViewModel extends ControlViewModel<LqrRun, LqrSnapshot> {
     }
 
     @Override
-    void open(org.mbrllab.app.common.PaneContext context, boolean synchronous) {
-        synchronousMode = synchronous;
-        super.open(context, synchronous);
+    public void open(PaneContext context, RunnerFactory runners) {
+        super.open(context, runners);
     }
 
     @Override
-    void close() {
+    public void close() {
         stopSweep();
         super.close();
     }
@@ -226,8 +226,7 @@ final class LqrViewModel extends ControlViewModel<LqrRun, LqrSnapshot> {
         Dynamics plant = plant();
         QuadraticCost cost = cost();
         double[] angles = AttractionSweep.anglesFor(system());
-        sweeper = synchronousMode ? Runner.synchronous(this::acceptSweep)
-                : Runner.threaded("lqr-sweep", Platform::runLater, this::acceptSweep);
+        sweeper = runners().create("lqr-sweep", this::acceptSweep);
         sweeper.load(() -> new AttractionSweep(plant, cost, angles));
         sweeper.runToEnd();
     }

@@ -17,6 +17,8 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.engine.control.Cartpole;
 import org.mbrllab.engine.control.ClosedLoopSnapshot;
@@ -53,8 +55,8 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
     private ControlSystem chartedSystem;
     private double chartedStep = Double.NaN;
 
-    public MpcPane(Appearance appearance) {
-        super(appearance, new MpcViewModel(), "Balance the cartpole or swing up the pendulum; choosing one "
+    public MpcPane(PaneHost host) {
+        super(host, new MpcViewModel(), "Balance the cartpole or swing up the pendulum; choosing one "
                 + "loads its Gymnasium constants and start");
         mpcView.setId("mpc-view");
         openView.setId("open-loop-view");
@@ -134,7 +136,11 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
     @Override public Node figure() { return figure; }
 
     @Override
-    public Optional<String> chartCsv() {
+    public Optional<ChartExport> chartExport() {
+        return Optional.of(this::chartCsv);
+    }
+
+    private Optional<String> chartCsv() {
         return Optional.of(charts.csv());
     }
 

@@ -15,9 +15,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
+import org.mbrllab.app.common.Presets;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.CaptionedFigure;
-import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.RunnerPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.PresetText;
 import org.mbrllab.app.common.ParameterModel;
@@ -34,10 +37,8 @@ import org.mbrllab.engine.model.EpochLosses;
  * and each epoch's map streams in; a change of the data or of K restarts it, a new torque slice only
  * re-evaluates the map.
  */
-public final class DisagreementPane implements LessonPane {
+public final class DisagreementPane extends RunnerPane<DisagreementViewModel> {
 
-    private final Appearance appearance;
-    private final DisagreementViewModel vm = new DisagreementViewModel();
     private final DisagreementChart chart = new DisagreementChart();
     private final ChoiceBox<DataSource> sourceChoice = new ChoiceBox<>();
     private final ChoiceBox<MapOutput> outputChoice = new ChoiceBox<>();
@@ -45,12 +46,10 @@ public final class DisagreementPane implements LessonPane {
     private final CheckBox dotsBox = new CheckBox("Show data");
     private final Text caption = new Text();
     private final Label progress = new Label();
-    private final BorderPane view = new BorderPane();
     private final VBox figure;
-    private boolean synchronous;
 
-    public DisagreementPane(Appearance appearance) {
-        this.appearance = appearance;
+    public DisagreementPane(PaneHost host) {
+        super(host, new DisagreementViewModel());
         sourceChoice.setId("source-choice");
         sourceChoice.getItems().setAll(DataSource.values());
         sourceChoice.setConverter(converter(DataSource::title));
@@ -84,9 +83,7 @@ public final class DisagreementPane implements LessonPane {
 
         figure = CaptionedFigure.layOut(view, caption, chart.node(), progress);
 
-        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
-        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
-        applyTheme();
+        followTheme();
         restyle();
     }
 
@@ -102,14 +99,7 @@ public final class DisagreementPane implements LessonPane {
         return DisagreementViewModel.parameterSpecs();
     }
 
-    /** Makes the next {@link #activate} train on the calling thread (tests). */
-    public void useSynchronousEngine() {
-        synchronous = true;
-    }
 
-    DisagreementViewModel viewModel() {
-        return vm;
-    }
 
     DisagreementChart chart() {
         return chart;
@@ -170,7 +160,8 @@ public final class DisagreementPane implements LessonPane {
         return sb.toString();
     }
 
-    private void applyTheme() {
+    @Override
+    protected void applyTheme() {
         chart.setTheme(appearance.theme(), appearance.fontSize());
         CaptionedFigure.applyTheme(caption, appearance);
     }
@@ -183,32 +174,26 @@ public final class DisagreementPane implements LessonPane {
 
     // ---------------------------------------------------------------- LessonPane
 
-    @Override public Node view() { return view; }
 
     @Override public List<Node> toolbarItems() {
         return List.of(label("Data"), sourceChoice, label("Map"), outputChoice, logBox, dotsBox);
     }
 
-    @Override public ParameterModel parameters() { return vm.parameters(); }
 
-    @Override public RunControls controls() { return vm; }
 
-    @Override
-    public void activate(PaneContext context) {
-        vm.open(context, synchronous);
-    }
-
-    @Override public void deactivate() { vm.close(); }
 
     @Override public Node figure() { return figure; }
 
     @Override
-    public Optional<String> chartCsv() {
+    public Optional<ChartExport> chartExport() {
+        return Optional.of(this::chartCsv);
+    }
+
+    private Optional<String> chartCsv() {
         return chart.shown() == null ? Optional.empty() : Optional.of(chart.csv());
     }
 
-    @Override
-    public String savePreset() {
+    private String savePresetText() {
         StringBuilder sb = new StringBuilder("# Disagreement map: data source, map and parameters\n");
         sb.append("source: ").append(vm.sourceProperty().get().name().toLowerCase(Locale.ROOT)).append('\n');
         sb.append("output: ").append(vm.outputProperty().get().name().toLowerCase(Locale.ROOT)).append('\n');
@@ -218,10 +203,12 @@ public final class DisagreementPane implements LessonPane {
         return sb.toString();
     }
 
-    @Override public String presetExtension() { return "yaml"; }
-
     @Override
-    public void loadPreset(String text, String source) {
+    public Optional<Presets> presets() {
+        return Optional.of(Presets.of("yaml", this::savePresetText, this::loadPreset));
+    }
+
+    private void loadPreset(String text, String source) {
         DataSource newSource = vm.sourceProperty().get();
         MapOutput newOutput = vm.outputProperty().get();
         boolean newLog = vm.logScaleProperty().get();

@@ -21,9 +21,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.mbrllab.app.common.Presets;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.FigureShape;
-import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.RunnerPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
@@ -38,10 +41,8 @@ import org.mbrllab.engine.dp.Sweep;
  * The dynamic-programming lesson's pane: the grid, the explain panel, the convergence charts and the
  * controls for algorithm, sweep, step size, Q-values, painting and play.
  */
-public final class GridWorldPane implements LessonPane {
+public final class GridWorldPane extends RunnerPane<GridWorldViewModel> {
 
-    private final Appearance appearance;
-    private final GridWorldViewModel vm = new GridWorldViewModel();
     private final GridCanvas canvas = new GridCanvas();
     private final LessonTextView explain = new LessonTextView();
     private final ConvergenceCharts charts = new ConvergenceCharts();
@@ -49,19 +50,17 @@ public final class GridWorldPane implements LessonPane {
     private final Label playStatus = new Label();
     private final ChoiceBox<String> presetChoice = new ChoiceBox<>();
     private final ChoiceBox<Algorithm> algorithmChoice = new ChoiceBox<>();
-    private final BorderPane view = new BorderPane();
     private final VBox figure;
     private final FigureShape.Turning turning;
     /** The grid's share of the figure's height, above the explain panel and charts. */
     private static final double TALL_GRID_SHARE = 0.64;
     private static final double SHORT_GRID_SHARE = 0.72;
-    private boolean synchronous;
     private int inspected = -1;
     private boolean updatingPreset;
     private String explainText = "";
 
-    public GridWorldPane(Appearance appearance) {
-        this.appearance = appearance;
+    public GridWorldPane(PaneHost host) {
+        super(host, new GridWorldViewModel());
         canvas.setId("grid-canvas");
         explain.setId("explain-panel");
         explain.getStyleClass().add("explain-panel");
@@ -180,9 +179,7 @@ public final class GridWorldPane implements LessonPane {
             playStatus.setText(n == null ? "" : GridWorldViewModel.describe(n, vm.layout().params().gamma()));
         });
         vm.algorithmProperty().addListener((obs, o, n) -> charts.showPolicyChanges(n == Algorithm.POLICY_ITERATION));
-        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
-        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
-        applyTheme();
+        followTheme();
         explain.setMarkdown(BackupExplanation.hint());
     }
 
@@ -191,14 +188,7 @@ public final class GridWorldPane implements LessonPane {
         return GridWorldViewModel.parameterSpecs();
     }
 
-    /** Makes the next {@link #activate} drive the engine on the calling thread (tests). */
-    public void useSynchronousEngine() {
-        synchronous = true;
-    }
 
-    GridWorldViewModel viewModel() {
-        return vm;
-    }
 
     GridCanvas canvas() {
         return canvas;
@@ -206,24 +196,20 @@ public final class GridWorldPane implements LessonPane {
 
     // ---------------------------------------------------------------- LessonPane
 
-    @Override public Node view() { return view; }
 
     @Override public List<Node> toolbarItems() {
         return List.of(label("Preset"), presetChoice, label("Algorithm"), algorithmChoice);
     }
 
-    @Override public ParameterModel parameters() { return vm.parameters(); }
 
-    @Override public RunControls controls() { return vm; }
 
     @Override
     public void activate(PaneContext context) {
         presetChoice.getItems().setAll(context.presets().stream().map(PaneContext.Preset::name).toList());
-        vm.open(context, synchronous);
+        super.activate(context);
         charts.showPolicyChanges(vm.algorithmProperty().get() == Algorithm.POLICY_ITERATION);
     }
 
-    @Override public void deactivate() { vm.close(); }
 
     @Override public Node figure() { return figure; }
 
@@ -233,17 +219,23 @@ public final class GridWorldPane implements LessonPane {
     }
 
     @Override
-    public Optional<String> chartCsv() {
+    public Optional<ChartExport> chartExport() {
+        return Optional.of(this::chartCsv);
+    }
+
+    private Optional<String> chartCsv() {
         DpSnapshot s = vm.snapshotProperty().get();
         return s == null ? Optional.empty() : Optional.of(charts.csv(s.sweepDeltas(), s.policyChanges()));
     }
 
-    @Override public String savePreset() { return vm.presetText(); }
-
-    @Override public String presetExtension() { return "grid"; }
+    private String savePresetText() { return vm.presetText(); }
 
     @Override
-    public void loadPreset(String text, String source) {
+    public Optional<Presets> presets() {
+        return Optional.of(Presets.of("grid", this::savePresetText, this::loadPreset));
+    }
+
+    private void loadPreset(String text, String source) {
         vm.loadLayout(text, source);
     }
 
@@ -275,7 +267,8 @@ public final class GridWorldPane implements LessonPane {
         }
     }
 
-    private void applyTheme() {
+    @Override
+    protected void applyTheme() {
         double size = appearance.fontSize();
         canvas.setTheme(appearance.theme(), size);
         charts.setTheme(appearance.theme(), size);

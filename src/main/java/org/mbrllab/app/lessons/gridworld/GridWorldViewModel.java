@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunnerViewModel;
@@ -63,7 +64,6 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
     private final StringProperty presetName = new SimpleStringProperty(this, "preset", "");
     private final List<PaneContext.Preset> presets = new ArrayList<>();
     private Runner<GreedyEpisode, GreedyEpisode.Snapshot> player;
-    private boolean syncMode;
 
     GridWorldViewModel() {
         super("gridworld");
@@ -94,7 +94,7 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
 
     // ---------------------------------------------------------------- properties
 
-    ParameterModel parameters() { return parameters; }
+    @Override public ParameterModel parameters() { return parameters; }
     ReadOnlyObjectProperty<GridLayout> layoutProperty() { return layout; }
     GridLayout layout() { return layout.get(); }
     ObjectProperty<Algorithm> algorithmProperty() { return algorithm; }
@@ -110,17 +110,18 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
     // ---------------------------------------------------------------- lifecycle
 
     /** Takes the lesson's presets and defaults, then loads the default preset. */
-    void open(PaneContext context, boolean synchronous) {
+    @Override
+    public void open(PaneContext context, RunnerFactory runners) {
         presets.clear();
         presets.addAll(context.presets());
-        syncMode = synchronous;
         quietly(() -> parameters.setKnown(context.parameterDefaults()));
-        if (synchronous) startSynchronous(); else start();
+        start(runners);
         String first = context.defaultPreset().isEmpty() && !presets.isEmpty() ? presets.get(0).name() : context.defaultPreset();
         context.preset(first).ifPresent(p -> loadPreset(p.name()));
     }
 
-    void close() {
+    @Override
+    public void close() {
         stopPlay();
         stop();
     }
@@ -265,8 +266,7 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
         GridWorld world = new GridWorld(layout.get());
         int[] greedy = s.greedy().clone();
         long seed = seed();
-        player = syncMode ? Runner.synchronous(this::acceptEpisode)
-                : Runner.threaded("gridworld-play", Platform::runLater, this::acceptEpisode);
+        player = runners().create("gridworld-play", this::acceptEpisode);
         player.setSpeed(PLAY_SPEED);
         player.load(() -> new GreedyEpisode(world, greedy, Seeds.random(seed), PLAY_MAX_STEPS));
         player.run();

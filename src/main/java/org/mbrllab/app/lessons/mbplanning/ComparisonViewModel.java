@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.RunnerViewModel;
 import org.mbrllab.engine.model.ComparisonTable;
 import org.mbrllab.engine.model.MbrlSettings;
@@ -56,15 +57,16 @@ final class ComparisonViewModel extends RunnerViewModel<VersionComparison, Versi
     }
 
     /** Starts a live comparison with the loop's settings (on its own worker, or synchronously for tests). */
-    void recompute(boolean synchronous) {
+    void recompute(RunnerFactory runners) {
         live = true;
-        if (synchronous) startSynchronous(); else start();
+        start(runners);
         table.set(null);
         note.set("Starting…");
         if (runner() != null) runner().runToEnd();
     }
 
-    void close() {
+    @Override
+    public void close() {
         stop();
     }
 

@@ -29,8 +29,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.mbrllab.app.common.Presets;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
-import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.RunnerPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.PresetText;
 import org.mbrllab.app.common.ParameterModel;
@@ -53,7 +56,7 @@ import org.mbrllab.engine.model.ModelBasedPlanning;
  * k-step prediction error of one network against the ensemble. A second tab compares V1 … V4 over three
  * seeds: recorded at once, or recomputed live on its own worker.
  */
-public final class MbplanPane implements LessonPane {
+public final class MbplanPane extends RunnerPane<MbplanViewModel> {
 
     /** The narrowest a chart gets before the grid goes from three columns to two. */
     static final double MIN_CELL_WIDTH = 300;
@@ -63,8 +66,6 @@ public final class MbplanPane implements LessonPane {
     /** Charts are rebuilt at most this often; the animation runs at display rate. */
     static final double CHART_UPDATES_PER_SECOND = 5;
 
-    private final Appearance appearance;
-    private final MbplanViewModel vm = new MbplanViewModel();
     private final ComparisonViewModel comparison = new ComparisonViewModel(vm::settings);
     private final SystemView systemView = new SystemView();
     private final LoopCharts charts = new LoopCharts();
@@ -81,14 +82,12 @@ public final class MbplanPane implements LessonPane {
     private final TabPane tabs = new TabPane();
     private final GridPane grid = new GridPane();
     private int gridColumns;
-    private final BorderPane view = new BorderPane();
     private Set<LoopStage> shownStages = Set.of();
-    private boolean synchronous;
     private int lastEpisode = -1;
     private int lastStep = -1;
 
-    public MbplanPane(Appearance appearance) {
-        this.appearance = appearance;
+    public MbplanPane(PaneHost host) {
+        super(host, new MbplanViewModel());
         versionChoice.setId("version-choice");
         versionChoice.getItems().setAll(Version.values());
         versionChoice.valueProperty().bindBidirectional(vm.versionProperty());
@@ -150,7 +149,7 @@ public final class MbplanPane implements LessonPane {
         recompute.setFocusTraversable(false);
         recompute.setTooltip(new Tooltip("Run V1–V4 on seeds 0–2, " + ComparisonViewModel.EPISODES + " episodes each, "
                 + "with this pane's system, K, H and samples, in the background (a few minutes; V4 is the slow one)"));
-        recompute.setOnAction(e -> comparison.recompute(synchronous));
+        recompute.setOnAction(e -> comparison.recompute(runners));
         recorded.setId("show-recorded");
         recorded.setFocusTraversable(false);
         recorded.setTooltip(new Tooltip("Stop a live comparison and show the recorded one"));
@@ -174,9 +173,7 @@ public final class MbplanPane implements LessonPane {
         view.setCenter(tabs);
 
         vm.snapshotProperty().addListener((obs, o, n) -> showSnapshot(n));
-        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
-        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
-        applyTheme();
+        followTheme();
     }
 
     /** The animation and the five charts in {@code columns} columns. */
@@ -222,12 +219,7 @@ public final class MbplanPane implements LessonPane {
         return MbplanViewModel.parameterSpecs();
     }
 
-    /** Makes the next {@link #activate} drive the engines on the calling thread (tests). */
-    public void useSynchronousEngine() {
-        synchronous = true;
-    }
 
-    MbplanViewModel viewModel() { return vm; }
     ComparisonViewModel comparison() { return comparison; }
     LoopCharts charts() { return charts; }
     ComparisonChart comparisonChart() { return comparisonChart; }
@@ -333,7 +325,8 @@ public final class MbplanPane implements LessonPane {
         return shownStages;
     }
 
-    private void applyTheme() {
+    @Override
+    protected void applyTheme() {
         double size = appearance.fontSize();
         systemView.setTheme(appearance.theme(), size);
         charts.setTheme(appearance.theme(), size);
@@ -343,7 +336,6 @@ public final class MbplanPane implements LessonPane {
 
     // ---------------------------------------------------------------- LessonPane
 
-    @Override public Node view() { return view; }
 
     @Override
     public List<Node> toolbarItems() {
@@ -356,24 +348,30 @@ public final class MbplanPane implements LessonPane {
         return l;
     }
 
-    @Override public ParameterModel parameters() { return vm.parameters(); }
 
-    @Override public RunControls controls() { return vm; }
 
     @Override
     public void activate(PaneContext context) {
         lastEpisode = -1;
         lastStep = -1;
-        vm.open(context, synchronous);
+        super.activate(context);
         comparison.showRecorded();
+    }
+
+    @Override
+    public void deactivate() {
+        super.deactivate();
+        comparison.close();
+    }
+
+    @Override
+    protected void startDrawing() {
         systemView.start();
         chartThrottle.start();
     }
 
     @Override
-    public void deactivate() {
-        vm.close();
-        comparison.close();
+    protected void stopDrawing() {
         systemView.stop();
         chartThrottle.stop();
     }
@@ -381,13 +379,16 @@ public final class MbplanPane implements LessonPane {
     @Override public Node figure() { return tabs.getSelectionModel().getSelectedItem().getContent(); }
 
     @Override
-    public Optional<String> chartCsv() {
+    public Optional<ChartExport> chartExport() {
+        return Optional.of(this::chartCsv);
+    }
+
+    private Optional<String> chartCsv() {
         boolean compare = tabs.getSelectionModel().getSelectedIndex() == 1;
         return Optional.of(compare ? comparisonChart.csv() : charts.csv());
     }
 
-    @Override
-    public String savePreset() {
+    private String savePresetText() {
         StringBuilder sb = new StringBuilder("# Model-based planning: version, system and parameters\n")
                 .append("version: ").append(vm.versionProperty().get().cliName()).append('\n')
                 .append("system: ").append(vm.systemProperty().get().cliName()).append('\n');
@@ -395,10 +396,12 @@ public final class MbplanPane implements LessonPane {
         return sb.toString();
     }
 
-    @Override public String presetExtension() { return "yaml"; }
-
     @Override
-    public void loadPreset(String text, String source) {
+    public Optional<Presets> presets() {
+        return Optional.of(Presets.of("yaml", this::savePresetText, this::loadPreset));
+    }
+
+    private void loadPreset(String text, String source) {
         Version version = vm.versionProperty().get();
         ControlSystem system = vm.systemProperty().get();
         Map<String, Double> values = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunnerViewModel;
@@ -74,19 +75,21 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
         return List.of(EPISODES, MEMBERS, HORIZON, SAMPLES);
     }
 
-    ParameterModel parameters() { return parameters; }
+    @Override public ParameterModel parameters() { return parameters; }
     ObjectProperty<Version> versionProperty() { return version; }
     ObjectProperty<ControlSystem> systemProperty() { return system; }
     ObjectProperty<Granularity> granularityProperty() { return granularity; }
     ReadOnlyObjectProperty<MbrlSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
 
     /** Starts the worker (or a synchronous runner, for tests) with the lesson's defaults; the run waits paused. */
-    void open(PaneContext context, boolean synchronous) {
+    @Override
+    public void open(PaneContext context, RunnerFactory runners) {
         quietly(() -> parameters.setKnown(context.parameterDefaults()));
-        if (synchronous) startSynchronous(); else start();
+        start(runners);
     }
 
-    void close() {
+    @Override
+    public void close() {
         stop();
     }
 

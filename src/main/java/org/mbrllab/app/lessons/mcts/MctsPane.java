@@ -12,9 +12,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import org.mbrllab.app.common.Presets;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.FigureShape;
-import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.RunnerPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
@@ -41,19 +44,15 @@ import org.mbrllab.app.common.search.TreeCanvas;
  * the search tree with the simulation in flight highlighted phase by phase, and the inspector that shows a
  * node's board and the selection terms of its children.
  */
-public final class MctsPane implements LessonPane {
+public final class MctsPane extends RunnerPane<MctsViewModel> {
 
-    private final Appearance appearance;
-    private final MctsViewModel vm = new MctsViewModel();
     private final SearchFigure figure;
     private final ChoiceBox<Game> gameChoice = new ChoiceBox<>();
     private final ChoiceBox<Mode> modeChoice = new ChoiceBox<>();
     private final Button mctsMove = new Button("MCTS move");
-    private final BorderPane view = new BorderPane();
-    private boolean synchronous;
 
-    public MctsPane(Appearance appearance) {
-        this.appearance = appearance;
+    public MctsPane(PaneHost host) {
+        super(host, new MctsViewModel());
         this.figure = new SearchFigure(appearance, "MCTS", vm);
 
         // Toolbar: the game and who plays.
@@ -132,46 +131,38 @@ public final class MctsPane implements LessonPane {
         return MctsViewModel.parameterSpecs();
     }
 
-    /** Makes the next {@link #activate} drive the engine on the calling thread (tests). */
-    public void useSynchronousEngine() {
-        synchronous = true;
-    }
 
-    MctsViewModel viewModel() { return vm; }
     BoardCanvas board() { return figure.board(); }
     TreeCanvas tree() { return figure.tree(); }
     NodeInspector inspector() { return figure.inspector(); }
 
     // ---------------------------------------------------------------- LessonPane
 
-    @Override public Node view() { return view; }
 
     @Override public List<Node> toolbarItems() {
         return List.of(label("Game"), gameChoice, label("Mode"), modeChoice);
     }
 
-    @Override public ParameterModel parameters() { return vm.parameters(); }
 
-    @Override public RunControls controls() { return vm; }
 
-    @Override public void activate(PaneContext context) {
-        vm.open(context, synchronous);
-    }
-
-    @Override public void deactivate() { vm.close(); }
 
     @Override public Node figure() { return figure; }
 
-    @Override public Optional<String> chartCsv() {
+    @Override public Optional<ChartExport> chartExport() { return Optional.of(this::chartCsv); }
+
+    private Optional<String> chartCsv() {
         GameSnapshot s = vm.snapshot();
         return s == null ? Optional.empty() : Optional.of(RootStatsChart.csv(s.search()));
     }
 
-    @Override public String savePreset() { return vm.presetText(); }
+    private String savePresetText() { return vm.presetText(); }
 
-    @Override public String presetExtension() { return "mcts"; }
+    @Override
+    public Optional<Presets> presets() {
+        return Optional.of(Presets.of("mcts", this::savePresetText, this::loadPreset));
+    }
 
-    @Override public void loadPreset(String text, String source) {
+    private void loadPreset(String text, String source) {
         vm.loadPreset(text, source);
     }
 

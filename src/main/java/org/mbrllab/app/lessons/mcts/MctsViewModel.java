@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunnerViewModel;
@@ -129,7 +130,7 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
 
     // ---------------------------------------------------------------- properties
 
-    ParameterModel parameters() { return parameters; }
+    @Override public ParameterModel parameters() { return parameters; }
     ObjectProperty<Game> gameProperty() { return game; }
     ObjectProperty<Mode> modeProperty() { return mode; }
     IntegerProperty mctsSideProperty() { return mctsSide; }
@@ -159,15 +160,17 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
     // ---------------------------------------------------------------- lifecycle
 
     /** Takes the lesson's defaults and starts a game; then loads the lesson's default preset, if any. */
-    void open(PaneContext context, boolean synchronous) {
+    @Override
+    public void open(PaneContext context, RunnerFactory runners) {
         quietly(() -> parameters.setKnown(context.parameterDefaults()));
-        if (synchronous) startSynchronous(); else start();
+        start(runners);
         String first = context.defaultPreset().isEmpty() && !context.presets().isEmpty()
                 ? context.presets().get(0).name() : context.defaultPreset();
         context.preset(first).ifPresent(p -> loadPreset(p.text(), p.source()));
     }
 
-    void close() {
+    @Override
+    public void close() {
         stop();
     }
 

@@ -12,9 +12,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.mbrllab.app.common.Presets;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.CaptionedFigure;
-import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.RunnerPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.PresetText;
 import org.mbrllab.app.common.ParameterModel;
@@ -31,21 +34,17 @@ import org.mbrllab.engine.model.RegressionView;
  * their seed. Training runs on the pane's worker and streams every epoch into the chart; any change of
  * the data or the settings restarts it.
  */
-public final class RegressionPane implements LessonPane {
+public final class RegressionPane extends RunnerPane<RegressionViewModel> {
 
-    private final Appearance appearance;
-    private final RegressionViewModel vm = new RegressionViewModel();
     private final RegressionChart chart = new RegressionChart();
     private final ChoiceBox<RegressionView> viewChoice = new ChoiceBox<>();
     private final javafx.scene.text.Text caption = new javafx.scene.text.Text();
     private final Label progress = new Label();
     private final Button clear = new Button("Clear added points");
-    private final BorderPane view = new BorderPane();
     private final VBox figure;
-    private boolean synchronous;
 
-    public RegressionPane(Appearance appearance) {
-        this.appearance = appearance;
+    public RegressionPane(PaneHost host) {
+        super(host, new RegressionViewModel());
         viewChoice.setId("view-choice");
         viewChoice.getItems().setAll(RegressionView.values());
         viewChoice.setConverter(new StringConverter<>() {
@@ -77,9 +76,7 @@ public final class RegressionPane implements LessonPane {
 
         figure = CaptionedFigure.layOut(view, caption, chart.node(), progress);
 
-        appearance.themeProperty().addListener((obs, o, n) -> applyTheme());
-        appearance.fontSizeProperty().addListener((obs, o, n) -> applyTheme());
-        applyTheme();
+        followTheme();
     }
 
     /** The pane's parameters, for the shell's registry (before any pane exists). */
@@ -87,14 +84,7 @@ public final class RegressionPane implements LessonPane {
         return RegressionViewModel.parameterSpecs();
     }
 
-    /** Makes the next {@link #activate} train on the calling thread (tests). */
-    public void useSynchronousEngine() {
-        synchronous = true;
-    }
 
-    RegressionViewModel viewModel() {
-        return vm;
-    }
 
     RegressionChart chart() {
         return chart;
@@ -166,7 +156,8 @@ public final class RegressionPane implements LessonPane {
         return new double[] {nIn == 0 ? 0 : in / nIn, nOut == 0 ? 0 : out / nOut};
     }
 
-    private void applyTheme() {
+    @Override
+    protected void applyTheme() {
         chart.setTheme(appearance.theme(), appearance.fontSize());
         CaptionedFigure.applyTheme(caption, appearance);
         RegressionRun.Snapshot s = vm.snapshotProperty().get();
@@ -181,43 +172,39 @@ public final class RegressionPane implements LessonPane {
 
     // ---------------------------------------------------------------- LessonPane
 
-    @Override public Node view() { return view; }
 
     @Override public List<Node> toolbarItems() {
         return List.of(label("View"), viewChoice, clear);
     }
 
-    @Override public ParameterModel parameters() { return vm.parameters(); }
 
-    @Override public RunControls controls() { return vm; }
 
-    @Override
-    public void activate(PaneContext context) {
-        vm.open(context, synchronous);
-    }
-
-    @Override public void deactivate() { vm.close(); }
 
     @Override public Node figure() { return figure; }
 
     @Override
-    public Optional<String> chartCsv() {
+    public Optional<ChartExport> chartExport() {
+        return Optional.of(this::chartCsv);
+    }
+
+    private Optional<String> chartCsv() {
         RegressionRun.Snapshot s = vm.snapshotProperty().get();
         return s == null ? Optional.empty() : Optional.of(chart.csv(s));
     }
 
-    @Override
-    public String savePreset() {
+    private String savePresetText() {
         StringBuilder sb = new StringBuilder("# 1-D regression: view and parameters\nview: ")
                 .append(vm.viewProperty().get().name().toLowerCase(Locale.ROOT)).append('\n');
         vm.parameters().values().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
         return sb.toString();
     }
 
-    @Override public String presetExtension() { return "yaml"; }
-
     @Override
-    public void loadPreset(String text, String source) {
+    public Optional<Presets> presets() {
+        return Optional.of(Presets.of("yaml", this::savePresetText, this::loadPreset));
+    }
+
+    private void loadPreset(String text, String source) {
         RegressionView newView = vm.viewProperty().get();
         java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
         for (PresetText.Line line : PresetText.parse(text, source)) {

@@ -18,6 +18,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
@@ -50,7 +52,7 @@ public final class WhichMethodPane implements LessonPane {
     private final VBox view;
     private Consumer<String> openLesson = id -> { };
 
-    public WhichMethodPane(Appearance appearance) {
+    public WhichMethodPane(PaneHost host) {
         ToggleGroup space = new ToggleGroup();
         discrete.setToggleGroup(space);
         continuous.setToggleGroup(space);
@@ -208,7 +210,11 @@ public final class WhichMethodPane implements LessonPane {
     @Override public Node figure() { return view; }
 
     @Override
-    public Optional<String> chartCsv() {
+    public Optional<ChartExport> chartExport() {
+        return Optional.of(this::chartCsv);
+    }
+
+    private Optional<String> chartCsv() {
         StringBuilder sb = new StringBuilder(String.join(",", HEADERS).toLowerCase().replace(' ', '_')).append('\n');
         for (Method m : Method.values()) {
             sb.append(String.join(",", quote(m.title()), m.stateSpace(), m.actionSpace(), quote(m.scalability()),
@@ -221,11 +227,4 @@ public final class WhichMethodPane implements LessonPane {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
-    @Override public String savePreset() { return ""; }
-    @Override public String presetExtension() { return "txt"; }
-
-    @Override
-    public void loadPreset(String text, String source) {
-        throw new IllegalArgumentException("This lesson has no presets.");
-    }
 }

@@ -34,9 +34,8 @@ class AlphaZeroUiTest {
     @Start
     void start(Stage stage) {
         PaneRegistry registry = new PaneRegistry();
-        registry.register(new PaneRegistry.Entry("alphazero", AlphaZeroPane.parameterSpecs(), appearance -> {
-            AlphaZeroPane p = new AlphaZeroPane(appearance);
-            p.useSynchronousEngine();
+        registry.register(new PaneRegistry.Entry("alphazero", AlphaZeroPane.parameterSpecs(), host -> {
+            AlphaZeroPane p = new AlphaZeroPane(host);
             pane = p;
             return p;
         }));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.engine.play.GameSnapshot;
 import org.mbrllab.engine.play.GameSnapshot.Waiting;
@@ -30,7 +31,7 @@ class AlphaZeroViewModelTest {
 
     @BeforeEach
     void open() {
-        vm.open(new PaneContext("alphazero", List.of(), "", Map.of()), true);
+        vm.open(new PaneContext("alphazero", List.of(), "", Map.of()), RunnerFactory.synchronous());
     }
 
     @AfterEach

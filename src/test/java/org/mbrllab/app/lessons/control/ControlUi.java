@@ -5,7 +5,7 @@ import java.util.function.Function;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.stage.Stage;
-import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.shell.MainWindow;
 import org.mbrllab.engine.core.ParameterSpec;
@@ -19,7 +19,7 @@ final class ControlUi {
     private ControlUi() {}
 
     /** A window showing lesson {@code id}, whose pane {@code factory} makes (with a synchronous engine). */
-    static MainWindow open(Stage stage, String id, java.util.List<ParameterSpec> specs, Function<Appearance, LessonPane> factory) {
+    static MainWindow open(Stage stage, String id, java.util.List<ParameterSpec> specs, Function<PaneHost, LessonPane> factory) {
         return LessonWindow.open(stage, id, id, specs, factory);
     }
 

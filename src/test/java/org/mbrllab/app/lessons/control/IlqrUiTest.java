@@ -25,9 +25,8 @@ class IlqrUiTest {
 
     @Start
     void start(Stage stage) {
-        ControlUi.open(stage, "ilqr", IlqrPane.parameterSpecs(), appearance -> {
-            IlqrPane p = new IlqrPane(appearance);
-            p.useSynchronousEngine();
+        ControlUi.open(stage, "ilqr", IlqrPane.parameterSpecs(), host -> {
+            IlqrPane p = new IlqrPane(host);
             pane = p;
             return p;
         });

@@ -30,9 +30,8 @@ class LqrUiTest {
 
     @Start
     void start(Stage stage) {
-        window = ControlUi.open(stage, "lqr", LqrPane.parameterSpecs(), appearance -> {
-            LqrPane p = new LqrPane(appearance);
-            p.useSynchronousEngine();
+        window = ControlUi.open(stage, "lqr", LqrPane.parameterSpecs(), host -> {
+            LqrPane p = new LqrPane(host);
             pane = p;
             return p;
         });

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.Cartpole;
@@ -31,7 +32,7 @@ class LqrViewModelTest {
 
     @BeforeEach
     void open() {
-        vm.open(new PaneContext("lqr", List.of(), "", Map.of()), true);
+        vm.open(new PaneContext("lqr", List.of(), "", Map.of()), RunnerFactory.synchronous());
     }
 
     @AfterEach

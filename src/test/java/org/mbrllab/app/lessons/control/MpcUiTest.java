@@ -25,9 +25,8 @@ class MpcUiTest {
 
     @Start
     void start(Stage stage) {
-        ControlUi.open(stage, "mpc", MpcPane.parameterSpecs(), appearance -> {
-            MpcPane p = new MpcPane(appearance);
-            p.useSynchronousEngine();
+        ControlUi.open(stage, "mpc", MpcPane.parameterSpecs(), host -> {
+            MpcPane p = new MpcPane(host);
             pane = p;
             return p;
         });

@@ -27,9 +27,8 @@ class DisagreementUiTest {
 
     @Start
     void start(Stage stage) {
-        LessonWindow.openWithParameters(stage, "disagreement", DisagreementPane.parameterSpecs(), appearance -> {
-            DisagreementPane p = new DisagreementPane(appearance);
-            p.useSynchronousEngine();
+        LessonWindow.openWithParameters(stage, "disagreement", DisagreementPane.parameterSpecs(), host -> {
+            DisagreementPane p = new DisagreementPane(host);
             pane = p;
             return p;
         }, "max_epochs: 3", "episodes: 2", "members: 3");

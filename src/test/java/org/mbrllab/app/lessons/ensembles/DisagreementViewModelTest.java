@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.engine.model.DisagreementMap;
 import org.mbrllab.engine.model.DisagreementMap.DataSource;
@@ -18,7 +19,7 @@ class DisagreementViewModelTest {
 
     private static DisagreementViewModel open(Map<String, Double> parameters) {
         DisagreementViewModel vm = new DisagreementViewModel();
-        vm.open(new PaneContext("ensembles", List.of(), "", parameters), true);
+        vm.open(new PaneContext("ensembles", List.of(), "", parameters), RunnerFactory.synchronous());
         return vm;
     }
 

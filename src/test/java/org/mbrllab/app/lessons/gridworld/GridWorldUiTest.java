@@ -51,9 +51,8 @@ class GridWorldUiTest {
     @Start
     void start(Stage stage) {
         PaneRegistry registry = new PaneRegistry();
-        registry.register(new PaneRegistry.Entry("gridworld", GridWorldPane.parameterSpecs(), appearance -> {
-            GridWorldPane p = new GridWorldPane(appearance);
-            p.useSynchronousEngine();
+        registry.register(new PaneRegistry.Entry("gridworld", GridWorldPane.parameterSpecs(), host -> {
+            GridWorldPane p = new GridWorldPane(host);
             pane = p;
             return p;
         }));

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.engine.dp.Algorithm;
 import org.mbrllab.engine.dp.DpSnapshot;
@@ -37,7 +38,7 @@ class GridWorldViewModelTest {
         List<PaneContext.Preset> presets = List.of(
                 new PaneContext.Preset("sutton-barto-3.5", "sutton-barto-3.5.grid", preset("sutton-barto-3.5")),
                 new PaneContext.Preset("sutton-barto-4.1", "sutton-barto-4.1.grid", preset("sutton-barto-4.1")));
-        vm.open(new PaneContext("dynamic-programming", presets, "sutton-barto-3.5", Map.of()), true);
+        vm.open(new PaneContext("dynamic-programming", presets, "sutton-barto-3.5", Map.of()), RunnerFactory.synchronous());
     }
 
     @AfterEach

@@ -24,9 +24,8 @@ class MbplanUiTest {
 
     @Start
     void start(Stage stage) {
-        LessonWindow.openWithParameters(stage, "mbplanning", MbplanPane.parameterSpecs(), appearance -> {
-            MbplanPane p = new MbplanPane(appearance);
-            p.useSynchronousEngine();
+        LessonWindow.openWithParameters(stage, "mbplanning", MbplanPane.parameterSpecs(), host -> {
+            MbplanPane p = new MbplanPane(host);
             pane = p;
             return p;
         }, "horizon: 5", "samples: 12", "members: 2", "episodes: 3");

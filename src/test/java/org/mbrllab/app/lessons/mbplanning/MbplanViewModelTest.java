@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.engine.model.MbrlSettings.Version;
 import org.mbrllab.engine.model.MbrlSnapshot;
@@ -19,7 +20,7 @@ class MbplanViewModelTest {
         MbplanViewModel vm = new MbplanViewModel();
         vm.versionProperty().set(v);
         vm.open(new PaneContext("model-based-planning", List.of(), "",
-                Map.of("horizon", 4.0, "samples", 10.0, "members", 2.0, "episodes", 3.0)), true);
+                Map.of("horizon", 4.0, "samples", 10.0, "members", 2.0, "episodes", 3.0)), RunnerFactory.synchronous());
         return vm;
     }
 

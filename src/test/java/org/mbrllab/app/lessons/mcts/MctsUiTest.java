@@ -42,9 +42,8 @@ class MctsUiTest {
     @Start
     void start(Stage stage) {
         PaneRegistry registry = new PaneRegistry();
-        registry.register(new PaneRegistry.Entry("mcts", MctsPane.parameterSpecs(), appearance -> {
-            MctsPane p = new MctsPane(appearance);
-            p.useSynchronousEngine();
+        registry.register(new PaneRegistry.Entry("mcts", MctsPane.parameterSpecs(), host -> {
+            MctsPane p = new MctsPane(host);
             pane = p;
             return p;
         }));

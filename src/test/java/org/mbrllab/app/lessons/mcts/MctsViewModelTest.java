@@ -1,5 +1,6 @@
 package org.mbrllab.app.lessons.mcts;
 
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.engine.play.StepSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,7 @@ class MctsViewModelTest {
 
     @BeforeEach
     void open() {
-        vm.open(new PaneContext("mcts", List.of(), "", Map.of()), true);
+        vm.open(new PaneContext("mcts", List.of(), "", Map.of()), RunnerFactory.synchronous());
     }
 
     @AfterEach

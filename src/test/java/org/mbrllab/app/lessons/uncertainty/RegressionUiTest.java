@@ -26,9 +26,8 @@ class RegressionUiTest {
 
     @Start
     void start(Stage stage) {
-        LessonWindow.openWithParameters(stage, "regression-1d", RegressionPane.parameterSpecs(), appearance -> {
-            RegressionPane p = new RegressionPane(appearance);
-            p.useSynchronousEngine();
+        LessonWindow.openWithParameters(stage, "regression-1d", RegressionPane.parameterSpecs(), host -> {
+            RegressionPane p = new RegressionPane(host);
             pane = p;
             return p;
         }, "max_epochs: 3", "points: 80");

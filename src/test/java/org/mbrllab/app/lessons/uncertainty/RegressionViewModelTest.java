@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.engine.model.EnsemblePrediction;
 import org.mbrllab.engine.model.RegressionRun;
@@ -21,7 +22,7 @@ class RegressionViewModelTest {
     private static RegressionViewModel open(RegressionView view, Map<String, Double> parameters) {
         RegressionViewModel vm = new RegressionViewModel();
         vm.viewProperty().set(view);
-        vm.open(new PaneContext("uncertainty", List.of(), "", parameters), true);
+        vm.open(new PaneContext("uncertainty", List.of(), "", parameters), RunnerFactory.synchronous());
         return vm;
     }
 

@@ -1,0 +1,87 @@
+package org.mbrllab.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mbrllab.app.common.LessonPane;
+import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.shell.lessons.LessonCatalog;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Leaving a lesson leaves nothing behind: with the real panes and their background workers, a pane that
+ * was left is collected, and its worker stops, however often the student switches.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonLifecycleUiTest {
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        LessonCatalog catalog = LessonCatalog.load(Optional.empty(), PaneRegistry.standard());
+        window = new MainWindow(stage, catalog, PaneRegistry.standard(),
+                new Settings(1260, 780, false, "light", 1.0, "dynamic-programming"));
+        stage.show();
+    }
+
+    /** Opens {@code id} and starts its run, as a student would. */
+    private void openAndRun(FxRobot robot, String id) {
+        robot.interact(() -> {
+            window.selectLesson(id);
+            window.currentPane().orElseThrow().controls().toggleRun();
+        });
+        WaitForAsyncUtils.sleep(30, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aLessonLeftTwentyTimesOverLeavesNoPaneAndNoWorkerBehind(FxRobot robot) throws Exception {
+        List<String> lessons = List.of("dynamic-programming", "mcts", "lqr", "uncertainty");
+        openAndRun(robot, "mcts");
+        WeakReference<LessonPane> first = new WeakReference<>(window.currentPane().orElseThrow());
+        for (int i = 0; i < 20; i++) {
+            openAndRun(robot, lessons.get(i % lessons.size()));
+            // The theme changes while panes come and go: a pane left behind would still be listening.
+            Theme theme = i % 2 == 0 ? Theme.DARK : Theme.LIGHT;
+            robot.interact(() -> window.appearance().themeProperty().set(theme));
+        }
+        openAndRun(robot, "which-method");
+        for (int i = 0; i < 100 && first.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(null, first.get(), "the MCTS pane opened first is still reachable after it was left");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> engineWorkers() == 0);
+        assertEquals(0, engineWorkers(), "which-method runs nothing, so no engine worker should be alive");
+    }
+
+    /** The File menu greys out what the pane cannot do, instead of saving empty files. */
+    @Test
+    void menusGreyOutWhatThePaneCannotDo(FxRobot robot) {
+        robot.interact(() -> window.selectLesson("which-method"));
+        assertTrue(robot.lookup("#run-status").queryAs(Label.class).getText().isEmpty());
+        assertTrue(window.menuItem("menu-save-preset").isDisable(), "which-method has no presets");
+        assertTrue(!window.menuItem("menu-export-csv").isDisable(), "which-method exports its table");
+        robot.interact(() -> window.selectLesson("dynamic-programming"));
+        assertTrue(!window.menuItem("menu-save-preset").isDisable(), "the grid world saves .grid presets");
+    }
+
+    private static long engineWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("engine-") && t.isAlive()).count();
+    }
+}
