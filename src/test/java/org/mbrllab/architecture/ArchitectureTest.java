@@ -9,9 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules: the engine runs headless and never reaches the toolkit or the chart library; the app
- * and the engine form no cycle; a lesson pane uses the engine, {@code app.common} and nothing of another
- * lesson or of the shell; a view-model holds no controls.
+ * The package rules: the engine runs headless and never reaches the toolkit or the chart library; ND4J
+ * stays behind {@code engine.nn}, whose classes speak plain Java arrays and records to the rest of the
+ * code; the app and the engine form no cycle; a lesson pane uses the engine, {@code app.common} and
+ * nothing of another lesson or of the shell; a view-model holds no controls.
  */
 class ArchitectureTest {
 
@@ -19,10 +20,30 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.mbrllab");
 
-    /** The engine's packages form layers (core, run, games, mcts, alphazero, control, model, …), not a tangle. */
+    /** Main and test classes: a test outside engine.nn has no business with ND4J either. */
+    private static final JavaClasses ALL = new ClassFileImporter().importPackages("org.mbrllab");
+
+    /** The engine's packages form layers (core, run, nn, games, mcts, alphazero, control, model, …), not a tangle. */
     @Test
     void enginePackagesHaveNoCycles() {
         slices().matching("org.mbrllab.engine.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void onlyEngineNnImportsNd4j() {
+        noClasses().that().resideOutsideOfPackage("org.mbrllab.engine.nn..")
+                .should().dependOnClassesThat().resideInAPackage("org.nd4j..")
+                .check(ALL);
+    }
+
+    /** The network plumbing is a layer below the lessons: it knows nothing of models, games or AlphaZero. */
+    @Test
+    void engineNnDependsOnNoOtherEnginePackage() {
+        noClasses().that().resideInAPackage("org.mbrllab.engine.nn..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mbrllab.engine.model..",
+                        "org.mbrllab.engine.alphazero..", "org.mbrllab.engine.games..", "org.mbrllab.app..",
+                        "org.mbrllab.cli..")
+                .check(MAIN);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.mbrllab.engine.games.Match;
 import org.mbrllab.engine.games.Player;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.Mcts;
+import org.mbrllab.engine.nn.PolicyValueGraph;
 import org.mbrllab.engine.run.DivergenceException;
 import org.mbrllab.engine.run.Engine;
 
@@ -93,7 +94,8 @@ public final class AlphaZeroTrainer implements Engine<AlphaZeroSnapshot> {
         this.batchRng = Seeds.random(settings.seed() * 3 + 2);
         this.evalRng = Seeds.fast(settings.seed() * 3 + 3);
         this.net = start;
-        this.graph = new PolicyValueGraph(start, settings.learningRate(), settings.l2());
+        this.graph = new PolicyValueGraph(inputs, start.hiddenUnits(), moves, start.allWeights(), settings.learningRate(),
+                settings.l2());
         int cap = settings.bufferCapacity();
         bufX = new float[cap * inputs];
         bufIllegal = new float[cap * moves];
@@ -121,16 +123,21 @@ public final class AlphaZeroTrainer implements Engine<AlphaZeroSnapshot> {
         return !done;
     }
 
+    /** The graph's current weights as an immutable network. */
+    private PolicyValueNet trainedNetwork() {
+        return new PolicyValueNet(game, graph.hiddenUnits(), graph.weights());
+    }
+
     /** Moves on to {@code next} once {@code units} units of the stage are done (skipping empty stages). */
     private void advance(int units, Stage next) {
         unitInStage++;
         if (unitInStage < units) return;
         unitInStage = 0;
-        if (next == Stage.EVALUATION) net = graph.network();
+        if (next == Stage.EVALUATION) net = trainedNetwork();
         Stage s = next;
         if (s == Stage.EVALUATION && settings.evaluationGames() == 0) s = null;
         if (s == Stage.TRAINING && settings.batchesPerIteration() == 0) {
-            net = graph.network();
+            net = trainedNetwork();
             s = settings.evaluationGames() == 0 ? null : Stage.EVALUATION;
         }
         if (s == null) {

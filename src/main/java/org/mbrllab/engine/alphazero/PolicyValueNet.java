@@ -26,8 +26,9 @@ import org.mbrllab.engine.games.GameState;
  * </pre>
  * x is the {@link BoardEncoding} of the position; p and v are for the side to move. This class holds the
  * weights as immutable float arrays and computes the forward pass in plain Java (a few microseconds, no
- * ND4J start, so a search with the shipped network opens instantly); {@link PolicyValueGraph} is the same
- * network as a SameDiff graph, which trains it with autodiff, and a test checks the two agree.
+ * ND4J start, so a search with the shipped network opens instantly);
+ * {@link org.mbrllab.engine.nn.PolicyValueGraph} is the same network as a SameDiff graph, which trains it
+ * with autodiff (starting from {@link #allWeights()}), and a test checks the two agree.
  *
  * <h2>File format ({@code .az}, version 1)</h2>
  * Big-endian ({@link DataOutputStream}):
@@ -113,6 +114,13 @@ public final class PolicyValueNet {
     /** A copy of the weight array {@code i} (in {@link #NAMES} order). */
     float[] weights(int i) {
         return weights[i].clone();
+    }
+
+    /** A copy of every weight array, in {@link #NAMES} order: what a training graph starts from. */
+    float[][] allWeights() {
+        float[][] copy = new float[weights.length][];
+        for (int i = 0; i < copy.length; i++) copy[i] = weights[i].clone();
+        return copy;
     }
 
     // ================================================================ forward pass

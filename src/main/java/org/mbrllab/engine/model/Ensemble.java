@@ -1,5 +1,7 @@
 package org.mbrllab.engine.model;
 
+import org.mbrllab.engine.nn.EnsembleNetwork;
+
 /**
  * A trained ensemble of K networks, answering in the units of the data. Made by {@link EnsembleTrainer}.
  * It runs SameDiff, so it is confined to the thread that trains it (the engine thread); hand the numbers
@@ -37,7 +39,7 @@ public final class Ensemble {
     }
 
     public MemberKind kind() {
-        return network.kind();
+        return network.probabilistic() ? MemberKind.PROBABILISTIC : MemberKind.DETERMINISTIC;
     }
 
     /**
@@ -46,7 +48,7 @@ public final class Ensemble {
      */
     public FrozenEnsemble freeze() {
         return new FrozenEnsemble(network.members(), network.inputs(), network.outputs(), network.hiddenLayers(),
-                network.activation(), network.kind(), network.allParameters(), in, out);
+                network.activation(), kind(), network.allParameters(), in, out);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.mbrllab.engine.model;
 import java.util.List;
 import java.util.Objects;
 import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.engine.nn.Activation;
 
 /**
  * How an ensemble is built and trained. The compact constructor checks every field and names the

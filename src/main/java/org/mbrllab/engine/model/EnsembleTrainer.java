@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.Seeds;
+import org.mbrllab.engine.nn.EnsembleNetwork;
 import org.mbrllab.engine.run.DivergenceException;
 import org.mbrllab.engine.run.Engine;
 
@@ -151,7 +152,7 @@ public final class EnsembleTrainer implements Engine<TrainingSnapshot> {
             }
         }
 
-        network = new EnsembleNetwork(config, inputWidth, outputWidth, memberInit);
+        network = new EnsembleNetwork(architecture(config, inputWidth, outputWidth), config.learningRate(), memberInit);
         ensemble = new Ensemble(network, in, out);
         bestLoss = new double[members];
         Arrays.fill(bestLoss, Double.POSITIVE_INFINITY);
@@ -265,6 +266,12 @@ public final class EnsembleTrainer implements Engine<TrainingSnapshot> {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The networks' shape: the configuration's layers and kind, for these data's widths. */
+    private static EnsembleNetwork.Architecture architecture(EnsembleConfig config, int inputs, int outputs) {
+        return new EnsembleNetwork.Architecture(config.members(), inputs, outputs, config.hiddenLayers(),
+                config.hiddenUnits(), config.activation(), config.kind() == MemberKind.PROBABILISTIC);
+    }
 
     /** Whether {@code loss} is below {@code best} by more than {@link #MIN_IMPROVEMENT} of |best|. */
     static boolean improves(double loss, double best) {

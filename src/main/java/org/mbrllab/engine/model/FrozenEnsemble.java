@@ -1,5 +1,7 @@
 package org.mbrllab.engine.model;
 
+import org.mbrllab.engine.nn.Activation;
+
 /**
  * An immutable copy of a fitted {@link Ensemble}: the same K networks and the same standardisation, run
  * forward in plain Java. Made by {@link Ensemble#freeze()}.

@@ -9,8 +9,9 @@ public enum MemberKind {
     DETERMINISTIC("deterministic (MSE)"),
     /**
      * A Gaussian N(μ(x), σ²(x)): a mean head and a log-variance head, trained by the negative
-     * log-likelihood, with the log-variance bounded as in PETS (see {@link EnsembleNetwork}). Its σ²
-     * estimates the noise in the data (aleatoric uncertainty).
+     * log-likelihood, with the log-variance bounded as in PETS (see
+     * {@link org.mbrllab.engine.nn.EnsembleNetwork}). Its σ² estimates the noise in the data (aleatoric
+     * uncertainty).
      */
     PROBABILISTIC("probabilistic (Gaussian NLL)");
 

@@ -13,6 +13,7 @@ import org.mbrllab.engine.control.QuadraticCost;
 import org.mbrllab.engine.control.RandomShootingPlanner;
 import org.mbrllab.engine.control.Trajectory;
 import org.mbrllab.engine.core.Seeds;
+import org.mbrllab.engine.nn.Activation;
 import org.mbrllab.engine.run.Engine;
 
 /**

@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 import org.mbrllab.engine.core.Check;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.core.Seeds;
+import org.mbrllab.engine.nn.Activation;
 
 /**
  * The lesson's 1-D regression task: y = sin(x) + ε with ε ~ N(0, noise²), and x uniform on [−4, 4]

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mbrllab.engine.core.Seeds;
 import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.GameState;
+import org.mbrllab.engine.nn.PolicyValueGraph;
 
 /** The network: Java forward pass against the SameDiff graph, masking, and the .az file. */
 class PolicyValueNetTest {
@@ -28,10 +29,21 @@ class PolicyValueNetTest {
         return PolicyValueNet.initial(Game.TIC_TAC_TOE, 16, Seeds.random(seed));
     }
 
+    /** The training graph that starts from {@code net}'s weights, as {@link AlphaZeroTrainer} builds it. */
+    static PolicyValueGraph graph(PolicyValueNet net, double learningRate, double l2) {
+        return new PolicyValueGraph(BoardEncoding.inputs(net.game()), net.hiddenUnits(), net.game().moves(),
+                net.allWeights(), learningRate, l2);
+    }
+
+    /** The graph's weights as a tic-tac-toe network. */
+    static PolicyValueNet network(PolicyValueGraph graph) {
+        return new PolicyValueNet(Game.TIC_TAC_TOE, graph.hiddenUnits(), graph.weights());
+    }
+
     @Test
     void javaForwardPassMatchesTheSameDiffGraph() {
         PolicyValueNet net = net(3);
-        PolicyValueGraph graph = new PolicyValueGraph(net, 1e-3, 1e-4);
+        PolicyValueGraph graph = graph(net, 1e-3, 1e-4);
         String[] boards = {".........", "X...O....", "XO.XO....", "XOXOX.O.."};
         for (String b : boards) {
             GameState s = Game.TIC_TAC_TOE.parse(b);
@@ -49,8 +61,8 @@ class PolicyValueNetTest {
 
     @Test
     void fixedTrainingStepTrainsTheSameNumbersAsOutputAndFit() {
-        PolicyValueGraph fixed = new PolicyValueGraph(net(4), 3e-3, 1e-4);
-        PolicyValueGraph fit = new PolicyValueGraph(net(4), 3e-3, 1e-4);
+        PolicyValueGraph fixed = graph(net(4), 3e-3, 1e-4);
+        PolicyValueGraph fit = graph(net(4), 3e-3, 1e-4);
         java.util.random.RandomGenerator r = Seeds.random(8);
         String[] boards = {".........", "X...O....", "XO.XO....", "XOXOX.O..", "X........", "XO.......", "XOX......"};
         double firstValueLoss = 0;
@@ -81,8 +93,8 @@ class PolicyValueNetTest {
             if (batch == 0) firstValueLoss = a[0];
             if (rows == boards.length) lastValueLoss = a[0];
         }
-        PolicyValueNet a = fixed.network();
-        PolicyValueNet b = fit.network();
+        PolicyValueNet a = network(fixed);
+        PolicyValueNet b = network(fit);
         for (int i = 0; i < PolicyValueNet.NAMES.length; i++) {
             assertArrayEquals(b.weights(i), a.weights(i), 0f, PolicyValueNet.NAMES[i]);
         }

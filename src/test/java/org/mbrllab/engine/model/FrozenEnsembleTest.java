@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.mbrllab.engine.core.Seeds;
+import org.mbrllab.engine.nn.Activation;
 
 /** The plain-Java forward pass gives SameDiff's numbers, for every activation and both member kinds. */
 class FrozenEnsembleTest {

@@ -1,4 +1,4 @@
-package org.mbrllab.engine.model;
+package org.mbrllab.engine.nn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +58,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * op's scalar given as op attributes, not as graph inputs). Anything else is refused when the step is
  * built, with the op's name. Confined to one thread.
  */
-public final class FixedTrainingStep {
+final class FixedTrainingStep {
     private final SameDiff graph;
     private final List<Node> nodes = new ArrayList<>();
     private final List<String> placeholders;
@@ -96,8 +96,8 @@ public final class FixedTrainingStep {
      * @param placeholders the placeholders fed every step
      * @param reported    variables whose values each step returns, besides updating the parameters
      */
-    public FixedTrainingStep(SameDiff model, List<String> parameters, IUpdater updater, List<String> placeholders,
-                             List<String> reported) {
+    FixedTrainingStep(SameDiff model, List<String> parameters, IUpdater updater, List<String> placeholders,
+                      List<String> reported) {
         this.graph = model.getFunction("grad");
         if (graph == null) throw new IllegalStateException("the graph has no gradient function yet");
         this.placeholders = List.copyOf(placeholders);
@@ -145,7 +145,7 @@ public final class FixedTrainingStep {
     }
 
     /** Ops per step, forward and backward. */
-    public int ops() {
+    int ops() {
         return nodes.size();
     }
 
@@ -155,7 +155,7 @@ public final class FixedTrainingStep {
      * @param feed one array per placeholder, in the order given at construction
      * @return the reported variables' values, copied out of the step's arrays
      */
-    public Map<String, INDArray> run(INDArray... feed) {
+    Map<String, INDArray> run(INDArray... feed) {
         if (feed.length != placeholders.size()) {
             throw new IllegalArgumentException(feed.length + " arrays for " + placeholders.size() + " placeholders");
         }

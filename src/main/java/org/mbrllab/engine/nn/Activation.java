@@ -1,4 +1,4 @@
-package org.mbrllab.engine.model;
+package org.mbrllab.engine.nn;
 
 /** The nonlinearity of the hidden layers. */
 public enum Activation {

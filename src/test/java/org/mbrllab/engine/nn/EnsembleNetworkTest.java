@@ -1,4 +1,4 @@
-package org.mbrllab.engine.model;
+package org.mbrllab.engine.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,13 +15,14 @@ import org.mbrllab.engine.core.Seeds;
 class EnsembleNetworkTest {
 
     @ParameterizedTest(name = "{0} members, {1}")
-    @CsvSource({"3, RELU, DETERMINISTIC", "2, TANH, PROBABILISTIC", "2, SWISH, DETERMINISTIC", "1, RELU, PROBABILISTIC"})
-    void fixedStepTrainsTheSameNumbersAsFit(int members, Activation activation, MemberKind kind) {
-        EnsembleConfig config = new EnsembleConfig(members, 2, 24, activation, kind, 3e-3, 32, 10, 0, 1, true, 0);
+    @CsvSource({"3, RELU, false", "2, TANH, true", "2, SWISH, false", "1, RELU, true"})
+    void fixedStepTrainsTheSameNumbersAsFit(int members, Activation activation, boolean probabilistic) {
         int inputs = 3;
         int outputs = 2;
-        EnsembleNetwork fixed = new EnsembleNetwork(config, inputs, outputs, streams(members));
-        EnsembleNetwork fit = new EnsembleNetwork(config, inputs, outputs, streams(members));
+        EnsembleNetwork.Architecture architecture =
+                new EnsembleNetwork.Architecture(members, inputs, outputs, 2, 24, activation, probabilistic);
+        EnsembleNetwork fixed = new EnsembleNetwork(architecture, 3e-3, streams(members));
+        EnsembleNetwork fit = new EnsembleNetwork(architecture, 3e-3, streams(members));
         // Four batches of 32 rows and a last one of 7 (the shapes change, as at the end of an epoch), twice.
         RandomGenerator r = Seeds.random(9);
         List<float[]> xs = new ArrayList<>();

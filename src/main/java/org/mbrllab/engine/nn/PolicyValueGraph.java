@@ -1,10 +1,7 @@
-package org.mbrllab.engine.alphazero;
+package org.mbrllab.engine.nn;
 
 import java.util.List;
 import java.util.Map;
-import org.mbrllab.engine.games.Game;
-import org.mbrllab.engine.model.FixedTrainingStep;
-import org.mbrllab.engine.model.Nd4jRuntime;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -15,7 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * {@link PolicyValueNet} as a SameDiff graph with the AlphaZero loss (Silver et al. 2017, eq. 1):
+ * AlphaZero's policy/value network (two tanh layers, a policy head and a tanh value head, the network of
+ * {@code engine.alphazero.PolicyValueNet}) as a SameDiff graph with the AlphaZero loss (Silver et al.
+ * 2017, eq. 1):
  * <pre>
  *   l = (z − v)²  −  πᵀ log p  +  c‖θ‖²
  * </pre>
@@ -27,32 +26,49 @@ import org.nd4j.linalg.learning.config.Adam;
  * (SameDiff's own ops as a fixed list: the losses and the update in one run instead of an {@code output}
  * and a {@code fit}).
  *
- * <p>Lives on the training thread; {@link #network()} copies the weights out as an immutable
- * {@link PolicyValueNet}.
+ * <p>The weights go in and come out as plain float arrays, in the order {@value #ORDER}, matrices
+ * row-major (fan-in, fan-out), so no ND4J type reaches the classes that use it. Lives on the training
+ * thread; {@link #weights()} copies the weights out.
  */
-final class PolicyValueGraph {
+public final class PolicyValueGraph {
     static final float MASK_PENALTY = 1e4f;
+    /** The weight arrays, in the order they go in and come out (that of the {@code .az} file). */
+    static final String ORDER = "w1 b1 w2 b2 wp bp wv bv";
+    /** The graph's variable names, in {@link #ORDER}. */
+    private static final String[] NAMES = ORDER.split(" ");
 
     private final SameDiff sd;
-    private final Game game;
     private final int hidden;
     private final int inputs;
     private final int moves;
     private final double learningRate;
     private final FixedTrainingStep step;
 
-    /** Starts from {@code start}'s weights. */
-    PolicyValueGraph(PolicyValueNet start, double learningRate, double l2) {
+    /**
+     * @param inputs       the board encoding's width
+     * @param hidden       units in each of the two hidden layers
+     * @param moves        the game's moves (the policy head's width)
+     * @param start        the initial weights, in {@value #ORDER} order
+     * @param learningRate Adam's step size α
+     * @param l2           the L2 coefficient c
+     */
+    public PolicyValueGraph(int inputs, int hidden, int moves, float[][] start, double learningRate, double l2) {
         Nd4jRuntime.ensureReady();
-        this.game = start.game();
-        this.hidden = start.hiddenUnits();
-        this.inputs = BoardEncoding.inputs(game);
-        this.moves = game.moves();
+        this.hidden = hidden;
+        this.inputs = inputs;
+        this.moves = moves;
         this.sd = SameDiff.create();
         int[][] dims = {{inputs, hidden}, {1, hidden}, {hidden, hidden}, {1, hidden}, {hidden, moves}, {1, moves}, {hidden, 1}, {1, 1}};
+        if (start.length != dims.length) {
+            throw new IllegalArgumentException(start.length + " weight arrays, expected " + dims.length + " (" + ORDER + ")");
+        }
         SDVariable[] w = new SDVariable[dims.length];
         for (int i = 0; i < dims.length; i++) {
-            w[i] = sd.var(PolicyValueNet.NAMES[i], Nd4j.create(start.weights(i), new long[] {dims[i][0], dims[i][1]}, 'c'));
+            if (start[i].length != dims[i][0] * dims[i][1]) {
+                throw new IllegalArgumentException(NAMES[i] + " has " + start[i].length + " weights, expected "
+                        + dims[i][0] * dims[i][1]);
+            }
+            w[i] = sd.var(NAMES[i], Nd4j.create(start[i].clone(), new long[] {dims[i][0], dims[i][1]}, 'c'));
         }
         // 1. The network.
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, inputs);
@@ -80,7 +96,7 @@ final class PolicyValueGraph {
             return null;
         });
         this.learningRate = learningRate;
-        this.step = new FixedTrainingStep(sd, List.of(PolicyValueNet.NAMES), new Adam(learningRate),
+        this.step = new FixedTrainingStep(sd, List.of(NAMES), new Adam(learningRate),
                 List.of("x", "illegal", "pi", "z"), List.of("value_loss", "policy_loss", "l2_loss"));
     }
 
@@ -92,7 +108,7 @@ final class PolicyValueGraph {
      * @param pi      (rows, moves): the search's visit distribution
      * @param z       (rows): the outcome for the side to move
      */
-    double[] train(float[] x, float[] illegal, float[] pi, float[] z, int rows) {
+    public double[] train(float[] x, float[] illegal, float[] pi, float[] z, int rows) {
         INDArray xa = Nd4j.create(x, new long[] {rows, inputs}, 'c');
         INDArray ma = Nd4j.create(illegal, new long[] {rows, moves}, 'c');
         INDArray pa = Nd4j.create(pi, new long[] {rows, moves}, 'c');
@@ -105,10 +121,10 @@ final class PolicyValueGraph {
 
     /**
      * The same step through SameDiff's own {@code output} (the losses) and {@code fit} (the update): the
-     * reference that {@code PolicyValueGraphTest} holds {@link #train} to. The weights carry over between
+     * reference that {@code PolicyValueNetTest} holds {@link #train} to. The weights carry over between
      * the two, Adam's state does not.
      */
-    double[] trainThroughFit(float[] x, float[] illegal, float[] pi, float[] z, int rows) {
+    public double[] trainThroughFit(float[] x, float[] illegal, float[] pi, float[] z, int rows) {
         if (sd.getTrainingConfig() == null) {
             sd.setTrainingConfig(new TrainingConfig.Builder()
                     .updater(new Adam(learningRate))
@@ -127,17 +143,22 @@ final class PolicyValueGraph {
     }
 
     /** {priors (rows, moves), values (rows)} from the graph, for the test that compares with the Java pass. */
-    float[][] predict(float[] x, float[] illegal, int rows) {
+    public float[][] predict(float[] x, float[] illegal, int rows) {
         INDArray xa = Nd4j.create(x, new long[] {rows, inputs}, 'c');
         INDArray ma = Nd4j.create(illegal, new long[] {rows, moves}, 'c');
         Map<String, INDArray> out = sd.output(Map.of("x", xa, "illegal", ma), "priors", "value");
         return new float[][] {out.get("priors").dup().data().asFloat(), out.get("value").dup().data().asFloat()};
     }
 
-    /** The current weights as an immutable network. */
-    PolicyValueNet network() {
-        float[][] w = new float[PolicyValueNet.NAMES.length][];
-        for (int i = 0; i < w.length; i++) w[i] = sd.getVariable(PolicyValueNet.NAMES[i]).getArr().dup().data().asFloat();
-        return new PolicyValueNet(game, hidden, w);
+    /** Units in each hidden layer. */
+    public int hiddenUnits() {
+        return hidden;
+    }
+
+    /** A copy of the current weights, in {@value #ORDER} order. */
+    public float[][] weights() {
+        float[][] w = new float[NAMES.length][];
+        for (int i = 0; i < w.length; i++) w[i] = sd.getVariable(NAMES[i]).getArr().dup().data().asFloat();
+        return w;
     }
 }

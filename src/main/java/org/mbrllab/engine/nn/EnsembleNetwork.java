@@ -1,8 +1,9 @@
-package org.mbrllab.engine.model;
+package org.mbrllab.engine.nn;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -26,7 +27,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * so a layer of all K members is one batched matmul {@code (K, n, fan_in) × (K, fan_in, fan_out)}. The
  * loss is the sum of the members' losses, so its gradient (SameDiff autodiff) trains each member on its
  * own batch as if it were alone, at the cost of one graph run instead of K. Works in standardised units;
- * {@link Ensemble} and {@link EnsembleTrainer} do the mapping. Float32. Confined to one thread.
+ * the lesson's {@code engine.model.Ensemble} and {@code EnsembleTrainer} do the mapping. Its methods take
+ * and return plain float and double arrays, so no ND4J type reaches the classes that use it. Float32.
+ * Confined to one thread.
  *
  * <h2>The graph, for member k and a batch x of shape (n, inputs)</h2>
  * <pre>
@@ -76,7 +79,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * the values and gradients are the same, but libnd4j's {@code relu_bp} took three times as long as a
  * multiply by a 0/1 mask (measured on a 5 × 256 × 200 batch).
  */
-final class EnsembleNetwork {
+public final class EnsembleNetwork {
     static final double INITIAL_MAX_LOG_VARIANCE = 0.5;
     static final double INITIAL_MIN_LOG_VARIANCE = -10;
     static final double LOG_VARIANCE_BOUND_PENALTY = 0.01;
@@ -86,7 +89,7 @@ final class EnsembleNetwork {
     private final int members;
     private final int inputs;
     private final int outputs;
-    private final MemberKind kind;
+    private final boolean probabilistic;
     private final int hiddenLayers;
     private final Activation activation;
     /** Trainable variables in a fixed order, each of shape (K, …). */
@@ -97,21 +100,53 @@ final class EnsembleNetwork {
     private final FixedTrainingStep step;
 
     /**
-     * @param random one stream per member, for its initial weights
+     * The shape of the K networks.
+     *
+     * @param members       K, at least 1
+     * @param inputs        inputs per row, at least 1
+     * @param outputs       outputs per row, at least 1
+     * @param hiddenLayers  hidden layers, at least 0
+     * @param hiddenUnits   units per hidden layer, at least 1
+     * @param activation    the hidden layers' nonlinearity
+     * @param probabilistic whether each member has a log-variance head and is trained by the Gaussian NLL
+     *                      (otherwise a mean only, trained by the mean squared error)
      */
-    EnsembleNetwork(EnsembleConfig config, int inputs, int outputs, RandomGenerator[] random) {
-        this(config, inputs, outputs, random, new AdamInJava(config.learningRate()));
+    public record Architecture(int members, int inputs, int outputs, int hiddenLayers, int hiddenUnits,
+                               Activation activation, boolean probabilistic) {
+        public Architecture {
+            atLeast("members", members, 1);
+            atLeast("inputs", inputs, 1);
+            atLeast("outputs", outputs, 1);
+            atLeast("hiddenLayers", hiddenLayers, 0);
+            atLeast("hiddenUnits", hiddenUnits, 1);
+            Objects.requireNonNull(activation, "activation");
+        }
+
+        private static void atLeast(String field, int value, int min) {
+            if (value < min) throw new IllegalArgumentException(field + " " + value + " is out of range: at least " + min);
+        }
+    }
+
+    /**
+     * @param learningRate Adam's step size α ({@link AdamInJava})
+     * @param random       one stream per member, for its initial weights
+     */
+    public EnsembleNetwork(Architecture architecture, double learningRate, RandomGenerator[] random) {
+        this(architecture, random, new AdamInJava(learningRate));
     }
 
     /** With another updater than {@link AdamInJava} (a test compares it with ND4J's own Adam). */
-    EnsembleNetwork(EnsembleConfig config, int inputs, int outputs, RandomGenerator[] random, IUpdater updater) {
+    EnsembleNetwork(Architecture architecture, RandomGenerator[] random, IUpdater updater) {
+        if (random.length != architecture.members()) {
+            throw new IllegalArgumentException(random.length + " random streams for " + architecture.members() + " members");
+        }
         Nd4jRuntime.ensureReady();
-        this.members = config.members();
-        this.inputs = inputs;
-        this.outputs = outputs;
-        this.kind = config.kind();
-        this.hiddenLayers = config.hiddenLayers();
-        this.activation = config.activation();
+        this.members = architecture.members();
+        this.inputs = architecture.inputs();
+        this.outputs = architecture.outputs();
+        this.probabilistic = architecture.probabilistic();
+        this.hiddenLayers = architecture.hiddenLayers();
+        this.activation = architecture.activation();
         this.sd = SameDiff.create();
 
         // 1. Hidden layers.
@@ -119,16 +154,16 @@ final class EnsembleNetwork {
         SDVariable y = sd.placeHolder("y", DataType.FLOAT, members, -1, outputs);
         SDVariable h = x;
         int fanIn = inputs;
-        for (int l = 0; l < config.hiddenLayers(); l++) {
-            double gain = config.activation() == Activation.TANH ? 1 : 2;
-            h = activate(config.activation(), dense("hidden" + l, h, fanIn, config.hiddenUnits(), gain, random, l == 0));
-            fanIn = config.hiddenUnits();
+        for (int l = 0; l < hiddenLayers; l++) {
+            double gain = activation == Activation.TANH ? 1 : 2;
+            h = activate(activation, dense("hidden" + l, h, fanIn, architecture.hiddenUnits(), gain, random, l == 0));
+            fanIn = architecture.hiddenUnits();
         }
         // 2. Heads and the loss of each member.
         SDVariable mean = dense("mean", h, fanIn, outputs, 1, random, false).rename("mean");
         SDVariable memberLoss;
         SDVariable total;
-        if (kind == MemberKind.PROBABILISTIC) {
+        if (probabilistic) {
             SDVariable raw = dense("logvar", h, fanIn, outputs, 1, random, false);
             SDVariable maxLv = sd.var("max_logvar", Nd4j.valueArrayOf(new long[] {members, 1, outputs},
                     (float) INITIAL_MAX_LOG_VARIANCE));
@@ -157,20 +192,21 @@ final class EnsembleNetwork {
         this.step = new FixedTrainingStep(sd, parameters, updater, List.of("x", "y"), List.of("member_loss"));
     }
 
-    int members() {
+    public int members() {
         return members;
     }
 
-    int inputs() {
+    public int inputs() {
         return inputs;
     }
 
-    int outputs() {
+    public int outputs() {
         return outputs;
     }
 
-    MemberKind kind() {
-        return kind;
+    /** Whether the members predict a Gaussian (mean and log-variance) rather than a point. */
+    public boolean probabilistic() {
+        return probabilistic;
     }
 
     /**
@@ -182,7 +218,7 @@ final class EnsembleNetwork {
      * @param rows per batch, its rows per member
      * @return per batch, each member's loss on it, before its step
      */
-    double[][] trainBatches(List<float[]> x, List<float[]> y, int[] rows) {
+    public double[][] trainBatches(List<float[]> x, List<float[]> y, int[] rows) {
         double[][] losses = new double[rows.length][];
         for (int b = 0; b < rows.length; b++) {
             INDArray memberLoss = step.run(inputArray(x.get(b), rows[b]), array(y.get(b), rows[b], outputs))
@@ -197,7 +233,7 @@ final class EnsembleNetwork {
      * batches): the reference that {@code EnsembleNetworkTest} holds the fixed step to. The graph's
      * parameters carry over between the two, the updater's state does not.
      */
-    double[][] trainBatchesThroughFit(List<float[]> x, List<float[]> y, int[] rows) {
+    public double[][] trainBatchesThroughFit(List<float[]> x, List<float[]> y, int[] rows) {
         if (sd.getTrainingConfig() == null) {
             sd.setTrainingConfig(new TrainingConfig.Builder()
                     .updater(updater)
@@ -219,7 +255,7 @@ final class EnsembleNetwork {
     }
 
     /** Each member's loss on its rows of (x, y), without training. */
-    double[] losses(float[] x, float[] y, int rows) {
+    public double[] losses(float[] x, float[] y, int rows) {
         INDArray loss = sd.output(Map.of("x", inputArray(x, rows), "y", array(y, rows, outputs)), "member_loss")
                 .get("member_loss");
         return loss.toDoubleVector();
@@ -231,19 +267,19 @@ final class EnsembleNetwork {
      * @return {mean, logVariance}, each (K, rows, outputs) row-major; logVariance is null for
      *         deterministic members
      */
-    float[][] predict(float[] x, int rows) {
-        String[] names = kind == MemberKind.PROBABILISTIC ? new String[] {"mean", "logvar"} : new String[] {"mean"};
+    public float[][] predict(float[] x, int rows) {
+        String[] names = probabilistic ? new String[] {"mean", "logvar"} : new String[] {"mean"};
         Map<String, INDArray> out = sd.output(Map.of("x", inputArray(x, rows)), names);
         float[] mean = out.get("mean").dup().data().asFloat();
-        float[] logVar = kind == MemberKind.PROBABILISTIC ? out.get("logvar").dup().data().asFloat() : null;
+        float[] logVar = probabilistic ? out.get("logvar").dup().data().asFloat() : null;
         return new float[][] {mean, logVar};
     }
 
-    int hiddenLayers() {
+    public int hiddenLayers() {
         return hiddenLayers;
     }
 
-    Activation activation() {
+    public Activation activation() {
         return activation;
     }
 
@@ -252,7 +288,7 @@ final class EnsembleNetwork {
      * hidden layers (weights, biases), the mean head, then for probabilistic members the log-variance head
      * and the bounds max_logvar, min_logvar. Each array is (K, …) row-major.
      */
-    float[][] allParameters() {
+    public float[][] allParameters() {
         List<float[]> copy = new ArrayList<>();
         for (String name : parameters) {
             float[] all = sd.getVariable(name).getArr().dup().data().asFloat();
@@ -275,7 +311,7 @@ final class EnsembleNetwork {
     }
 
     /** A copy of member k's weights, one array per trainable variable. */
-    float[][] memberParameters(int k) {
+    public float[][] memberParameters(int k) {
         float[][] copy = new float[parameters.size()][];
         for (int p = 0; p < copy.length; p++) {
             copy[p] = slice(parameters.get(p), k).dup().data().asFloat();
@@ -284,7 +320,7 @@ final class EnsembleNetwork {
     }
 
     /** Writes back weights taken by {@link #memberParameters}. */
-    void setMemberParameters(int k, float[][] values) {
+    public void setMemberParameters(int k, float[][] values) {
         for (int p = 0; p < values.length; p++) {
             INDArray view = slice(parameters.get(p), k);
             view.assign(Nd4j.create(values[p], view.shape(), 'c'));

@@ -1,4 +1,4 @@
-package org.mbrllab.engine.model;
+package org.mbrllab.engine.nn;
 
 import java.io.PrintStream;
 import java.util.function.Supplier;

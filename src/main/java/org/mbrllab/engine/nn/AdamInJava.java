@@ -1,4 +1,4 @@
-package org.mbrllab.engine.model;
+package org.mbrllab.engine.nn;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
