@@ -6,22 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mbrllab.app.shell.lessons.PresetFile;
 import org.mbrllab.engine.core.Format;
+import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.dp.Action;
 import org.mbrllab.engine.dp.Algorithm;
 import org.mbrllab.engine.dp.DpResult;
 import org.mbrllab.engine.dp.DpSettings;
+import org.mbrllab.engine.dp.DpSnapshot;
 import org.mbrllab.engine.dp.DpSolver;
 import org.mbrllab.engine.dp.GridLayout;
-import org.mbrllab.engine.dp.GridPresets;
 import org.mbrllab.engine.dp.GridWorld;
 import org.mbrllab.engine.dp.GridWorldParams;
 import org.mbrllab.engine.dp.LayoutException;
 import org.mbrllab.engine.dp.Sweep;
+import org.mbrllab.engine.run.DivergenceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,8 +86,16 @@ final class GridworldCommand implements Callable<Integer> {
             description = "Stop unconverged after N sweeps (policy iteration: improvements) (default: 100000).")
     int maxIterations = (int) DpSettings.MAX_ITERATIONS.defaultValue();
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "Stop with an error after this many seconds, up to 86400 (default: 600).")
+    double timeLimit = TIME_LIMIT.defaultValue();
+
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
     boolean json;
+
+    /** How long a run may take before it stops with exit 1. */
+    static final ParameterSpec TIME_LIMIT = ParameterSpec.real("time-limit", "time limit (s)", 0.001, 86_400, 600,
+            "Seconds a solve may take before it stops with an error.");
 
     @Override
     public Integer call() {
@@ -101,9 +110,20 @@ final class GridworldCommand implements Callable<Integer> {
                 .withTolerance(Args.check("--tolerance", DpSettings.TOLERANCE, tolerance))
                 .withMaxIterations((int) Args.check("--max-iterations", DpSettings.MAX_ITERATIONS, maxIterations));
 
-        // 2. Solve.
+        Args.check("--time-limit", TIME_LIMIT, timeLimit);
+
+        // 2. Solve, one sweep per step, with progress on stderr for long runs.
         GridWorld world = new GridWorld(layout.withParams(params));
-        DpResult result = DpSolver.create(chosen, world, settings).solve();
+        DpSolver solver = DpSolver.create(chosen, world, settings);
+        Progress progress = new Progress(spec.commandLine().getErr(), System::nanoTime, timeLimit, "--time-limit");
+        try {
+            while (solver.step()) {
+                progress.tick(() -> status(solver, chosen));
+            }
+        } catch (DivergenceException e) {
+            throw new DivergenceException(e.getMessage() + " Stopped: the values diverged.");
+        }
+        DpResult result = solver.solve();
 
         // 3. Print.
         PrintWriter out = spec.commandLine().getOut();
@@ -113,27 +133,27 @@ final class GridworldCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** "1200 sweeps, last max|ΔV| 0.031" or "policy iteration: 3 improvements, 1200 sweeps". */
+    private static String status(DpSolver solver, Algorithm chosen) {
+        DpSnapshot s = solver.snapshot();
+        java.util.List<Double> deltas = s.sweepDeltas();
+        String last = deltas.isEmpty() ? "" : ", last max|ΔV| " + Format.number(deltas.get(deltas.size() - 1));
+        String done = chosen == Algorithm.POLICY_ITERATION ? s.iterations() + " improvements, " : "";
+        return done + deltas.size() + " sweeps" + last;
+    }
+
     private GridLayout layout() {
-        String presetText = null;
-        if (preset != null) {
-            try {
-                presetText = GridPresets.text(preset);
-            } catch (IllegalArgumentException e) {
-                throw new Cli.UsageError(e.getMessage());
-            }
-        }
+        // The preset through the lesson catalogue (so --lessons DIR can replace it), the file with a size cap.
+        LessonFiles lessons = LessonFiles.of(spec);
+        PresetFile presetFile = preset != null ? lessons.gridPreset(preset) : null;
         try {
             if (layoutFile != null) {
-                String text = Files.readString(layoutFile, StandardCharsets.UTF_8);
-                return GridLayout.parse(text, layoutFile.toString());
+                byte[] bytes = UserFiles.read("--layout", layoutFile, UserFiles.MAX_LAYOUT_BYTES);
+                return GridLayout.parse(new String(bytes, StandardCharsets.UTF_8), layoutFile.toString());
             }
-            if (presetText == null) throw new Cli.UsageError("give --preset NAME or --layout FILE (presets: "
-                    + String.join(", ", GridPresets.names()) + ")");
-            return GridLayout.parse(presetText, preset + ".grid");
-        } catch (NoSuchFileException e) {
-            throw new Cli.UsageError("cannot read layout file '" + layoutFile + "': no such file");
-        } catch (IOException e) {
-            throw new Cli.UsageError("cannot read layout file '" + layoutFile + "': " + e.getMessage());
+            if (presetFile == null) throw new Cli.UsageError("give --preset NAME or --layout FILE (presets: "
+                    + String.join(", ", lessons.gridPresetNames()) + ")");
+            return GridLayout.parse(presetFile.text(), lessons.external() ? presetFile.source() : preset + ".grid");
         } catch (LayoutException e) {
             throw new Cli.UsageError(e.getMessage());
         }
