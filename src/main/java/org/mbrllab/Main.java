@@ -19,7 +19,7 @@ public final class Main {
      * {@code --lessons DIR} (or {@code --lessons=DIR}), which go to the command line only when a command
      * follows them.
      */
-    static boolean isCommandLine(String[] args) {
+    public static boolean isCommandLine(String... args) {
         if (args.length == 0 || args[0].equals("--app")) return false;
         if (!args[0].startsWith("--lessons")) return true;
         int next = args[0].equals("--lessons") ? 2 : 1;

@@ -28,7 +28,8 @@ final class LessonFiles {
     private final Path external;
     private LessonCatalog catalog;
 
-    private LessonFiles(Path external) {
+    /** @param external the folder of {@code --lessons}, or null for the bundled lessons only */
+    LessonFiles(Path external) {
         this.external = external;
     }
 
