@@ -115,9 +115,9 @@ final class EnsembleCommand implements Callable<Integer> {
         }
         EnsemblePrediction p = trainer.ensemble().predict(query);
         for (int i = 0; i < query.length; i++) {
-            requireFinite("mean", i, p.mean(i, 0));
-            requireFinite("std_ensemble", i, p.epistemicVariance(i, 0));
-            requireFinite("std_aleatoric", i, p.aleatoricVariance(i, 0));
+            requireFinite("mean", query[i], p.mean(i, 0));
+            requireFinite("std_ensemble", query[i], p.epistemicVariance(i, 0));
+            requireFinite("std_aleatoric", query[i], p.aleatoricVariance(i, 0));
         }
 
         // 3. Report.
@@ -156,9 +156,9 @@ final class EnsembleCommand implements Callable<Integer> {
     }
 
     /** A prediction that is not a number fails the run, naming it, rather than printing NaN with exit 0. */
-    private void requireFinite(String key, int i, double value) {
+    static void requireFinite(String key, double x, double value) {
         if (!Double.isFinite(value)) {
-            throw new Cli.RunFailed("the ensemble's " + key + " at x = " + Format.number(query[i]) + " is "
+            throw new Cli.RunFailed("the ensemble's " + key + " at x = " + Format.number(x) + " is "
                     + Format.number(value) + ", not a finite number (training diverged?)");
         }
     }

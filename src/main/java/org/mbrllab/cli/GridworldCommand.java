@@ -39,6 +39,13 @@ import picocli.CommandLine.Spec;
  * {@code policy} (same shape: the tied best actions within 1e-9 joined by "|" in the order up, down,
  * left, right, e.g. "up|left"; "" for walls and terminal cells), {@code iterations}, {@code converged}
  * and {@code backups}.
+ *
+ * <h2>Long and endless runs</h2>
+ * After about 2 s a run prints {@code progress: …} lines to the error stream, about one a second
+ * ({@link Progress}); past {@code --time-limit} it stops with exit 1. A divergence (γ = 1 and values that
+ * grow or fall without bound, found before the first sweep or at ±1e9) exits 1 with the engine's
+ * explanation. Presets come through the lesson catalogue ({@link LessonFiles}), layout files are read up to
+ * {@link UserFiles#MAX_LAYOUT_BYTES}.
  */
 @Command(name = "gridworld", sortOptions = false,
         description = {"Solve a grid world by dynamic programming; print its values and greedy policy.",

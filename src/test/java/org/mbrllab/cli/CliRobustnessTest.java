@@ -2,6 +2,7 @@ package org.mbrllab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -157,5 +158,13 @@ class CliRobustnessTest {
     void ensembleQueryBeyondTheRangeIsAUsageErrorBeforeTraining() {
         assertEquals("error: --query 1e308 is out of range: allowed [-1000000, 1000000]",
                 run("ensemble", "--query", "1e308", "--json").usageError());
+    }
+
+    @Test
+    void aPredictionThatIsNotANumberFailsTheRunNamingIt() {
+        EnsembleCommand.requireFinite("mean", 3, 0.25);
+        Cli.RunFailed e = assertThrows(Cli.RunFailed.class, () -> EnsembleCommand.requireFinite("std_ensemble", 3, Double.NaN));
+        assertEquals("the ensemble's std_ensemble at x = 3 is NaN, not a finite number (training diverged?)", e.getMessage());
+        assertThrows(Cli.RunFailed.class, () -> EnsembleCommand.requireFinite("mean", -2.5, Double.POSITIVE_INFINITY));
     }
 }
