@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mbrllab.app.shell.lessons.PresetFile;
 import org.mbrllab.engine.core.Format;
@@ -140,11 +141,12 @@ final class GridworldCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** "1200 sweeps, last max|ΔV| 0.031" or "policy iteration: 3 improvements, 1200 sweeps". */
+    /** "1200 sweeps, last max|ΔV| 0.0312", with "3 improvements, " first for policy iteration. */
     private static String status(DpSolver solver, Algorithm chosen) {
         DpSnapshot s = solver.snapshot();
         java.util.List<Double> deltas = s.sweepDeltas();
-        String last = deltas.isEmpty() ? "" : ", last max|ΔV| " + Format.number(deltas.get(deltas.size() - 1));
+        String last = deltas.isEmpty() ? ""
+                : ", last max|ΔV| " + String.format(Locale.ROOT, "%.3g", deltas.get(deltas.size() - 1));
         String done = chosen == Algorithm.POLICY_ITERATION ? s.iterations() + " improvements, " : "";
         return done + deltas.size() + " sweeps" + last;
     }
@@ -207,7 +209,7 @@ final class GridworldCommand implements Callable<Integer> {
 
         static void print(PrintWriter out, GridWorld world, Algorithm algorithm, DpSettings settings, DpResult result) {
             GridWorldParams p = world.params();
-            out.println(world.layout().name() + ": " + algorithm.displayName().toLowerCase(java.util.Locale.ROOT)
+            out.println(world.layout().name() + ": " + algorithm.displayName().toLowerCase(Locale.ROOT)
                     + ", γ = " + Format.number(p.gamma()) + ", slip " + GridWorldParams.formatSlip(p.slip())
                     + ", " + settings.sweep().cliName() + " sweeps, tolerance " + shortNumber(settings.tolerance()));
             String unit = algorithm == Algorithm.POLICY_ITERATION ? " improvements" : " sweeps";
