@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,7 +62,8 @@ final class AlphaZeroTrainCommand implements Callable<Integer> {
     @Option(names = "--eval-games", paramLabel = "N", description = "Games against pure MCTS per iteration, 0 to 10000 (default: 20).")
     Integer evalGames;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to save the network (default: GAME.az in the current folder).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to save the network (default: GAME.az in the "
+            + "current folder); its folder must exist and be writable, checked before training.")
     Path out;
 
     @Option(names = "--json", description = "Print one JSON object per iteration, then one for the saved file.")
@@ -81,7 +81,7 @@ final class AlphaZeroTrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageError(e.getMessage());
         }
-        Path file = out != null ? out : Path.of(game.cliName() + ".az");
+        Path file = UserFiles.checkWritable("--out", out != null ? out : Path.of(game.cliName() + ".az"));
 
         // 2. Train, printing each iteration.
         PrintWriter w = spec.commandLine().getOut();
@@ -116,18 +116,19 @@ final class AlphaZeroTrainCommand implements Callable<Integer> {
             if (trainer.isDone()) break;
         }
 
-        // 3. Save.
-        trainer.network().save(file);
+        // 3. Save (the path was checked before training; a full disk still fails here, with exit 1).
+        byte[] bytes = trainer.network().toBytes();
+        UserFiles.write(file, bytes);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {
             ObjectNode o = mapper.createObjectNode();
             o.put("out", file.toString());
             o.put("parameters", trainer.network().parameterCount());
-            o.put("bytes", Files.size(file));
+            o.put("bytes", bytes.length);
             o.put("seconds", Math.round(seconds * 10) / 10.0);
             w.println(mapper.writeValueAsString(o));
         } else {
-            w.println("saved " + trainer.network() + " to " + file + " (" + Files.size(file) + " bytes, " + Format.fixed(seconds, 1) + " s)");
+            w.println("saved " + trainer.network() + " to " + file + " (" + bytes.length + " bytes, " + Format.fixed(seconds, 1) + " s)");
         }
         w.flush();
         return 0;

@@ -20,9 +20,15 @@ final class Args {
             return spec.validate(value);
         } catch (IllegalArgumentException e) {
             String kind = spec.integer() ? "a whole number in " : "";
-            throw new Cli.UsageError(flag + " " + Format.number(value) + " is out of range: allowed " + kind
+            throw new Cli.UsageError(flag + " " + number(value) + " is out of range: allowed " + kind
                     + Format.range(spec.min(), spec.max()));
         }
+    }
+
+    /** As {@link Format#number}, but from 1e15 on in exponent form: 1e308 rather than 309 digits. */
+    static String number(double x) {
+        if (Math.abs(x) < 1e15 || !Double.isFinite(x)) return Format.number(x);
+        return Double.toString(x).replace("E", "e").replace(".0e", "e");
     }
 
     /** A plain decimal, or the word {@code frozenlake} (= 2/3). */

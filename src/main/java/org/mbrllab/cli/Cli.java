@@ -29,10 +29,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>{@code bench value-iteration}, {@code bench mcts}, {@code bench ilqr} and {@code bench ensemble} time
  *       the engines (see {@link BenchValueIterationCommand}, {@link BenchMctsCommand},
  *       {@link BenchIlqrCommand}, {@link BenchEnsembleCommand}).</li>
- *   <li>{@code --help} after any command lists its options.</li>
+ *   <li>{@code --help} after any command lists its options. {@code --lessons DIR}, before or after the
+ *       command, reads lesson files such as the grid presets through the lesson catalogue with DIR added
+ *       (see {@link LessonFiles}).</li>
  *   <li>Exit 0 on success. Usage errors (an unknown command or option, a bad or out-of-range value, an
- *       unknown preset, a broken layout file, a bad board, an unknown player) print one line {@code error: …} to the error stream and
- *       exit 2. A run that fails (the values diverge) prints one line {@code error: …} and exits 1.</li>
+ *       unknown preset, a broken or too large layout file, an output path that cannot be written, a bad
+ *       board, an unknown player, an option that does not apply) print one line {@code error: …} to the
+ *       error stream and exit 2, before any work. A run that fails (the values diverge, a result is not
+ *       finite, the time limit is reached, the output cannot be written) prints one line {@code error: …}
+ *       and exits 1.</li>
  * </ul>
  * Nothing here touches JavaFX, and nothing calls {@code System.exit}: {@link #run} returns the code.
  */
@@ -44,12 +49,17 @@ public final class Cli {
     /** Exit code for a run that failed. */
     public static final int FAILED = 1;
 
-    private static final List<String> COMMANDS =
-            List.of("gridworld", "control", "mcts", "match", "alphazero-train", "ensemble", "mbrl", "bench");
+    /**
+     * The command names, in the order of {@link Top}'s {@code subcommands}: the one list that help, dispatch,
+     * error messages and the launcher share.
+     */
+    static List<String> commands() {
+        return List.copyOf(new CommandLine(new Top()).getSubcommands().keySet());
+    }
 
     /** Whether {@code arg} names a command, so that the launcher runs the command line, not the app. */
     public static boolean isCommand(String arg) {
-        return COMMANDS.contains(arg);
+        return commands().contains(arg);
     }
 
     /**
@@ -81,6 +91,11 @@ public final class Cli {
         });
         int code = cli.execute(args);
         outWriter.flush();
+        // PrintWriter and PrintStream swallow write errors (a full disk, a closed pipe): ask them.
+        if (code == 0 && (outWriter.checkError() || out.checkError())) {
+            errWriter.println("error: could not write the output to standard output (disk full or pipe closed?)");
+            code = FAILED;
+        }
         errWriter.flush();
         return code;
     }
@@ -93,7 +108,7 @@ public final class Cli {
             String hint = suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)";
             boolean topLevel = u.getCommandLine().getParent() == null;
             if (arg.startsWith("-")) return "unknown option '" + arg + "'" + hint;
-            if (topLevel) return "unknown command '" + arg + "' (commands: " + String.join(", ", COMMANDS) + ")";
+            if (topLevel) return "unknown command '" + arg + "' (commands: " + String.join(", ", commands()) + ")";
             boolean group = !u.getCommandLine().getSubcommands().isEmpty();
             return group ? "unknown " + u.getCommandLine().getCommandName() + " command '" + arg + "' (commands: "
                     + String.join(", ", u.getCommandLine().getSubcommands().keySet()) + ")"
@@ -111,6 +126,15 @@ public final class Cli {
         private static final long serialVersionUID = 1L;
 
         UsageError(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown by a command whose run failed after its options were accepted (exit 1). */
+    static final class RunFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RunFailed(String message) {
             super(message);
         }
     }
@@ -135,9 +159,14 @@ public final class Cli {
         @Spec
         CommandSpec spec;
 
+        @CommandLine.Option(names = "--lessons", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+                description = "An external lessons folder, as for the app: its lessons replace bundled ones with "
+                        + "the same id, and their presets (gridworld --preset) are used.")
+        java.nio.file.Path lessons;
+
         @Override
         public Integer call() {
-            throw new ParameterException(spec.commandLine(), "missing command (commands: " + String.join(", ", COMMANDS)
+            throw new ParameterException(spec.commandLine(), "missing command (commands: " + String.join(", ", commands())
                     + "); try --help");
         }
     }

@@ -43,6 +43,12 @@ import picocli.CommandLine.Spec;
 final class EnsembleCommand implements Callable<Integer> {
 
     static final ParameterSpec EPOCHS = EnsembleConfig.MAX_EPOCHS.withDefault(500);
+    /**
+     * Where a query may lie. The data cover [−4, 4]; far beyond, a ReLU network's output grows linearly
+     * with x and the variances with x², which overflow to infinity (and then NaN) long before 1e308.
+     */
+    static final ParameterSpec QUERY = ParameterSpec.real("query", "query x", -1e6, 1e6, 0,
+            "A point where the ensemble predicts.");
 
     @Mixin
     Cli.HelpOption help;
@@ -71,7 +77,7 @@ final class EnsembleCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--query", paramLabel = "x1,x2,...", split = ",",
-            description = "Where to predict (default: -4,-3,-2,-1,0,1,2,3,4).")
+            description = "Where to predict, each in [-1e6, 1e6] (default: -4,-3,-2,-1,0,1,2,3,4).")
     double[] query = {-4, -3, -2, -1, 0, 1, 2, 3, 4};
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -96,6 +102,7 @@ final class EnsembleCommand implements Callable<Integer> {
         if (query.length == 0) throw new Cli.UsageError("--query needs at least one number");
         for (double x : query) {
             if (!Double.isFinite(x)) throw new Cli.UsageError("--query " + Format.number(x) + " is not a finite number");
+            Args.check("--query", QUERY, x);
         }
 
         // 2. Data, training, prediction.
@@ -107,6 +114,11 @@ final class EnsembleCommand implements Callable<Integer> {
             // one epoch per step
         }
         EnsemblePrediction p = trainer.ensemble().predict(query);
+        for (int i = 0; i < query.length; i++) {
+            requireFinite("mean", query[i], p.mean(i, 0));
+            requireFinite("std_ensemble", query[i], p.epistemicVariance(i, 0));
+            requireFinite("std_aleatoric", query[i], p.aleatoricVariance(i, 0));
+        }
 
         // 3. Report.
         PrintWriter out = spec.commandLine().getOut();
@@ -141,5 +153,13 @@ final class EnsembleCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A prediction that is not a number fails the run, naming it, rather than printing NaN with exit 0. */
+    static void requireFinite(String key, double x, double value) {
+        if (!Double.isFinite(value)) {
+            throw new Cli.RunFailed("the ensemble's " + key + " at x = " + Format.number(x) + " is "
+                    + Format.number(value) + ", not a finite number (training diverged?)");
+        }
     }
 }

@@ -6,22 +6,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mbrllab.app.shell.lessons.PresetFile;
 import org.mbrllab.engine.core.Format;
+import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.dp.Action;
 import org.mbrllab.engine.dp.Algorithm;
 import org.mbrllab.engine.dp.DpResult;
 import org.mbrllab.engine.dp.DpSettings;
+import org.mbrllab.engine.dp.DpSnapshot;
 import org.mbrllab.engine.dp.DpSolver;
 import org.mbrllab.engine.dp.GridLayout;
-import org.mbrllab.engine.dp.GridPresets;
 import org.mbrllab.engine.dp.GridWorld;
 import org.mbrllab.engine.dp.GridWorldParams;
 import org.mbrllab.engine.dp.LayoutException;
 import org.mbrllab.engine.dp.Sweep;
+import org.mbrllab.engine.run.DivergenceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +40,13 @@ import picocli.CommandLine.Spec;
  * {@code policy} (same shape: the tied best actions within 1e-9 joined by "|" in the order up, down,
  * left, right, e.g. "up|left"; "" for walls and terminal cells), {@code iterations}, {@code converged}
  * and {@code backups}.
+ *
+ * <h2>Long and endless runs</h2>
+ * After about 2 s a run prints {@code progress: …} lines to the error stream, about one a second
+ * ({@link Progress}); past {@code --time-limit} it stops with exit 1. A divergence (γ = 1 and values that
+ * grow or fall without bound, found before the first sweep or at ±1e9) exits 1 with the engine's
+ * explanation. Presets come through the lesson catalogue ({@link LessonFiles}), layout files are read up to
+ * {@link UserFiles#MAX_LAYOUT_BYTES}.
  */
 @Command(name = "gridworld", sortOptions = false,
         description = {"Solve a grid world by dynamic programming; print its values and greedy policy.",
@@ -85,8 +94,16 @@ final class GridworldCommand implements Callable<Integer> {
             description = "Stop unconverged after N sweeps (policy iteration: improvements) (default: 100000).")
     int maxIterations = (int) DpSettings.MAX_ITERATIONS.defaultValue();
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "Stop with an error after this many seconds, up to 86400 (default: 600).")
+    double timeLimit = TIME_LIMIT.defaultValue();
+
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
     boolean json;
+
+    /** How long a run may take before it stops with exit 1. */
+    static final ParameterSpec TIME_LIMIT = ParameterSpec.real("time-limit", "time limit (s)", 0.001, 86_400, 600,
+            "Seconds a solve may take before it stops with an error.");
 
     @Override
     public Integer call() {
@@ -101,9 +118,20 @@ final class GridworldCommand implements Callable<Integer> {
                 .withTolerance(Args.check("--tolerance", DpSettings.TOLERANCE, tolerance))
                 .withMaxIterations((int) Args.check("--max-iterations", DpSettings.MAX_ITERATIONS, maxIterations));
 
-        // 2. Solve.
+        Args.check("--time-limit", TIME_LIMIT, timeLimit);
+
+        // 2. Solve, one sweep per step, with progress on stderr for long runs.
         GridWorld world = new GridWorld(layout.withParams(params));
-        DpResult result = DpSolver.create(chosen, world, settings).solve();
+        DpSolver solver = DpSolver.create(chosen, world, settings);
+        Progress progress = new Progress(spec.commandLine().getErr(), System::nanoTime, timeLimit, "--time-limit");
+        try {
+            while (solver.step()) {
+                progress.tick(() -> status(solver, chosen));
+            }
+        } catch (DivergenceException e) {
+            throw new DivergenceException(e.getMessage() + " Stopped: the values diverged.");
+        }
+        DpResult result = solver.solve();
 
         // 3. Print.
         PrintWriter out = spec.commandLine().getOut();
@@ -113,27 +141,28 @@ final class GridworldCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** "1200 sweeps, last max|ΔV| 0.0312", with "3 improvements, " first for policy iteration. */
+    private static String status(DpSolver solver, Algorithm chosen) {
+        DpSnapshot s = solver.snapshot();
+        java.util.List<Double> deltas = s.sweepDeltas();
+        String last = deltas.isEmpty() ? ""
+                : ", last max|ΔV| " + String.format(Locale.ROOT, "%.3g", deltas.get(deltas.size() - 1));
+        String done = chosen == Algorithm.POLICY_ITERATION ? s.iterations() + " improvements, " : "";
+        return done + deltas.size() + " sweeps" + last;
+    }
+
     private GridLayout layout() {
-        String presetText = null;
-        if (preset != null) {
-            try {
-                presetText = GridPresets.text(preset);
-            } catch (IllegalArgumentException e) {
-                throw new Cli.UsageError(e.getMessage());
-            }
-        }
+        // The preset through the lesson catalogue (so --lessons DIR can replace it), the file with a size cap.
+        LessonFiles lessons = LessonFiles.of(spec);
+        PresetFile presetFile = preset != null ? lessons.gridPreset(preset) : null;
         try {
             if (layoutFile != null) {
-                String text = Files.readString(layoutFile, StandardCharsets.UTF_8);
-                return GridLayout.parse(text, layoutFile.toString());
+                byte[] bytes = UserFiles.read("--layout", layoutFile, UserFiles.MAX_LAYOUT_BYTES);
+                return GridLayout.parse(new String(bytes, StandardCharsets.UTF_8), layoutFile.toString());
             }
-            if (presetText == null) throw new Cli.UsageError("give --preset NAME or --layout FILE (presets: "
-                    + String.join(", ", GridPresets.names()) + ")");
-            return GridLayout.parse(presetText, preset + ".grid");
-        } catch (NoSuchFileException e) {
-            throw new Cli.UsageError("cannot read layout file '" + layoutFile + "': no such file");
-        } catch (IOException e) {
-            throw new Cli.UsageError("cannot read layout file '" + layoutFile + "': " + e.getMessage());
+            if (presetFile == null) throw new Cli.UsageError("give --preset NAME or --layout FILE (presets: "
+                    + String.join(", ", lessons.gridPresetNames()) + ")");
+            return GridLayout.parse(presetFile.text(), lessons.external() ? presetFile.source() : preset + ".grid");
         } catch (LayoutException e) {
             throw new Cli.UsageError(e.getMessage());
         }
@@ -180,7 +209,7 @@ final class GridworldCommand implements Callable<Integer> {
 
         static void print(PrintWriter out, GridWorld world, Algorithm algorithm, DpSettings settings, DpResult result) {
             GridWorldParams p = world.params();
-            out.println(world.layout().name() + ": " + algorithm.displayName().toLowerCase(java.util.Locale.ROOT)
+            out.println(world.layout().name() + ": " + algorithm.displayName().toLowerCase(Locale.ROOT)
                     + ", γ = " + Format.number(p.gamma()) + ", slip " + GridWorldParams.formatSlip(p.slip())
                     + ", " + settings.sweep().cliName() + " sweeps, tolerance " + shortNumber(settings.tolerance()));
             String unit = algorithm == Algorithm.POLICY_ITERATION ? " improvements" : " sweeps";

@@ -87,6 +87,10 @@ final class MctsCommand implements Callable<Integer> {
         }
         Args.check("--simulations", MctsSettings.SIMULATIONS, simulations);
         if (c != null) Args.check("--c", MctsSettings.C, c);
+        if (network != null && !player.equals("alphazero")) {
+            throw new Cli.UsageError("--network does not apply to --player " + player
+                    + " (only --player alphazero searches with a network)");
+        }
         Evaluator evaluator = Rollout.UNIFORM_RANDOM;
         MctsSettings settings = MctsSettings.defaults();
         switch (player) {

@@ -224,7 +224,10 @@ public final class PolicyValueNet {
             if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
                 throw new NetworkFileException("network file " + file + " is corrupt: larger than " + MAX_FILE_BYTES + " bytes");
             }
-            bytes = Files.readAllBytes(file);
+            // At most one byte past the limit, so that an endless file (/dev/zero) cannot fill the heap.
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            }
         } catch (NoSuchFileException e) {
             throw new NetworkFileException("no network file at " + file);
         } catch (IOException e) {

@@ -22,7 +22,8 @@ import org.mbrllab.engine.run.Engine;
  * <h2>Divergence</h2>
  * {@link #step()} throws {@link DivergenceException} when a value leaves [−10⁹, 10⁹] or stops being
  * finite, and, with γ = 1, before the first sweep when the values provably grow without bound (a region
- * the evaluated policy never leaves, or that no move leaves, where every step costs or every step pays).
+ * the evaluated policy never leaves, or that no move leaves, where every step costs or every step pays;
+ * for value iteration also a loop of moves that never costs and sometimes pays; see {@link Undiscounted}).
  * After that every step throws again, until {@link #setWorld} changes the world.
  *
  * <h2>Threads</h2>

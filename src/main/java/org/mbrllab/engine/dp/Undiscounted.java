@@ -17,8 +17,13 @@ import org.mbrllab.engine.core.Format;
  *       visits every cell of such a class again and again, so its average reward per step is not 0
  *       and V(s) → ±∞ linearly.</li>
  *   <li><b>Value iteration</b>: cells from which no sequence of moves reaches a terminal cell, where every
- *       move has a reward &lt; 0: every policy loses at least that much per step, so V*(s) = −∞. (Positive
- *       loops that value iteration would ride forever are caught later by the divergence limit.)</li>
+ *       move has a reward &lt; 0: every policy loses at least that much per step, so V*(s) = −∞. And
+ *       positive loops: an end component (a set of cells with, for each, moves whose every outcome stays in
+ *       the set, strongly connected by those moves) whose moves all earn ≥ 0 and one earns &gt; 0. A policy
+ *       that picks those moves at random visits every one of them again and again, so V*(s) = +∞ there.
+ *       Value iteration would add about the loop's average reward every sweep and take ~10⁹/r sweeps to
+ *       pass the {@link DpSolver#DIVERGENCE_LIMIT}. (Loops whose rewards have both signs are caught by the
+ *       limit only.)</li>
  * </ul>
  */
 final class Undiscounted {
@@ -32,7 +37,92 @@ final class Undiscounted {
      */
     static String whyUnbounded(GridWorld world, int[] policy, String policyName) {
         TabularMdp m = world.mdp();
-        return policy == null ? noEscape(world, m) : closedClass(world, m, policy, policyName);
+        if (policy != null) return closedClass(world, m, policy, policyName);
+        String falling = noEscape(world, m);
+        return falling != null ? falling : positiveLoop(world, m);
+    }
+
+    /**
+     * Value iteration: cells of an end component whose moves never cost and sometimes pay. Found as the
+     * maximal end components (de Alfaro 1997) of the MDP restricted to moves that earn ≥ 0 on every
+     * outcome and never end the episode: repeatedly split into strongly connected components and drop
+     * the moves that leave their component, until nothing changes.
+     */
+    private static String positiveLoop(GridWorld world, TabularMdp m) {
+        int n = m.states;
+        int actions = m.actions;
+        // 1. The moves that may take part: every outcome earns ≥ 0 and lands on a backed-up cell.
+        boolean[] keep = new boolean[n * actions];
+        for (int s : m.order) {
+            for (int a = 0; a < actions; a++) {
+                int sa = s * actions + a;
+                boolean ok = true;
+                for (int k = m.first[sa]; k < m.first[sa + 1] && ok; k++) {
+                    ok = m.reward[k] >= 0 && m.backedUp[m.next[k]];
+                }
+                keep[sa] = ok;
+            }
+        }
+        // 2. Drop moves that leave their strongly connected component until none does.
+        int[] component;
+        boolean changed;
+        do {
+            int[] edgeStart = new int[n + 1];
+            int[] edgeTo = new int[m.next.length];
+            int e = 0;
+            for (int s = 0; s < n; s++) {
+                edgeStart[s] = e;
+                if (!m.backedUp[s]) continue;
+                for (int a = 0; a < actions; a++) {
+                    int sa = s * actions + a;
+                    if (!keep[sa]) continue;
+                    for (int k = m.first[sa]; k < m.first[sa + 1]; k++) edgeTo[e++] = m.next[k];
+                }
+            }
+            edgeStart[n] = e;
+            component = strongComponents(m, edgeStart, edgeTo);
+            changed = false;
+            for (int s : m.order) {
+                for (int a = 0; a < actions; a++) {
+                    int sa = s * actions + a;
+                    if (!keep[sa]) continue;
+                    for (int k = m.first[sa]; k < m.first[sa + 1]; k++) {
+                        if (component[m.next[k]] != component[s]) {
+                            keep[sa] = false;
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        } while (changed);
+        // 3. Components holding a move that pays: every cell of them has V* = +∞.
+        int components = 0;
+        for (int c : component) components = Math.max(components, c + 1);
+        boolean[] pays = new boolean[components];
+        for (int s : m.order) {
+            for (int a = 0; a < actions; a++) {
+                int sa = s * actions + a;
+                if (!keep[sa]) continue;
+                for (int k = m.first[sa]; k < m.first[sa + 1]; k++) {
+                    if (m.reward[k] > 0 && m.prob[k] > 0) pays[component[s]] = true;
+                }
+            }
+        }
+        int stuck = 0;
+        int example = -1;
+        for (int s : m.order) {
+            if (!pays[component[s]]) continue;
+            boolean inLoop = false;
+            for (int a = 0; a < actions && !inLoop; a++) inLoop = keep[s * actions + a];
+            if (!inLoop) continue;
+            stuck++;
+            if (example < 0) example = s;
+        }
+        if (stuck == 0) return null;
+        return "With γ = 1 the values never settle: " + cells(stuck) + ", e.g. " + cell(world, example)
+                + ", lie on a loop of moves that never reaches a terminal cell, never costs and sometimes pays, "
+                + "so the best values grow without bound. Lower γ below 1 or make the loop cost.";
     }
 
     /** Value iteration: cells that no move sequence takes to a terminal, where every move costs. */

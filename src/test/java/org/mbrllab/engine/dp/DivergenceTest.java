@@ -41,6 +41,30 @@ class DivergenceTest {
     }
 
     @Test
+    void valueIterationOnAPositiveLoopDivergesBeforeTheFirstSweep() {
+        // Example 3.5 with γ = 1: A → A′ pays +10 and the walk back from A′ to A costs nothing, so V* = +∞.
+        // Without the check, value iteration added about 10/4 per sweep and stopped unconverged at the
+        // sweep limit, far below 1e9.
+        GridWorld world = DpTesting.world("sutton-barto-3.5");
+        GridWorld undiscounted = new GridWorld(world.layout().withParams(world.params().with("gamma", 1)));
+        DpSolver solver = DpTesting.solver(Algorithm.VALUE_ITERATION, undiscounted);
+        DivergenceException e = assertThrows(DivergenceException.class, solver::step);
+        assertTrue(e.getMessage().contains("grow without bound"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("With γ = 1 the values never settle: 25 cells"), e.getMessage());
+    }
+
+    @Test
+    void valueIterationOnFreeLoopsWithAPayingGoalConverges() {
+        // γ = 1, moves and bumps earn 0, the goal pays +1: cells can loop forever, but no move of a loop
+        // pays (entering the goal ends the episode), so V* = 1 everywhere and value iteration converges.
+        GridWorldParams params = new GridWorldParams(1, 0, 0, 0, 1, -1);
+        GridWorld world = new GridWorld(GridLayout.empty(3, 3, params).withCell(2, 2, GridLayout.Cell.goal()));
+        DpResult result = DpTesting.solver(Algorithm.VALUE_ITERATION, world).solve();
+        assertTrue(result.converged());
+        assertEquals(1.0, result.values()[0], 1e-12);
+    }
+
+    @Test
     void mixedRewardsWithNonZeroAverageDivergeAtOnce() {
         // Example 3.5 with γ = 1: the random policy earns +10, +5 and −1 in one closed class. Its average
         // reward per step is not zero, so V grows or falls linearly; the solver says so before sweeping.
