@@ -95,6 +95,14 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The search tree's layout is tested without the toolkit: positions, fitting and hit tests are plain arithmetic. */
+    @Test
+    void treeLayoutImportsNoJavaFx() {
+        noClasses().that().haveSimpleName("TreeLayout")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
+                .check(MAIN);
+    }
+
     /** A view-model is tested without the toolkit's scene graph: it holds properties, never controls or nodes. */
     @Test
     void viewModelsDoNotImportTheSceneGraph() {

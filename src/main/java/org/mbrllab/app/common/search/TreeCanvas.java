@@ -23,12 +23,14 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.search.TreeLayout.Box;
+import org.mbrllab.app.common.search.TreeLayout.Kind;
+import org.mbrllab.app.common.search.TreeLayout.Toggle;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsSnapshot;
 import org.mbrllab.engine.mcts.MctsSnapshot.NodeView;
 import org.mbrllab.engine.mcts.MctsSnapshot.SimulationView;
 import org.mbrllab.engine.mcts.Phase;
-import org.mbrllab.engine.mcts.SelectionRule;
 
 /**
  * The search tree, drawn from an {@link MctsSnapshot} (never from live nodes): root at the top, each
@@ -41,39 +43,12 @@ import org.mbrllab.engine.mcts.SelectionRule;
  * Nodes at the snapshot's depth limit unfold through {@link #setOnExpand}, which asks the engine to copy
  * their children; shallower subtrees fold in the view alone. "+k more" boxes stand for children past the
  * top k. Double-click the background to fit the tree again.
+ *
+ * <p>Where each box goes, how the tree fits the view and what a point hits is {@link TreeLayout}'s
+ * (rebuilt on every redraw, from the snapshot and the folds); this class holds the view transform and the
+ * mouse, and paints.
  */
 public final class TreeCanvas extends Region {
-
-    /** Fitting the tree never enlarges it past this (a small tree in a big view) … */
-    static final double MAX_FIT = 1.5;
-    /** … nor shrinks it below this, where text stops being legible; a wider tree is panned instead. */
-    static final double MIN_FIT = 0.6;
-
-    private enum Kind { NODE, MORE, GHOST }
-
-    private enum Toggle { NONE, COLLAPSE, UNCOLLAPSE, EXPAND, UNEXPAND }
-
-    /** A placed box, in world coordinates (one unit = one pixel at scale 1). */
-    private static final class Box {
-        final Kind kind;
-        final NodeView node;
-        final Box parent;
-        final int side;
-        final int move;
-        final List<Box> kids = new ArrayList<>();
-        Toggle toggle = Toggle.NONE;
-        int toggleCount;
-        double x;
-        double y;
-
-        Box(Kind kind, NodeView node, Box parent, int side, int move) {
-            this.kind = kind;
-            this.node = node;
-            this.parent = parent;
-            this.side = side;
-            this.move = move;
-        }
-    }
 
     private final Canvas canvas = new Canvas();
     private final ReadOnlyObjectWrapper<NodeView> inspected = new ReadOnlyObjectWrapper<>(this, "inspected");
@@ -100,18 +75,15 @@ public final class TreeCanvas extends Region {
     private double pressTx;
     private double pressTy;
     private boolean dragged;
-    // The last layout.
-    private final List<Box> boxes = new ArrayList<>();
-    private Box root;
+    /** The last layout. */
+    private TreeLayout layout = new TreeLayout(null, 14, Set.of(), (id, v) -> false, 0);
     private final List<Integer> pathDrawn = new ArrayList<>();
     private final Set<Integer> drawnIds = new LinkedHashSet<>();
-    // Sizes in world units, from the font.
+    // Sizes in world units, from the last layout.
     private double unit;
     private double boxW;
-    /** The width of a "+k more" box. */
     private double moreW;
     private double boxH;
-    private double levelH;
 
     public TreeCanvas() {
         getChildren().add(canvas);
@@ -205,10 +177,10 @@ public final class TreeCanvas extends Region {
 
     /** Zooms by {@code factor} around the local point (x, y). */
     void zoomAt(double x, double y, double factor) {
-        double next = Math.max(0.15, Math.min(4, scale * factor));
-        tx = x - (x - tx) * next / scale;
-        ty = y - (y - ty) * next / scale;
-        scale = next;
+        TreeLayout.View zoomed = view().zoomAt(x, y, factor);
+        scale = zoomed.scale();
+        tx = zoomed.tx();
+        ty = zoomed.ty();
         autoFit = false;
         draw();
     }
@@ -233,20 +205,14 @@ public final class TreeCanvas extends Region {
 
     /** The centre of a node's box in local coordinates, if it is drawn. */
     public Optional<Point2D> nodeCenter(int id) {
-        for (Box b : boxes) {
-            if (b.kind == Kind.NODE && b.node.id() == id) return Optional.of(new Point2D(sx(b.x), sy(b.y + boxH / 2)));
-        }
-        return Optional.empty();
+        Box b = layout.node(id);
+        return b == null ? Optional.empty() : Optional.of(new Point2D(sx(b.x), sy(b.y + boxH / 2)));
     }
 
     /** The centre of a node's fold handle in local coordinates, if it has one. */
     public Optional<Point2D> toggleCenter(int id) {
-        for (Box b : boxes) {
-            if (b.kind == Kind.NODE && b.node.id() == id && b.toggle != Toggle.NONE) {
-                return Optional.of(new Point2D(sx(b.x), sy(toggleY(b))));
-            }
-        }
-        return Optional.empty();
+        Box b = layout.node(id);
+        return b == null || b.toggle == Toggle.NONE ? Optional.empty() : Optional.of(new Point2D(sx(b.x), sy(layout.toggleY(b))));
     }
 
     // ---------------------------------------------------------------- interaction
@@ -300,22 +266,15 @@ public final class TreeCanvas extends Region {
     }
 
     private Box boxAt(double x, double y) {
-        for (int i = boxes.size() - 1; i >= 0; i--) {
-            Box b = boxes.get(i);
-            double left = sx(b.x - width(b) / 2);
-            double top = sy(b.y);
-            if (x >= left && x <= left + width(b) * scale && y >= top && y <= top + boxH * scale) return b;
-        }
-        return null;
+        return layout.boxAt(view(), x, y);
     }
 
     private Box toggleAt(double x, double y) {
-        for (Box b : boxes) {
-            if (b.toggle == Toggle.NONE) continue;
-            double r = Math.max(9, unit * 0.75 * scale);
-            if (Math.abs(x - sx(b.x)) <= r * 1.4 && Math.abs(y - sy(toggleY(b))) <= r) return b;
-        }
-        return null;
+        return layout.toggleAt(view(), x, y);
+    }
+
+    private TreeLayout.View view() {
+        return new TreeLayout.View(scale, tx, ty);
     }
 
     // ---------------------------------------------------------------- layout
@@ -329,112 +288,6 @@ public final class TreeCanvas extends Region {
             canvas.setHeight(h);
             draw();
         }
-    }
-
-    private boolean priors() {
-        return snapshot != null && snapshot.rule() == SelectionRule.PUCT;
-    }
-
-    private void measure() {
-        unit = fontSize * 0.85;
-        boxW = unit * 5.0;
-        moreW = unit * 3.8;
-        boxH = unit * (priors() ? 5.3 : 4.1);
-        levelH = boxH + unit * 2.8;
-    }
-
-    private double toggleY(Box b) {
-        return b.y + boxH + unit * 0.95;
-    }
-
-    private void placeTree() {
-        boxes.clear();
-        root = null;
-        if (snapshot == null) return;
-        SimulationView sim = snapshot.simulation();
-        double[] slot = {0};
-        root = place(snapshot.tree(), null, Side.other(snapshot.rootToMove()), sim, slot);
-    }
-
-    private Box place(NodeView n, Box parent, int side, SimulationView sim, double[] slot) {
-        Box b = new Box(Kind.NODE, n, parent, side, n.move());
-        b.y = n.depth() * levelH;
-        boxes.add(b);
-        boolean closedByDepth = n.depth() >= snapshot.maxDepth() && !isExpanded.test(n.id(), version);
-        int total = n.children().size() + n.hiddenChildren();
-        if (collapsed.contains(n.id())) {
-            b.toggle = Toggle.UNCOLLAPSE;
-            b.toggleCount = total;
-        } else {
-            for (NodeView c : n.children()) b.kids.add(place(c, b, n.toMove(), sim, slot));
-            if (sim != null && sim.detailed() && sim.lastPhase() == Phase.SELECT && sim.chosenMove() >= 0
-                    && sim.path().length > 0 && sim.path()[sim.path().length - 1] == n.id()) {
-                Box ghost = new Box(Kind.GHOST, null, b, n.toMove(), sim.chosenMove());
-                ghost.y = (n.depth() + 1) * levelH;
-                b.kids.add(leaf(ghost, slot));
-            }
-            if (n.hiddenChildren() > 0 && !n.children().isEmpty()) {
-                Box more = new Box(Kind.MORE, n, b, n.toMove(), -1);
-                more.y = (n.depth() + 1) * levelH;
-                b.kids.add(leaf(more, slot));
-            }
-            if (closedByDepth && n.hiddenChildren() > 0) {
-                b.toggle = Toggle.EXPAND;
-                b.toggleCount = n.hiddenChildren();
-            } else if (isExpanded.test(n.id(), version) && n.depth() >= snapshot.maxDepth()) {
-                b.toggle = Toggle.UNEXPAND;
-            } else if (!n.children().isEmpty()) {
-                b.toggle = Toggle.COLLAPSE;
-            }
-        }
-        if (b.kids.isEmpty()) {
-            b.x = slot[0] + boxW / 2;
-            slot[0] += boxW + unit * 0.7;
-        } else {
-            b.x = (b.kids.get(0).x + b.kids.get(b.kids.size() - 1).x) / 2;
-        }
-        return b;
-    }
-
-    private Box leaf(Box b, double[] slot) {
-        double w = width(b);
-        b.x = slot[0] + w / 2;
-        slot[0] += w + unit * 0.7;
-        boxes.add(b);
-        return b;
-    }
-
-    private double width(Box b) {
-        return b.kind == Kind.MORE ? moreW : boxW;
-    }
-
-    private void fitView(double w, double h) {
-        double minX = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = 0;
-        for (Box b : boxes) {
-            minX = Math.min(minX, b.x - width(b) / 2);
-            maxX = Math.max(maxX, b.x + width(b) / 2);
-            maxY = Math.max(maxY, b.y + boxH + unit * 2);
-        }
-        SimulationView sim = snapshot.simulation();
-        if (sim != null && sim.detailed() && (sim.lastPhase() == Phase.SIMULATE || sim.lastPhase() == Phase.BACKUP)) {
-            int rows = (sim.rolloutMoves().length + 1 + 7) / 8;
-            int from = sim.newNode() >= 0 ? sim.newNode() : sim.path()[sim.path().length - 1];
-            for (Box b : boxes) {
-                if (b.kind == Kind.NODE && b.node.id() == from) {
-                    maxY = Math.max(maxY, b.y + boxH + unit * 2.2 + unit * 0.9 * (2.2 + rows * 2.1));
-                }
-            }
-        }
-        double margin = unit;
-        double fit = Math.min(MAX_FIT, Math.min((w - 2 * margin) / Math.max(1, maxX - minX), (h - 2 * margin) / Math.max(1, maxY)));
-        fit = Math.max(MIN_FIT, fit);
-        if (Math.abs(fit - scale) / scale > 0.06) scale = fit;
-        // Centre the whole tree when it fits, else the root.
-        double centre = (maxX - minX) * scale <= w - 2 * margin ? (minX + maxX) / 2 : root.x;
-        tx = w / 2 - centre * scale;
-        ty = margin;
     }
 
     private double sx(double x) {
@@ -462,12 +315,20 @@ public final class TreeCanvas extends Region {
         double h = canvas.getHeight();
         g.setFill(theme.background());
         g.fillRect(0, 0, w, h);
-        measure();
-        placeTree();
+        layout = new TreeLayout(snapshot, fontSize, collapsed, isExpanded, version);
+        unit = layout.unit;
+        boxW = layout.boxW;
+        moreW = layout.moreW;
+        boxH = layout.boxH;
         pathDrawn.clear();
         drawnIds.clear();
-        if (root == null || w < 20 || h < 20) return;
-        if (autoFit) fitView(w, h - barHeight);
+        if (layout.root() == null || w < 20 || h < 20) return;
+        if (autoFit) {
+            TreeLayout.View fitted = layout.fit(w, h - barHeight, scale);
+            scale = fitted.scale();
+            tx = fitted.tx();
+            ty = fitted.ty();
+        }
         drawHint(g, w, h);
         SimulationView sim = snapshot.simulation();
         Set<Integer> path = new HashSet<>();
@@ -476,7 +337,7 @@ public final class TreeCanvas extends Region {
 
         // 1. Edges, thick in proportion to visits; the simulation's path on top.
         g.setLineCap(StrokeLineCap.ROUND);
-        for (Box b : boxes) {
+        for (Box b : layout.boxes()) {
             if (b.parent == null) continue;
             boolean onPath = b.kind == Kind.NODE && path.contains(b.node.id()) && path.contains(b.parent.node.id());
             if (onPath) continue;
@@ -487,7 +348,7 @@ public final class TreeCanvas extends Region {
             edge(g, b);
             g.setLineDashes();
         }
-        for (Box b : boxes) {
+        for (Box b : layout.boxes()) {
             if (b.parent == null) continue;
             boolean ghost = b.kind == Kind.GHOST;
             boolean onPath = b.kind == Kind.NODE && path.contains(b.node.id()) && path.contains(b.parent.node.id());
@@ -502,7 +363,7 @@ public final class TreeCanvas extends Region {
 
         // 2. Boxes.
         boolean showText = unit * scale >= 6;
-        for (Box b : boxes) {
+        for (Box b : layout.boxes()) {
             switch (b.kind) {
                 case NODE -> drawNode(g, b, sim, path, showText);
                 case MORE -> drawMore(g, b, showText);
@@ -512,10 +373,8 @@ public final class TreeCanvas extends Region {
         // 3. The rollout, under the node it started from.
         if (sim != null && sim.detailed() && sim.lastPhase() != null
                 && (sim.lastPhase() == Phase.SIMULATE || sim.lastPhase() == Phase.BACKUP)) {
-            for (Box b : boxes) {
-                int from = sim.newNode() >= 0 ? sim.newNode() : sim.path()[sim.path().length - 1];
-                if (b.kind == Kind.NODE && b.node.id() == from) drawRollout(g, b, sim, showText);
-            }
+            Box from = layout.rolloutFrom();
+            if (from != null) drawRollout(g, from, sim, showText);
         }
     }
 
@@ -609,7 +468,7 @@ public final class TreeCanvas extends Region {
             g.setFont(font("DejaVu Sans Mono", backedUp ? FontWeight.BOLD : FontWeight.NORMAL, fs));
             g.fillText("N " + MoveNames.shortCount(n.visits()), tx0, ty0 + lh * 1.15);
             g.fillText("Q " + MoveNames.value(n.q()), tx0, ty0 + lh * 2.15);
-            if (priors()) {
+            if (layout.priors()) {
                 g.setFill(theme.foreground());
                 g.fillText("P " + String.format("%.2f", n.prior()), tx0, ty0 + lh * 3.15);
             }
@@ -620,7 +479,7 @@ public final class TreeCanvas extends Region {
 
     private void drawToggle(GraphicsContext g, Box b, boolean showText) {
         double cx = sx(b.x);
-        double cy = sy(toggleY(b));
+        double cy = sy(layout.toggleY(b));
         double r = Math.max(7, unit * 0.62 * scale);
         boolean open = b.toggle == Toggle.COLLAPSE || b.toggle == Toggle.UNEXPAND;
         String label = open ? "−" : "+" + (b.toggleCount > 0 ? b.toggleCount : "");
@@ -785,7 +644,7 @@ public final class TreeCanvas extends Region {
      */
     private void drawHint(GraphicsContext g, double w, double h) {
         Font f = font("DejaVu Sans", FontWeight.NORMAL, Math.max(10, fontSize * 0.75));
-        boolean cramped = autoFit && scale <= MIN_FIT + 1e-9;
+        boolean cramped = autoFit && scale <= TreeLayout.MIN_FIT + 1e-9;
         for (String each : HINTS) {
             String hint = cramped ? "F9: larger · " + each : each;
             javafx.scene.text.Text probe = new javafx.scene.text.Text(hint);

@@ -15,10 +15,10 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.system.SystemPainter.Look;
 import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.Cartpole;
 import org.mbrllab.engine.control.CartpoleParams;
-import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.Dynamics;
 import org.mbrllab.engine.control.Pendulum;
 import org.mbrllab.engine.core.Format;
@@ -29,8 +29,10 @@ import org.mbrllab.engine.core.Format;
  * trajectories overlaid (iLQR's iterations, the newest highlighted), the control as an arrow, and a
  * caption. It reads states and computes no physics.
  *
- * <p>With {@link #setOnPush} set, a click or a drag on the cart or the pole becomes an impulse
- * ({@link Push}) handed to the listener, which forwards it to the engine.
+ * <p>It coordinates the parts that do the work: a {@link SystemPainter} per system
+ * ({@link CartpolePainter}, {@link PendulumPainter}), the {@link Camera}, the {@link PushGesture} (with
+ * {@link #setOnPush} set, a click or a drag on the cart or the pole becomes an impulse handed to the
+ * listener, which forwards it to the engine) and the {@link Playback} of a stored trajectory.
  *
  * <p>Two canvases: the back one (track, overlaid trajectories) is redrawn only when its content or the
  * camera changes; the front one (the system, ghosts, arrows, text) each frame while something moves.
@@ -40,29 +42,24 @@ public final class SystemView extends Region {
     /** What a mouse press hit. */
     public enum Part { NONE, CART, POLE }
 
-    /** Cart size, in m (Gymnasium draws 50 × 30 px at 125 px/m). */
-    static final double CART_WIDTH = 0.4;
-    static final double CART_HEIGHT = 0.24;
-    /**
-     * Least track shown at once, in m: a tall view shows this much, as large as it fits; a wide one shows
-     * more (Gymnasium's track is ±2.4 m). The camera follows a cart that leaves the view.
-     */
-    static final double MIN_VIEW_WIDTH = 3.0;
     /** Ghosts drawn at most; a longer plan is sampled evenly. */
     static final int MAX_GHOSTS = 12;
-    /** An arrow for |u| at the limit (or at this many N or N·m with no limit) spans this many metres. */
-    static final double ARROW_LENGTH = 0.8;
+    /** A control of this many N or N·m draws a full-size arrow when the system has no limit. */
     static final double UNLIMITED_ARROW_SCALE = 20;
-    private static final double WHEEL = 0.045;
-    private static final double HIT_PIXELS = 12;
+
+    private static final SystemPainter CARTPOLE = new CartpolePainter();
+    private static final SystemPainter PENDULUM = new PendulumPainter();
 
     private final Canvas back = new Canvas();
     private final Canvas front = new Canvas();
     private final Interpolator motion = new Interpolator();
+    private final Camera camera = new Camera();
+    private final PushGesture push = new PushGesture();
+    private final Playback playback = new Playback();
     private final AnimationTimer timer;
     private boolean timerRunning;
 
-    private ControlSystem system = ControlSystem.CARTPOLE;
+    private SystemPainter painter = CARTPOLE;
     private double poleLength = 2 * CartpoleParams.HALF_LENGTH.defaultValue();
     private double limit = CartpoleParams.FORCE_LIMIT.defaultValue();
     private double control;
@@ -70,35 +67,18 @@ public final class SystemView extends Region {
     private List<double[]> ghosts = List.of();
     private List<double[][]> overlays = List.of();
     private double[][] best;
-    private double[][] playback;
-    private double[] playbackActions;
-    private double playbackDt;
-    private long playbackStart;
-    private List<double[]> playbackGhosts = List.of();
     private String title = "";
     private String badge = "";
     private Theme theme = Theme.LIGHT;
     private double fontSize = 14;
     private double below = 0.6;
-    private boolean fixedCamera;
     private Consumer<double[]> onPush;
     private boolean backDirty = true;
     private boolean frontDirty = true;
     private long frames;
-
-    // Geometry of the last frame.
-    private double scale = 1;
-    private double originX;
-    private double originY;
-    private double camX;
+    /** The state drawn in the last frame. */
     private double[] shown;
-
-    // The gesture in progress.
-    private Part grabbed = Part.NONE;
-    private double pressX;
-    private double pressY;
-    private double dragX;
-    private double dragY;
+    private String lastLook = "";
 
     public SystemView() {
         getChildren().addAll(back, front);
@@ -116,23 +96,17 @@ public final class SystemView extends Region {
         setOnMousePressed(e -> {
             requestFocus();
             if (onPush == null) return;
-            grabbed = hit(e.getX(), e.getY());
-            pressX = dragX = e.getX();
-            pressY = dragY = e.getY();
+            push.press(hit(e.getX(), e.getY()), e.getX(), e.getY());
             frontDirty = true;
         });
         setOnMouseDragged(e -> {
-            if (grabbed == Part.NONE) return;
-            dragX = e.getX();
-            dragY = e.getY();
+            if (!push.active()) return;
+            push.dragTo(e.getX(), e.getY());
             frontDirty = true;
         });
         setOnMouseReleased(e -> {
-            if (grabbed == Part.NONE) return;
-            dragX = e.getX();
-            dragY = e.getY();
-            double[] dx = impulse();
-            grabbed = Part.NONE;
+            if (!push.active()) return;
+            double[] dx = push.release(e.getX(), e.getY(), painter, camera, poleLength, state());
             frontDirty = true;
             if (dx != null && onPush != null) onPush.accept(dx);
         });
@@ -155,15 +129,15 @@ public final class SystemView extends Region {
 
     /** The system and its constants (pole length, control limit). Drawn at rest until a state comes. */
     public void setSystem(Dynamics dynamics) {
-        ControlSystem next = dynamics instanceof Cartpole ? ControlSystem.CARTPOLE : ControlSystem.PENDULUM;
+        SystemPainter next = dynamics instanceof Cartpole ? CARTPOLE : PENDULUM;
         double length = dynamics instanceof Cartpole c ? 2 * c.params().halfLength() : ((Pendulum) dynamics).params().length();
         double newLimit = dynamics.controlLimit();
-        if (next != system || length != poleLength || newLimit != limit) {
-            if (next != system) {
+        if (next != painter || length != poleLength || newLimit != limit) {
+            if (next != painter) {
                 motion.jumpTo(dynamics.upright(), System.nanoTime());
-                camX = 0;
+                camera.recentre();
             }
-            system = next;
+            painter = next;
             poleLength = length;
             limit = newLimit;
             backDirty = true;
@@ -184,7 +158,7 @@ public final class SystemView extends Region {
         motion.jumpTo(state, System.nanoTime());
         control = u;
         time = t;
-        if (!fixedCamera && system == ControlSystem.CARTPOLE) camX = 0;
+        if (!camera.fixed() && painter == CARTPOLE) camera.recentre();
         backDirty = true;
         frontDirty = true;
     }
@@ -202,7 +176,7 @@ public final class SystemView extends Region {
     public void setOverlays(List<double[][]> trajectories, double[][] bestSoFar) {
         overlays = trajectories == null ? List.of() : trajectories;
         best = bestSoFar;
-        if (fixedCamera) fitCamera();
+        if (camera.fixed()) fitCamera();
         backDirty = true;
     }
 
@@ -212,10 +186,7 @@ public final class SystemView extends Region {
      * the next.
      */
     public void setPlayback(double[][] states, double[] actions, double dt) {
-        if (playback == null && states != null) playbackStart = System.nanoTime();
-        playback = states;
-        playbackActions = actions;
-        playbackDt = dt;
+        playback.set(states, actions, dt, System.nanoTime());
         frontDirty = true;
     }
 
@@ -249,7 +220,7 @@ public final class SystemView extends Region {
 
     /** A camera fitted to the overlays instead of following the cart (iLQR). */
     public void setFixedCamera(boolean fixed) {
-        fixedCamera = fixed;
+        camera.setFixed(fixed);
         if (fixed) fitCamera();
         backDirty = true;
     }
@@ -271,99 +242,38 @@ public final class SystemView extends Region {
 
     // ---------------------------------------------------------------- geometry
 
-    /** Screen point of the cart's centre and of the pole's middle, for tests and hit tests. */
+    /** Screen point of the cart's centre (the pendulum's pivot), for tests and hit tests. */
     public double[] cartCenterOnScreen() {
-        double[] s = shown != null ? shown : new double[system.stateSize()];
-        if (system != ControlSystem.CARTPOLE) return pivotScreen(s);
-        return new double[] {sx(s[Cartpole.X]), sy(WHEEL + CART_HEIGHT / 2)};
+        return painter.bodyCentre(camera, state());
     }
 
+    /** Screen point 60 % of the way from the pivot to the tip, where a test grabs the pole. */
     public double[] poleMiddleOnScreen() {
-        double[] s = shown != null ? shown : new double[system.stateSize()];
-        double[] p = pivotWorld(s);
-        double th = s[system == ControlSystem.CARTPOLE ? Cartpole.THETA : Pendulum.THETA];
-        double[] d = direction(th);
-        return new double[] {sx(p[0] + d[0] * poleLength * 0.6), sy(p[1] + d[1] * poleLength * 0.6)};
+        double[] s = state();
+        double[] p = painter.pivot(s);
+        double[] d = painter.direction(painter.theta(s));
+        return new double[] {camera.sx(p[0] + d[0] * poleLength * 0.6), camera.sy(p[1] + d[1] * poleLength * 0.6)};
     }
 
-    private double pivotHeight() {
-        return system == ControlSystem.CARTPOLE ? WHEEL + CART_HEIGHT * 0.75 : 0;
+    /**
+     * What a press at (x, y) hits: the cart (cartpole only; it wins where the pole's foot overlaps it), the
+     * pole, or nothing.
+     */
+    public Part hit(double x, double y) {
+        return PushGesture.hit(painter, camera, poleLength, state(), x, y);
     }
 
-    private double[] pivotWorld(double[] s) {
-        return system == ControlSystem.CARTPOLE ? new double[] {s[Cartpole.X], pivotHeight()} : new double[] {0, 0};
+    /** The state drawn last, or the origin before the first frame. */
+    private double[] state() {
+        return shown != null ? shown : new double[painter.system().stateSize()];
     }
 
-    private double[] pivotScreen(double[] s) {
-        double[] p = pivotWorld(s);
-        return new double[] {sx(p[0]), sy(p[1])};
+    private Look look() {
+        return new Look(theme, fontSize, poleLength, below, !overlays.isEmpty());
     }
-
-    /** Unit vector from pivot to tip for angle θ, world coordinates (y up). */
-    private double[] direction(double theta) {
-        return system == ControlSystem.CARTPOLE ? new double[] {Math.sin(theta), Math.cos(theta)}
-                : new double[] {-Math.sin(theta), Math.cos(theta)};
-    }
-
-    private double sx(double worldX) {
-        return originX + (worldX - camX) * scale;
-    }
-
-    private double sy(double worldY) {
-        return originY - worldY * scale;
-    }
-
-    private double textHeight() {
-        return fontSize * 3.7;
-    }
-
-    /** Scale and origin for the current size. */
-    private void layoutGeometry(double w, double h) {
-        double top = textHeight();
-        double availH = Math.max(20, h - top - 8);
-        if (system == ControlSystem.CARTPOLE) {
-            double up = poleLength + pivotHeight() + 0.12;
-            double down = Math.max(below * poleLength - pivotHeight(), 0.1) + 0.25;
-            double width = fixedCamera ? fittedWidth : MIN_VIEW_WIDTH;
-            scale = Math.max(1, Math.min((w - 16) / width, availH / (up + down)));
-            originX = w / 2;
-            originY = top + (availH - (up + down) * scale) / 2 + up * scale;
-        } else {
-            double r = poleLength * (overlays.isEmpty() ? 1.15 : SPIRAL_OUTER + 0.05);
-            double room = overlays.isEmpty() || system != ControlSystem.PENDULUM ? 0 : fontSize * 1.4;
-            scale = Math.max(1, Math.min((w - 16) / (2 * r), (availH - room) / (2 * r)));
-            originX = w / 2;
-            originY = top + (availH - room) / 2;
-            camX = 0;
-        }
-    }
-
-    private double fittedWidth = MIN_VIEW_WIDTH;
 
     private void fitCamera() {
-        if (system != ControlSystem.CARTPOLE) return;
-        double lo = -1;
-        double hi = 1;
-        for (double[][] t : overlays) {
-            for (double[] x : t) {
-                lo = Math.min(lo, x[Cartpole.X] - poleLength);
-                hi = Math.max(hi, x[Cartpole.X] + poleLength);
-            }
-        }
-        camX = (lo + hi) / 2;
-        fittedWidth = Math.max(MIN_VIEW_WIDTH, hi - lo + 0.6);
-    }
-
-    /** Keeps the cart in view: the camera moves when it comes within 0.6 m of an edge. */
-    private boolean follow(double[] s) {
-        if (system != ControlSystem.CARTPOLE || fixedCamera || scale <= 0) return false;
-        double half = getWidth() / 2 / scale;
-        double margin = Math.min(0.6 + CART_WIDTH, half * 0.5);
-        double x = s[Cartpole.X];
-        double before = camX;
-        if (x > camX + half - margin) camX = x - half + margin;
-        if (x < camX - half + margin) camX = x + half - margin;
-        return camX != before;
+        if (painter == CARTPOLE) camera.fitTo(overlays, poleLength);
     }
 
     // ---------------------------------------------------------------- frames
@@ -391,53 +301,46 @@ public final class SystemView extends Region {
         double u = control;
         double t = time;
         boolean moving;
-        if (playback != null && playback.length > 0) {
-            double steps = (now - playbackStart) / 1e9 / playbackDt;
-            double hold = 1 / playbackDt; // one second at the end
-            double cycle = playback.length - 1 + hold;
-            double k = steps % cycle;
-            int i = (int) Math.min(playback.length - 1, Math.floor(k));
-            int j = Math.min(playback.length - 1, i + 1);
-            double a = Math.min(1, k - i);
-            s = new double[playback[i].length];
-            for (int e = 0; e < s.length; e++) s[e] = playback[i][e] + a * (playback[j][e] - playback[i][e]);
-            u = playbackActions != null && playbackActions.length > 0 ? playbackActions[Math.min(i, playbackActions.length - 1)] : 0;
-            t = Math.min(k, playback.length - 1) * playbackDt;
+        if (playback.playing()) {
+            Playback.Sample sample = playback.at(now);
+            s = sample.state();
+            u = sample.u();
+            t = sample.t();
             moving = true;
-            // The trajectory's next second ahead, as ghosts.
-            int ahead = (int) Math.min(playback.length - 1 - i, Math.round(1 / playbackDt));
-            double[][] next = new double[Math.max(0, ahead)][];
-            for (int q = 0; q < next.length; q++) next[q] = playback[i + 1 + q];
-            playbackGhosts = List.of(next);
         } else {
             s = motion.at(now);
             moving = !motion.settled(now);
         }
-        if (s == null) s = new double[system.stateSize()];
-        if (s.length != system.stateSize()) return;
-        layoutGeometry(w, h);
-        if (follow(s)) backDirty = true;
+        if (s == null) s = new double[painter.system().stateSize()];
+        if (s.length != painter.system().stateSize()) return;
+        Look look = look();
+        double top = fontSize * 3.7;
+        painter.place(camera, w, top, Math.max(20, h - top - 8), look);
+        if (painter.follow(camera, s, getWidth())) backDirty = true;
         // The back canvas is composited only when it holds overlays; otherwise the front one draws the
         // track itself, which halves what the software renderer blends each frame.
         boolean layered = layered();
         if (back.isVisible() != layered) back.setVisible(layered);
         if (backDirty) {
-            if (layered) drawBack(w, h);
+            if (layered) drawBack(w, h, look);
             backDirty = false;
             frontDirty = true;
         }
-        if (!(moving || frontDirty || grabbed != Part.NONE)) return;
+        if (!(moving || frontDirty || push.active())) return;
         shown = s;
         // Skip frames that would draw the same picture: a balanced system moves by less than a pixel.
-        String look = appearance(s, u, t);
-        if (!frontDirty && grabbed == Part.NONE && look.equals(lastLook)) return;
-        lastLook = look;
-        drawFront(w, h, s, u, t);
+        String appearance = appearance(s, u, t);
+        if (!frontDirty && !push.active() && appearance.equals(lastLook)) return;
+        lastLook = appearance;
+        drawFront(w, h, s, u, t, look);
         frontDirty = false;
         frames++;
     }
 
-    private String lastLook = "";
+    /** The ghosts to draw: the replay's next second, or the engine's plan. */
+    private List<double[]> currentGhosts() {
+        return playback.on() ? playback.ghosts() : ghosts;
+    }
 
     /**
      * What a frame would show, to the half pixel: the system's pixels, the ghosts' ends and the text. Equal
@@ -445,21 +348,21 @@ public final class SystemView extends Region {
      */
     private String appearance(double[] s, double u, double t) {
         StringBuilder sb = new StringBuilder(96);
-        double[] p = pivotWorld(s);
-        double[] tip = tipWorld(s);
-        sb.append(half(sx(p[0]))).append(',').append(half(sy(p[1]))).append(',').append(half(sx(tip[0]))).append(',')
-                .append(half(sy(tip[1])));
-        List<double[]> g = playback != null ? playbackGhosts : ghosts;
+        double[] p = painter.pivot(s);
+        double[] tip = painter.tip(s, poleLength);
+        sb.append(half(camera.sx(p[0]))).append(',').append(half(camera.sy(p[1]))).append(',')
+                .append(half(camera.sx(tip[0]))).append(',').append(half(camera.sy(tip[1])));
+        List<double[]> g = currentGhosts();
         sb.append('|').append(g.size());
         if (!g.isEmpty()) {
-            double[] far = tipWorld(g.get(g.size() - 1));
-            double[] near = tipWorld(g.get(0));
-            sb.append(',').append(half(sx(far[0]))).append(',').append(half(sy(far[1]))).append(',')
-                    .append(half(sx(near[0]))).append(',').append(half(sy(near[1])));
+            double[] far = painter.tip(g.get(g.size() - 1), poleLength);
+            double[] near = painter.tip(g.get(0), poleLength);
+            sb.append(',').append(half(camera.sx(far[0]))).append(',').append(half(camera.sy(far[1]))).append(',')
+                    .append(half(camera.sx(near[0]))).append(',').append(half(camera.sy(near[1])));
         }
         String[] lines = textLines(s, u, t);
         sb.append('|').append(lines[0]).append('|').append(lines[1]);
-        sb.append('|').append(Math.round(u / (Double.isFinite(limit) ? limit : UNLIMITED_ARROW_SCALE) * 100));
+        sb.append('|').append(Math.round(u / fullControl() * 100));
         return sb.toString();
     }
 
@@ -467,17 +370,19 @@ public final class SystemView extends Region {
         return Math.round(pixels * 2);
     }
 
+    /** The control that draws a full-size arrow: the limit, or {@link #UNLIMITED_ARROW_SCALE} with none. */
+    private double fullControl() {
+        return Double.isFinite(limit) ? limit : UNLIMITED_ARROW_SCALE;
+    }
+
     /** The two lines of numbers under the title. */
     private String[] textLines(double[] s, double u, double t) {
-        int angle = system == ControlSystem.CARTPOLE ? Cartpole.THETA : Pendulum.THETA;
-        String degrees = Format.fixed(Math.toDegrees(Angles.normalize(s[angle])), 1);
+        String degrees = Format.fixed(Math.toDegrees(Angles.normalize(painter.theta(s))), 1);
         // (−π, π] rounds −179.96° to "−180.0"; hanging down reads 180.0 either way.
         String theta = "θ = " + (degrees.equals("-180.0") ? "180.0" : degrees) + "°";
-        String uText = "u = " + Format.fixed(u, 2) + " " + system.controlUnit();
+        String uText = "u = " + Format.fixed(u, 2) + " " + painter.system().controlUnit();
         String line1 = "t = " + Format.fixed(t, 1) + " s   " + uText;
-        String line2 = system == ControlSystem.CARTPOLE
-                ? theta + "   x = " + Format.fixed(s[Cartpole.X], 2) + " m"
-                : theta + "   dθ/dt = " + Format.fixed(s[Pendulum.THETA_DOT], 2) + " rad/s";
+        String line2 = theta + "   " + painter.stateLine(s);
         return new String[] {line1, line2};
     }
 
@@ -485,55 +390,19 @@ public final class SystemView extends Region {
         return !overlays.isEmpty() || best != null;
     }
 
-    private void drawBack(double w, double h) {
+    // ---------------------------------------------------------------- drawing
+
+    private void drawBack(double w, double h, Look look) {
         GraphicsContext g = back.getGraphicsContext2D();
-        drawScene(g, w, h);
+        drawScene(g, w, h, look);
         drawOverlays(g);
     }
 
-    /** The background and the track (cartpole) or the circle of the tip (pendulum). */
-    private void drawScene(GraphicsContext g, double w, double h) {
+    /** The background and the ground (the track or the tip's circle). */
+    private void drawScene(GraphicsContext g, double w, double h, Look look) {
         g.setFill(theme.background());
         g.fillRect(0, 0, w, h);
-        if (system == ControlSystem.CARTPOLE) drawTrack(g, w);
-        else drawCircle(g);
-    }
-
-    private void drawTrack(GraphicsContext g, double w) {
-        double y = sy(0);
-        g.setStroke(theme.muted());
-        g.setLineWidth(Math.max(2, fontSize * 0.12));
-        g.strokeLine(0, y, w, y);
-        double half = w / 2 / scale;
-        g.setFill(theme.muted());
-        g.setFont(Font.font("DejaVu Sans", fontSize * 0.75));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        double step = scale < 40 ? 2 : 1;
-        for (double m = Math.ceil((camX - half) / 0.5) * 0.5; m <= camX + half; m += 0.5) {
-            boolean major = Math.abs(m / step - Math.rint(m / step)) < 1e-9;
-            double x = sx(m);
-            g.setLineWidth(major ? 2 : 1);
-            g.strokeLine(x, y, x, y + (major ? fontSize * 0.5 : fontSize * 0.25));
-            if (major) g.fillText(Format.number(m) + (m == 0 ? " m" : ""), x, y + fontSize * 0.55);
-        }
-        // Gymnasium ends an episode beyond ±2.4 m.
-        g.setStroke(theme.muted().deriveColor(0, 1, 1, 0.7));
-        g.setLineDashes(6, 5);
-        g.setLineWidth(1.5);
-        for (double edge : new double[] {-Cartpole.X_THRESHOLD, Cartpole.X_THRESHOLD}) {
-            g.strokeLine(sx(edge), y, sx(edge), y - 0.35 * scale);
-        }
-        g.setLineDashes();
-    }
-
-    private void drawCircle(GraphicsContext g) {
-        double r = poleLength * scale;
-        g.setStroke(theme.gridLine());
-        g.setLineWidth(1.5);
-        g.setLineDashes(4, 6);
-        g.strokeOval(originX - r, originY - r, 2 * r, 2 * r);
-        g.setLineDashes();
+        painter.drawGround(g, camera, look, w);
     }
 
     private void drawOverlays(GraphicsContext g) {
@@ -549,58 +418,36 @@ public final class SystemView extends Region {
                 g.setStroke(theme.muted().deriveColor(0, 1, 1, 0.15 + 0.45 * age));
                 g.setLineWidth(1.5);
             }
-            tipPath(g, overlays.get(i));
+            path(g, overlays.get(i));
         }
         if (best != null) {
             g.setStroke(bestColor());
             g.setLineWidth(2.5);
             g.setLineDashes(8, 6);
-            tipPath(g, best);
+            path(g, best);
             g.setLineDashes();
         }
     }
 
-    /**
-     * The path of the pole's tip. A pendulum's tip always lies on one circle, where every iteration would
-     * cover the last; its path is drawn as the angle over time instead, spiralling outwards from
-     * {@link #SPIRAL_INNER} to {@link #SPIRAL_OUTER} of the rod's length as t runs from 0 to T.
-     */
-    private void tipPath(GraphicsContext g, double[][] states) {
+    /** A trajectory as the painter traces it (the tip's path, or the pendulum's spiral). */
+    private void path(GraphicsContext g, double[][] states) {
         int m = states.length;
         double[] xs = new double[m];
         double[] ys = new double[m];
         for (int k = 0; k < m; k++) {
-            double[] tip;
-            if (system == ControlSystem.PENDULUM) {
-                double r = SPIRAL_INNER + (SPIRAL_OUTER - SPIRAL_INNER) * k / Math.max(1, m - 1);
-                double[] d = direction(states[k][Pendulum.THETA]);
-                tip = new double[] {d[0] * poleLength * r, d[1] * poleLength * r};
-            } else {
-                tip = tipWorld(states[k]);
-            }
-            xs[k] = sx(tip[0]);
-            ys[k] = sy(tip[1]);
+            double[] point = painter.pathPoint(states[k], k, m, poleLength);
+            xs[k] = camera.sx(point[0]);
+            ys[k] = camera.sy(point[1]);
         }
         g.strokePolyline(xs, ys, m);
     }
 
-    /** The pendulum's overlay spiral runs from this fraction of the rod's length (t = 0) … */
-    static final double SPIRAL_INNER = 0.3;
-    /** … to this one (t = T). */
-    static final double SPIRAL_OUTER = 1.1;
-
-    private double[] tipWorld(double[] s) {
-        double[] p = pivotWorld(s);
-        double[] d = direction(s[system == ControlSystem.CARTPOLE ? Cartpole.THETA : Pendulum.THETA]);
-        return new double[] {p[0] + d[0] * poleLength, p[1] + d[1] * poleLength};
-    }
-
-    private void drawFront(double w, double h, double[] s, double u, double t) {
+    private void drawFront(double w, double h, double[] s, double u, double t, Look look) {
         GraphicsContext g = front.getGraphicsContext2D();
         if (layered()) g.clearRect(0, 0, w, h);
-        else drawScene(g, w, h);
+        else drawScene(g, w, h, look);
         // 1. Ghosts, farthest first so that the nearest lies on top.
-        List<double[]> ghosts = playback != null ? playbackGhosts : this.ghosts;
+        List<double[]> ghosts = currentGhosts();
         int count = ghosts.size();
         if (count > 0) {
             int shownGhosts = Math.min(MAX_GHOSTS, count);
@@ -609,133 +456,37 @@ public final class SystemView extends Region {
                 double[] gs = ghosts.get(Math.min(count - 1, index));
                 if (gs.length != s.length || coincides(gs, s)) continue;
                 double alpha = 0.55 - 0.45 * k / Math.max(1, shownGhosts - 1);
-                drawSystem(g, gs, theme.accent().deriveColor(0, 1, 1, alpha), null, true);
+                painter.drawSystem(g, camera, look, gs, theme.accent().deriveColor(0, 1, 1, alpha), null, true);
             }
         }
         // 2. The system.
-        drawSystem(g, s, theme.foreground(), theme.highlight(), false);
+        painter.drawSystem(g, camera, look, s, theme.foreground(), theme.highlight(), false);
         // 3. The control as an arrow.
-        drawControl(g, s, u);
+        drawControl(g, s, u, look);
         // 4. The push being dragged.
-        if (grabbed != Part.NONE) drawPushArrow(g);
+        if (push.active()) push.draw(g, theme, fontSize);
         // 5. Text.
         drawText(g, w, s, u, t);
     }
 
     /** Whether a ghost would be drawn within two pixels of the system (at rest it only blurs the outline). */
     private boolean coincides(double[] ghost, double[] s) {
-        double[] a = tipWorld(ghost);
-        double[] b = tipWorld(s);
-        double[] pa = pivotWorld(ghost);
-        double[] pb = pivotWorld(s);
+        double[] a = painter.tip(ghost, poleLength);
+        double[] b = painter.tip(s, poleLength);
+        double[] pa = painter.pivot(ghost);
+        double[] pb = painter.pivot(s);
+        double scale = camera.scale();
         return Math.hypot(a[0] - b[0], a[1] - b[1]) * scale < 2 && Math.hypot(pa[0] - pb[0], pa[1] - pb[1]) * scale < 2;
     }
 
-    private void drawSystem(GraphicsContext g, double[] s, Color body, Color pole, boolean ghost) {
-        double[] p = pivotWorld(s);
-        double[] tip = tipWorld(s);
-        double poleWidth = Math.max(ghost ? 2 : 5, 0.07 * scale);
-        g.setLineCap(StrokeLineCap.ROUND);
-        if (system == ControlSystem.CARTPOLE) {
-            double cx = sx(s[Cartpole.X]);
-            double top = sy(WHEEL + CART_HEIGHT);
-            double cw = CART_WIDTH * scale;
-            double ch = CART_HEIGHT * scale;
-            if (ghost) {
-                g.setStroke(body);
-                g.setLineWidth(1.5);
-                g.strokeRect(cx - cw / 2, top, cw, ch);
-            } else {
-                g.setFill(body);
-                g.fillRoundRect(cx - cw / 2, top, cw, ch, ch * 0.25, ch * 0.25);
-                double r = Math.max(3, WHEEL * scale);
-                g.setFill(theme.muted());
-                for (double wx : new double[] {cx - cw * 0.3, cx + cw * 0.3}) g.fillOval(wx - r, sy(WHEEL) - r, 2 * r, 2 * r);
-            }
-        }
-        g.setStroke(pole != null ? pole : body);
-        g.setLineWidth(poleWidth);
-        g.strokeLine(sx(p[0]), sy(p[1]), sx(tip[0]), sy(tip[1]));
-        if (!ghost) {
-            double r = Math.max(3, poleWidth * 0.45);
-            g.setFill(theme.background());
-            g.fillOval(sx(p[0]) - r, sy(p[1]) - r, 2 * r, 2 * r);
-            g.setStroke(body);
-            g.setLineWidth(1.5);
-            g.strokeOval(sx(p[0]) - r, sy(p[1]) - r, 2 * r, 2 * r);
-            if (system == ControlSystem.PENDULUM) {
-                double rt = Math.max(4, poleWidth * 0.8);
-                g.setFill(pole);
-                g.fillOval(sx(tip[0]) - rt, sy(tip[1]) - rt, 2 * rt, 2 * rt);
-            }
-        }
-    }
-
-    private void drawControl(GraphicsContext g, double[] s, double u) {
-        double full = Double.isFinite(limit) ? limit : UNLIMITED_ARROW_SCALE;
-        double frac = Math.max(-1.5, Math.min(1.5, u / full));
+    private void drawControl(GraphicsContext g, double[] s, double u, Look look) {
+        double frac = Math.max(-1.5, Math.min(1.5, u / fullControl()));
         if (Math.abs(frac) < 0.02) return;
         Color c = forceColor();
         g.setStroke(c);
         g.setFill(c);
         g.setLineWidth(Math.max(3, fontSize * 0.2));
-        if (system == ControlSystem.CARTPOLE) {
-            double y = sy(WHEEL + CART_HEIGHT * 0.4);
-            double side = Math.signum(frac);
-            // The arrow pushes the cart: it ends at the side the force comes from.
-            double edge = sx(s[Cartpole.X]) - side * CART_WIDTH / 2 * scale;
-            double start = edge - frac * ARROW_LENGTH * scale;
-            g.strokeLine(start, y, edge - side * 6, y);
-            arrowHead(g, edge, y, side, 0);
-        } else {
-            double r = poleLength * scale * 0.28;
-            double sweep = Math.toDegrees(frac * Math.PI * 0.75);
-            // Anticlockwise torque is positive (θ grows anticlockwise).
-            double startDeg = 90;
-            g.strokeArc(originX - r, originY - r, 2 * r, 2 * r, startDeg, sweep, javafx.scene.shape.ArcType.OPEN);
-            double end = Math.toRadians(startDeg + sweep);
-            double ex = originX + r * Math.cos(end);
-            double ey = originY - r * Math.sin(end);
-            double dir = Math.signum(sweep);
-            arrowHead(g, ex, ey, -Math.sin(end) * dir, -Math.cos(end) * dir);
-        }
-    }
-
-    /** A filled arrow head at (x, y) pointing along (dx, dy) in screen coordinates. */
-    private void arrowHead(GraphicsContext g, double x, double y, double dx, double dy) {
-        double len = Math.hypot(dx, dy);
-        if (len == 0) return;
-        dx /= len;
-        dy /= len;
-        double size = Math.max(10, fontSize * 0.7);
-        double px = -dy;
-        double py = dx;
-        g.fillPolygon(new double[] {x, x - dx * size + px * size * 0.5, x - dx * size - px * size * 0.5},
-                new double[] {y, y - dy * size + py * size * 0.5, y - dy * size - py * size * 0.5}, 3);
-    }
-
-    /** The push being dragged: a ring where the mouse grabbed, an arrow to where it is now. */
-    private void drawPushArrow(GraphicsContext g) {
-        double len = Math.hypot(dragX - pressX, dragY - pressY);
-        double width = Math.max(3, fontSize * 0.18);
-        Color ink = theme.accent();
-        if (len >= Push.CLICK_PIXELS) {
-            // A halo in the background colour keeps the arrow visible over the black cart.
-            g.setStroke(theme.background());
-            g.setLineWidth(width + 4);
-            g.strokeLine(pressX, pressY, dragX, dragY);
-            g.setStroke(ink);
-            g.setFill(ink);
-            g.setLineWidth(width);
-            g.strokeLine(pressX, pressY, dragX, dragY);
-            arrowHead(g, dragX, dragY, dragX - pressX, dragY - pressY);
-        }
-        double r = Math.max(6, fontSize * 0.4);
-        g.setFill(theme.background());
-        g.fillOval(pressX - r, pressY - r, 2 * r, 2 * r);
-        g.setStroke(ink);
-        g.setLineWidth(width * 0.8);
-        g.strokeOval(pressX - r, pressY - r, 2 * r, 2 * r);
+        painter.drawControl(g, camera, look, s, frac);
     }
 
     private void drawText(GraphicsContext g, double w, double[] s, double u, double t) {
@@ -751,15 +502,14 @@ public final class SystemView extends Region {
         }
         g.setFont(Font.font("DejaVu Sans Mono", fontSize * 0.9));
         String[] lines = textLines(s, u, t);
-        String line1 = lines[0];
-        String line2 = lines[1];
-        g.fillText(line1, pad, y, w - 2 * pad);
-        g.fillText(line2, pad, y + fontSize * 1.15, w - 2 * pad);
-        if (system == ControlSystem.PENDULUM && !overlays.isEmpty()) {
+        g.fillText(lines[0], pad, y, w - 2 * pad);
+        g.fillText(lines[1], pad, y + fontSize * 1.15, w - 2 * pad);
+        String note = painter.pathsNote();
+        if (note != null && !overlays.isEmpty()) {
             g.setFont(Font.font("DejaVu Sans", fontSize * 0.8));
             g.setFill(theme.muted());
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText("Paths: the angle over time, t running outwards", pad, front.getHeight() - pad * 0.5, w - 2 * pad);
+            g.fillText(note, pad, front.getHeight() - pad * 0.5, w - 2 * pad);
             g.setTextBaseline(VPos.TOP);
             g.setFill(theme.foreground());
         }
@@ -777,71 +527,5 @@ public final class SystemView extends Region {
 
     private Color bestColor() {
         return theme == Theme.DARK ? Color.web("#7ddc82") : Color.web("#1b7f2a");
-    }
-
-    // ---------------------------------------------------------------- pushes
-
-    /**
-     * What a press at (x, y) hits: the cart (cartpole only; it wins where the pole's foot overlaps it), the
-     * pole, or nothing.
-     */
-    public Part hit(double x, double y) {
-        double[] s = shown != null ? shown : new double[system.stateSize()];
-        if (system == ControlSystem.CARTPOLE) {
-            double cx = sx(s[Cartpole.X]);
-            double cw = CART_WIDTH * scale / 2 + 6;
-            double top = sy(WHEEL + CART_HEIGHT) - 4;
-            double bottom = sy(0) + 6;
-            if (Math.abs(x - cx) <= cw && y >= top && y <= bottom) return Part.CART;
-        }
-        double[] p = pivotScreen(s);
-        double[] tip = tipWorld(s);
-        double poleWidth = Math.max(5, 0.07 * scale);
-        if (distanceToSegment(x, y, p[0], p[1], sx(tip[0]), sy(tip[1])) <= Math.max(HIT_PIXELS, poleWidth)) return Part.POLE;
-        return Part.NONE;
-    }
-
-    /**
-     * The impulse for the gesture from (pressX, pressY) to (dragX, dragY). On the pole, the drag's component
-     * along the direction in which θ grows, divided by the distance of the grab point from the pivot, is the
-     * angle it was dragged through.
-     */
-    private double[] impulse() {
-        double[] s = shown != null ? shown : new double[system.stateSize()];
-        double len = Math.hypot(dragX - pressX, dragY - pressY);
-        if (grabbed == Part.CART) {
-            double meters = len < Push.CLICK_PIXELS
-                    ? (pressX < sx(s[Cartpole.X]) ? Push.CART_POKE : -Push.CART_POKE)
-                    : (dragX - pressX) / scale;
-            return Push.cart(meters);
-        }
-        if (grabbed == Part.POLE) {
-            double theta = s[system == ControlSystem.CARTPOLE ? Cartpole.THETA : Pendulum.THETA];
-            double[] along = direction(theta);
-            // d(direction)/dθ: the way the tip moves as θ grows (world coordinates, y up).
-            double[] tangent = system == ControlSystem.CARTPOLE ? new double[] {along[1], -along[0]}
-                    : new double[] {-along[1], along[0]};
-            double[] p = pivotScreen(s);
-            double gx = (pressX - p[0]) / scale;
-            double gy = (p[1] - pressY) / scale;
-            if (len < Push.CLICK_PIXELS) {
-                // A poke from the side that was clicked, across the pole.
-                double side = gx * tangent[0] + gy * tangent[1];
-                return Push.pole(system, side > 0 ? -Push.POLE_POKE : Push.POLE_POKE);
-            }
-            double radius = Math.max(0.25 * poleLength, gx * along[0] + gy * along[1]);
-            double mx = (dragX - pressX) / scale;
-            double my = (pressY - dragY) / scale;
-            return Push.pole(system, (mx * tangent[0] + my * tangent[1]) / radius);
-        }
-        return null;
-    }
-
-    private static double distanceToSegment(double x, double y, double x1, double y1, double x2, double y2) {
-        double dx = x2 - x1;
-        double dy = y2 - y1;
-        double l2 = dx * dx + dy * dy;
-        double t = l2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / l2));
-        return Math.hypot(x - (x1 + t * dx), y - (y1 + t * dy));
     }
 }
