@@ -3,6 +3,7 @@ package org.mbrllab.app.common.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 
@@ -16,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontPosture;
 import javafx.scene.text.FontWeight;
@@ -61,12 +61,21 @@ final class MarkdownRenderer {
     /** Code, in code spans and blocks, relative to the surrounding text. */
     static final double CODE_SCALE = 0.9;
     private static final String[] BULLETS = {"•", "◦", "▪"};
+    /**
+     * Deepest nesting of blocks (quotes, lists, list items) and of inline markup (emphasis, links) that is
+     * drawn as such; anything deeper is shown as plain text with a note. Lessons nest two or three
+     * deep; the limit keeps the renderer's recursion, and JavaFX's recursive CSS and layout passes over
+     * the nodes it makes, far from a stack overflow.
+     */
+    static final int MAX_NESTING = 8;
 
     private final double base;
-    private final Color mathColor;
     private final MathExtractor.Result math;
+    private final Map<Integer, MathRenderer.Result> typeset;
     private final Consumer<String> onLink;
     private final String family = Font.getDefault().getFamily();
+    private int blockDepth;
+    private int inlineDepth;
 
     /** The look of a run of inline text. */
     private record Style(double size, boolean bold, boolean italic) {
@@ -79,11 +88,43 @@ final class MarkdownRenderer {
         }
     }
 
-    MarkdownRenderer(double baseSize, Color mathColor, MathExtractor.Result math, Consumer<String> onLink) {
+    /**
+     * @param typeset the typeset formulas by token index, as made by {@link PreparedLesson#prepare}; a formula
+     *                missing from it is shown as source
+     */
+    MarkdownRenderer(double baseSize, MathExtractor.Result math, Map<Integer, MathRenderer.Result> typeset,
+            Consumer<String> onLink) {
         this.base = baseSize;
-        this.mathColor = mathColor;
         this.math = math;
+        this.typeset = typeset;
         this.onLink = onLink;
+    }
+
+    /**
+     * The size of text (and so of math) of a text node: larger in headings. Must agree with what
+     * {@link #blocks} uses, since formulas are typeset ahead at this size.
+     */
+    static double textSize(Node text, double base) {
+        for (Node p = text.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof Heading h) return base * HEADING_SCALE[Math.min(Math.max(1, h.getLevel()), HEADING_SCALE.length) - 1];
+        }
+        return base;
+    }
+
+    /** Whether a text node's formulas are typeset: not inside a link or an image, which show source. */
+    static boolean showsMath(Node text) {
+        for (Node p = text.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof Link || p instanceof Image) return false;
+        }
+        return true;
+    }
+
+    /** Token indices of the formulas in a text node's literal. */
+    static List<Integer> formulaIndices(String literal) {
+        List<Integer> out = new ArrayList<>();
+        Matcher m = MathExtractor.TOKEN.matcher(literal);
+        while (m.find()) out.add(Integer.parseInt(m.group(1)));
+        return out;
     }
 
     /** The nodes of the blocks under {@code parent}. */
@@ -97,6 +138,23 @@ final class MarkdownRenderer {
     }
 
     private javafx.scene.Node block(Node n) {
+        if (blockDepth >= MAX_NESTING) return tooDeep(n);
+        blockDepth++;
+        try {
+            return blockAtDepth(n);
+        } finally {
+            blockDepth--;
+        }
+    }
+
+    /** A block nested deeper than {@link #MAX_NESTING}: its text, unformatted, with a note. */
+    private javafx.scene.Node tooDeep(Node n) {
+        Style style = new Style(base, false, false);
+        return flow(List.of(run(math.restore(plainText(n)).strip() + " ", style, null),
+                run("(nested too deeply to format)", style.withItalic(), "lesson-limit-note")), "lesson-paragraph");
+    }
+
+    private javafx.scene.Node blockAtDepth(Node n) {
         if (n instanceof Heading h) return heading(h);
         if (n instanceof Paragraph p) return paragraph(p, new Style(base, false, false), "lesson-paragraph");
         if (n instanceof ListBlock l) return list(l, depth(l));
@@ -298,6 +356,19 @@ final class MarkdownRenderer {
     }
 
     private void inline(Node n, Style style, List<javafx.scene.Node> out) {
+        if (inlineDepth >= MAX_NESTING) {
+            out.add(run(math.restore(n instanceof org.commonmark.node.Text t ? t.getLiteral() : plainText(n)), style, null));
+            return;
+        }
+        inlineDepth++;
+        try {
+            inlineAtDepth(n, style, out);
+        } finally {
+            inlineDepth--;
+        }
+    }
+
+    private void inlineAtDepth(Node n, Style style, List<javafx.scene.Node> out) {
         if (n instanceof org.commonmark.node.Text t) {
             textWithMath(t.getLiteral(), style, out);
         } else if (n instanceof Code c) {
@@ -331,31 +402,40 @@ final class MarkdownRenderer {
         int last = 0;
         while (m.find()) {
             if (m.start() > last) out.add(run(literal.substring(last, m.start()), style, null));
-            out.add(formula(math.formulas().get(Integer.parseInt(m.group(1))), style));
+            formula(Integer.parseInt(m.group(1)), style, out);
             last = m.end();
         }
         if (last < literal.length()) out.add(run(literal.substring(last), style, null));
     }
 
-    private javafx.scene.Node formula(MathExtractor.Formula f, Style style) {
-        MathRenderer.Result r = MathRenderer.render(f.latex(), style.size, mathColor, f.display());
-        javafx.scene.Node node;
+    /** Typeset math, or the formula's source with the reason it is not typeset. */
+    private void formula(int index, Style style, List<javafx.scene.Node> out) {
+        MathExtractor.Formula f = math.formulas().get(index);
+        MathRenderer.Result r = typeset.getOrDefault(index, new MathRenderer.Failed("not typeset", "not typeset"));
+        List<javafx.scene.Node> nodes = new ArrayList<>();
         if (r instanceof MathRenderer.Typeset t) {
-            node = new MathView(t, f.latex(), f.display());
+            nodes.add(new MathView(t, f.latex(), f.display()));
         } else {
+            MathRenderer.Failed failed = (MathRenderer.Failed) r;
             Label error = new Label(f.source());
             error.getStyleClass().add("lesson-math-error");
             error.setFont(Font.font("Monospaced", style.size * CODE_SCALE));
-            error.setTooltip(new Tooltip("Cannot typeset this formula: " + ((MathRenderer.Failed) r).message()));
+            error.setTooltip(new Tooltip("Cannot typeset this formula: " + failed.message()));
             error.setMinWidth(Region.USE_PREF_SIZE);
-            node = error;
+            nodes.add(error);
+            if (failed.note() != null) {
+                nodes.add(run(" (formula not shown: " + failed.note() + ")", style.withItalic(), "lesson-limit-note"));
+            }
         }
-        if (!f.display()) return node;
-        HBox box = new HBox(node);
+        if (!f.display()) {
+            out.addAll(nodes);
+            return;
+        }
+        HBox box = new HBox(nodes.toArray(javafx.scene.Node[]::new));
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("lesson-math-display");
         box.setPadding(new Insets(base * 0.3, 0, base * 0.3, 0));
-        return box;
+        out.add(box);
     }
 
     private Hyperlink link(Link link, Style style) {
@@ -421,14 +501,16 @@ final class MarkdownRenderer {
         return nodes.stream().anyMatch(n -> !isBlankRun(n));
     }
 
-    /** The text under a node, without markup. */
-    private static String plainText(Node node) {
+    /** The text under a node, without markup; walked without recursion, however deep the nesting. */
+    static String plainText(Node node) {
         StringBuilder sb = new StringBuilder();
-        for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+        for (Node n = node.getFirstChild(); n != null; n = MathExtractor.next(n, node)) {
             if (n instanceof org.commonmark.node.Text t) sb.append(t.getLiteral());
             else if (n instanceof Code c) sb.append(c.getLiteral());
+            else if (n instanceof FencedCodeBlock c) sb.append(c.getLiteral());
+            else if (n instanceof IndentedCodeBlock c) sb.append(c.getLiteral());
             else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) sb.append(' ');
-            else sb.append(plainText(n));
+            else if (n instanceof Paragraph && sb.length() > 0) sb.append(' ');
         }
         return sb.toString();
     }

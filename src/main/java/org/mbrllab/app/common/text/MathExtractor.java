@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.IndentedCodeBlock;
@@ -71,6 +70,13 @@ final class MathExtractor {
                 .replace(OPEN, ' ').replace(CLOSE, ' ');
         boolean[] code = codeMask(s);
         List<Formula> formulas = new ArrayList<>();
+        // Where the last failed search for a closing $ (or $$) stopped: a search from an opening before
+        // there would fail too, so it is skipped. This keeps extraction linear on text with many lone $.
+        int[] stop = new int[1];
+        int inlineDeadUntil = -1;
+        int displayDeadUntil = -1;
+        int lineStart = 0;
+        int scanned = 0;
         StringBuilder out = new StringBuilder(s.length());
         int n = s.length();
         int i = 0;
@@ -83,18 +89,23 @@ final class MathExtractor {
                 out.append(c).append(s.charAt(i + 1));        // keeps \$ and \\ for commonmark
                 i += 2;
             } else if (c == '$' && i + 1 < n && s.charAt(i + 1) == '$') {
-                int end = findDisplayEnd(s, code, i + 2);
+                int end = i + 2 < displayDeadUntil ? -1 : findDisplayEnd(s, code, i + 2, stop);
+                if (end < 0) displayDeadUntil = Math.max(displayDeadUntil, stop[0]);
                 if (end < 0) {
                     out.append("\\$\\$");
                     i += 2;
                 } else {
                     String latex = s.substring(i + 2, end);
-                    if (isQuoted(s, i)) latex = QUOTE_PREFIX.matcher(latex).replaceAll("\n");
+                    while (scanned < i) {                      // the start of i's line, found in linear time
+                        if (s.charAt(scanned++) == '\n') lineStart = scanned;
+                    }
+                    if (isQuoted(s, lineStart, i)) latex = QUOTE_PREFIX.matcher(latex).replaceAll("\n");
                     out.append(token(formulas, new Formula(latex.strip(), true, s.substring(i, end + 2))));
                     i = end + 2;
                 }
             } else if (c == '$') {
-                int end = findInlineEnd(s, code, i + 1);
+                int end = i + 1 < inlineDeadUntil ? -1 : findInlineEnd(s, code, i + 1, stop);
+                if (end < 0) inlineDeadUntil = Math.max(inlineDeadUntil, stop[0]);
                 if (end < 0) {
                     out.append("\\$");
                     i++;
@@ -115,26 +126,40 @@ final class MathExtractor {
         return OPEN + Integer.toString(formulas.size() - 1) + CLOSE;
     }
 
-    /** Index of the closing {@code $$}, or -1. */
-    private static int findDisplayEnd(String s, boolean[] code, int from) {
+    /** Index of the closing {@code $$}, or -1 with the index where the search stopped in {@code stop[0]}. */
+    private static int findDisplayEnd(String s, boolean[] code, int from, int[] stop) {
+        stop[0] = s.length();
         for (int j = from; j < s.length(); j++) {
             char c = s.charAt(j);
-            if (code[j] || (c == '\n' && nextLineBlank(s, j))) return -1;
+            if (code[j] || (c == '\n' && nextLineBlank(s, j))) {
+                stop[0] = j;
+                return -1;
+            }
             if (c == '\\') {
                 j++;
             } else if (c == '$' && j + 1 < s.length() && s.charAt(j + 1) == '$' && !code[j + 1]) {
-                return j > from ? j : -1;
+                if (j > from) return j;
+                stop[0] = j;                                   // "$$$$": empty, and no later search may pass it
+                return -1;
             }
         }
         return -1;
     }
 
-    /** Index of the closing {@code $} of inline math opened just before {@code from}, or -1. */
-    private static int findInlineEnd(String s, boolean[] code, int from) {
+    /**
+     * Index of the closing {@code $} of inline math opened just before {@code from}, or -1 with the index
+     * where the search stopped in {@code stop[0]}.
+     */
+    private static int findInlineEnd(String s, boolean[] code, int from, int[] stop) {
+        stop[0] = from;
         if (from >= s.length() || Character.isWhitespace(s.charAt(from))) return -1;
+        stop[0] = s.length();
         for (int j = from; j < s.length(); j++) {
             char c = s.charAt(j);
-            if (code[j] || (c == '\n' && nextLineBlank(s, j))) return -1;
+            if (code[j] || (c == '\n' && nextLineBlank(s, j))) {
+                stop[0] = j;
+                return -1;
+            }
             if (c == '\\') {
                 j++;
             } else if (c == '$') {
@@ -156,40 +181,38 @@ final class MathExtractor {
         return true;
     }
 
-    /** Whether the line holding {@code i} starts with a block-quote marker. */
-    private static boolean isQuoted(String s, int i) {
-        int start = s.lastIndexOf('\n', i - 1) + 1;
-        return s.substring(start, i).stripLeading().startsWith(">");
+    /** Whether the line from {@code start}, which holds {@code i}, starts with a block-quote marker. */
+    private static boolean isQuoted(String s, int start, int i) {
+        int j = start;
+        while (j < i && Character.isWhitespace(s.charAt(j))) j++;
+        return j < i && s.charAt(j) == '>';
     }
 
-    /** true for every character of {@code s} inside a code span or code block. */
+    /**
+     * true for every character of {@code s} inside a code span or code block. The tree is walked
+     * without recursion, since a lesson may nest quotes or lists thousands deep.
+     */
     private boolean[] codeMask(String s) {
         boolean[] mask = new boolean[s.length()];
         Node doc = codeFinder.parse(s);
-        doc.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Code code) {
-                mark(code);
-            }
-
-            @Override
-            public void visit(FencedCodeBlock block) {
-                mark(block);
-            }
-
-            @Override
-            public void visit(IndentedCodeBlock block) {
-                mark(block);
-            }
-
-            private void mark(Node node) {
+        for (Node node = doc.getFirstChild(); node != null; node = next(node, doc)) {
+            if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
                 for (SourceSpan span : node.getSourceSpans()) {
                     int from = Math.max(0, span.getInputIndex());
                     int to = Math.min(s.length(), from + span.getLength());
                     for (int k = from; k < to; k++) mask[k] = true;
                 }
             }
-        });
+        }
         return mask;
+    }
+
+    /** The node after {@code node} in document order under {@code root}, or null at the end. */
+    static Node next(Node node, Node root) {
+        if (node.getFirstChild() != null) return node.getFirstChild();
+        for (Node n = node; n != null && n != root; n = n.getParent()) {
+            if (n.getNext() != null) return n.getNext();
+        }
+        return null;
     }
 }

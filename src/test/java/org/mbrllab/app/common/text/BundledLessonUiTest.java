@@ -43,11 +43,8 @@ class BundledLessonUiTest {
         LessonCatalog catalog = LessonCatalog.load(Optional.empty(), PaneInfo.any());
         assertTrue(catalog.find("dynamic-programming").isPresent(), catalog.problems().toString());
         for (Lesson lesson : catalog.lessons()) {
-            robot.interact(() -> {
-                view.setMarkdown(lesson.markdown());
-                view.applyCss();
-                view.layout();
-            });
+            robot.interact(() -> view.setMarkdown(lesson.markdown()));
+            LessonTextViewUiTest.awaitRendered(robot, view);
             assertEquals(null, view.lookup(".lesson-math-error"), lesson.source());
             assertTrue(view.lookupAll(".lesson-math").size() > 0, lesson.source());
 

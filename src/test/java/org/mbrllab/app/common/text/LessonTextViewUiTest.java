@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class LessonTextViewUiTest {
@@ -82,10 +85,21 @@ class LessonTextViewUiTest {
     }
 
     private void show(FxRobot robot, String markdown) {
+        robot.interact(() -> view.setMarkdown(markdown));
+        awaitRendered(robot, view);
+    }
+
+    /** Waits (at most 10 s) until the view shows its newest change, then lays it out. */
+    static void awaitRendered(FxRobot robot, LessonTextView view) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(() -> !view.isRendering()).get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the lesson text did not render within 10 s", e);
+        }
         robot.interact(() -> {
-            view.setMarkdown(markdown);
-            root.applyCss();
-            root.layout();
+            view.getScene().getRoot().applyCss();
+            view.getScene().getRoot().layout();
         });
     }
 
@@ -208,11 +222,8 @@ class LessonTextViewUiTest {
         show(robot, "Size $x$.\n");
         double small = all(view, MathView.class).get(0).getWidth();
 
-        robot.interact(() -> {
-            view.setBaseFontSize(32);
-            root.applyCss();
-            root.layout();
-        });
+        robot.interact(() -> view.setBaseFontSize(32));
+        awaitRendered(robot, view);
 
         assertEquals(32, ((Text) view.lookup(".lesson-run")).getFont().getSize(), 1e-9);
         double large = all(view, MathView.class).get(0).getWidth();
@@ -230,9 +241,8 @@ class LessonTextViewUiTest {
             root.getScene().getStylesheets().add(css.toUri().toString());
             view.setTextColor(Color.web("#e6e6e6"));
             view.setBaseFontSize(20);
-            root.applyCss();
-            root.layout();
         });
+        awaitRendered(robot, view);
         Path dark = snapshot(robot, "lesson-text-dark.png", Color.web("#1e1f22"));
 
         assertTrue(Files.size(light) > 1000 && Files.size(dark) > 1000);
@@ -251,7 +261,7 @@ class LessonTextViewUiTest {
         return file.toPath();
     }
 
-    private static String text(TextFlow flow) {
+    static String text(TextFlow flow) {
         StringBuilder sb = new StringBuilder();
         flow.getChildren().forEach(n -> {
             if (n instanceof Text t) sb.append(t.getText());
@@ -259,7 +269,7 @@ class LessonTextViewUiTest {
         return sb.toString();
     }
 
-    private static <T> List<T> all(Node node, Class<T> type) {
+    static <T> List<T> all(Node node, Class<T> type) {
         List<T> out = new ArrayList<>();
         collect(node, type, out);
         return out;

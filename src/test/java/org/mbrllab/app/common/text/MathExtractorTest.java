@@ -2,6 +2,7 @@ package org.mbrllab.app.common.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -89,5 +90,23 @@ class MathExtractorTest {
 
         assertEquals("p(s'|s,a)", r.formulas().get(0).latex());
         assertFalse(r.markdown().contains("s'|s"));
+    }
+
+    @Test
+    void manyLoneDollarsAreExtractedInLinearTime() {
+        // No $ ever closes; each $$ pair on the one long line is a formula.
+        String text = "$a ".repeat(200_000) + "\n\n" + "$$b $$ ".repeat(100_000);
+
+        MathExtractor.Result r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> extractor.extract(text));
+
+        assertEquals(100_000, r.formulas().size());
+        assertEquals(new MathExtractor.Formula("b", true, "$$b $$"), r.formulas().get(99_999));
+    }
+
+    @Test
+    void aFormulaAfterAnUnclosedDollarInAnotherParagraphIsStillFound() {
+        MathExtractor.Result r = extractor.extract("Costs $5 and more.\n\nThen $x$ and $y$.\n");
+
+        assertEquals(List.of("x", "y"), r.formulas().stream().map(MathExtractor.Formula::latex).toList());
     }
 }

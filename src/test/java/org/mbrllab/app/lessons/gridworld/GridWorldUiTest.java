@@ -67,6 +67,14 @@ class GridWorldUiTest {
 
     private static String textUnder(FxRobot robot, String query) {
         Node root = robot.lookup(query).query();
+        if (root instanceof org.mbrllab.app.shell.text.LessonTextView text) {   // renders in the background
+            try {
+                WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                        () -> WaitForAsyncUtils.asyncFx(() -> !text.isRendering()).get());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError(query + " did not render within 10 s", e);
+            }
+        }
         return robot.from(root).lookup((java.util.function.Predicate<Node>) n -> n instanceof Text).queryAllAs(Text.class).stream()
                 .map(Text::getText).collect(Collectors.joining(" "));
     }
