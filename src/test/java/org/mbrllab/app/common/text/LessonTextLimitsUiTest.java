@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mbrllab.app.shell.text.LessonTextViewUiTest.all;
-import static org.mbrllab.app.shell.text.LessonTextViewUiTest.awaitRendered;
+import static org.mbrllab.app.common.text.LessonTextViewUiTest.all;
+import static org.mbrllab.app.common.text.LessonTextViewUiTest.awaitRendered;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -67,7 +67,7 @@ class GridWorldUiTest {
 
     private static String textUnder(FxRobot robot, String query) {
         Node root = robot.lookup(query).query();
-        if (root instanceof org.mbrllab.app.shell.text.LessonTextView text) {   // renders in the background
+        if (root instanceof org.mbrllab.app.common.text.LessonTextView text) {   // renders in the background
             try {
                 WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
                         () -> WaitForAsyncUtils.asyncFx(() -> !text.isRendering()).get());
