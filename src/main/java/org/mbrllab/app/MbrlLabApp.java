@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 import org.mbrllab.app.shell.MainWindow;
 import org.mbrllab.app.shell.PaneRegistry;
 import org.mbrllab.app.shell.Settings;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
+import org.mbrllab.lessons.LessonCatalog;
 
 /**
  * The desktop application. Options: {@code --lessons DIR} adds an external lesson folder (its lessons

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine runs headless: it must not reach the toolkit or the chart library. */
+/**
+ * The engine, the lesson catalogue and the command line run headless: they must not reach the toolkit or
+ * the chart library.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -46,6 +49,15 @@ class ArchitectureTest {
     void commandLineNeverTouchesTheToolkit() {
         noClasses().that().resideInAPackage("org.mbrllab.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..")
+                .check(MAIN);
+    }
+
+    /** The command line reads lessons and presets too, so the catalogue needs no toolkit and no shell. */
+    @Test
+    void lessonCatalogueImportsNoToolkitChartsOrApp() {
+        noClasses().that().resideInAPackage("org.mbrllab.lessons..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "java.awt..",
+                        "javax.swing..", "org.jfree..", "org.mbrllab.app..")
                 .check(MAIN);
     }
 }

@@ -52,11 +52,11 @@ import org.mbrllab.app.common.Figures;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.Theme;
-import org.mbrllab.app.shell.lessons.Lesson;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
-import org.mbrllab.app.shell.lessons.LessonProblem;
-import org.mbrllab.app.shell.lessons.Part;
 import org.mbrllab.app.shell.text.LessonTextView;
+import org.mbrllab.lessons.Lesson;
+import org.mbrllab.lessons.LessonCatalog;
+import org.mbrllab.lessons.LessonProblem;
+import org.mbrllab.lessons.Part;
 
 /**
  * The main window: menus, the run-controls toolbar, the lesson navigator and text on the left, the

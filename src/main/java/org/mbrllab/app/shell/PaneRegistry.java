@@ -19,8 +19,8 @@ import org.mbrllab.app.lessons.mbplanning.MbplanPane;
 import org.mbrllab.app.lessons.mcts.MctsPane;
 import org.mbrllab.app.lessons.uncertainty.RegressionPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
-import org.mbrllab.app.shell.lessons.PaneInfo;
 import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.lessons.PaneInfo;
 
 /**
  * The panes the app knows, listed explicitly (no reflection): a lesson names one of these ids in its

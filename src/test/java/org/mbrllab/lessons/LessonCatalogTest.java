@@ -1,4 +1,4 @@
-package org.mbrllab.app.shell.lessons;
+package org.mbrllab.lessons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
