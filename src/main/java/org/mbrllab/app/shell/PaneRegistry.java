@@ -20,7 +20,12 @@ import org.mbrllab.app.lessons.mcts.MctsPane;
 import org.mbrllab.app.lessons.uncertainty.RegressionPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
 import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.engine.dp.GridLayout;
+import org.mbrllab.engine.dp.LayoutException;
+import org.mbrllab.lessons.LessonProblem;
 import org.mbrllab.lessons.PaneInfo;
+import org.mbrllab.lessons.PresetCheck;
+import org.mbrllab.lessons.PresetFile;
 
 /**
  * The panes the app knows, listed explicitly (no reflection): a lesson names one of these ids in its
@@ -28,8 +33,18 @@ import org.mbrllab.lessons.PaneInfo;
  */
 public final class PaneRegistry implements PaneInfo {
 
-    /** One pane type: its id, its declared parameters and how to make one. */
-    public record Entry(String id, List<ParameterSpec> parameters, Function<Appearance, LessonPane> factory) {}
+    /**
+     * One pane type: its id, its declared parameters, how to make one, and how to check its preset files
+     * without making one.
+     */
+    public record Entry(String id, List<ParameterSpec> parameters, Function<Appearance, LessonPane> factory,
+                        PresetCheck presetCheck) {
+
+        /** A pane whose presets are read only when picked ({@link PresetCheck#NONE}). */
+        public Entry(String id, List<ParameterSpec> parameters, Function<Appearance, LessonPane> factory) {
+            this(id, parameters, factory, PresetCheck.NONE);
+        }
+    }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -38,7 +53,7 @@ public final class PaneRegistry implements PaneInfo {
 
     public static PaneRegistry standard() {
         PaneRegistry r = new PaneRegistry();
-        r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new));
+        r.register(new Entry("gridworld", GridWorldPane.parameterSpecs(), GridWorldPane::new, PaneRegistry::gridProblem));
         r.register(new Entry("lqr", LqrPane.parameterSpecs(), LqrPane::new));
         r.register(new Entry("ilqr", IlqrPane.parameterSpecs(), IlqrPane::new));
         r.register(new Entry("mpc", MpcPane.parameterSpecs(), MpcPane::new));
@@ -52,6 +67,17 @@ public final class PaneRegistry implements PaneInfo {
         return r;
     }
 
+    /** A grid-world preset is a {@code .grid} layout; the engine's parser says what is wrong with it. */
+    static Optional<LessonProblem> gridProblem(PresetFile preset) {
+        try {
+            GridLayout.parse(preset.text(), preset.source());
+            return Optional.empty();
+        } catch (LayoutException e) {
+            return Optional.of(new LessonProblem(preset.source(), e.line(),
+                    (e.column() > 1 ? "column " + e.column() + ": " : "") + e.problem()));
+        }
+    }
+
     public void register(Entry entry) {
         entries.put(entry.id(), entry);
     }
@@ -59,6 +85,23 @@ public final class PaneRegistry implements PaneInfo {
     @Override
     public boolean exists(String pane) {
         return entries.containsKey(pane);
+    }
+
+    @Override
+    public List<String> names() {
+        return List.copyOf(entries.keySet());
+    }
+
+    /** The declared parameters of a pane, in declaration order; empty for an unknown pane. */
+    public List<ParameterSpec> parameterSpecs(String pane) {
+        Entry e = entries.get(pane);
+        return e == null ? List.of() : e.parameters();
+    }
+
+    @Override
+    public Optional<LessonProblem> presetProblem(String pane, PresetFile preset) {
+        Entry e = entries.get(pane);
+        return e == null ? Optional.empty() : e.presetCheck().problem(preset);
     }
 
     @Override
