@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.mbrllab.app.common.Appearance;
 import org.mbrllab.app.common.LessonPane;
@@ -17,6 +20,7 @@ import org.mbrllab.app.lessons.ensembles.DisagreementPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.mbplanning.MbplanPane;
 import org.mbrllab.app.lessons.mcts.MctsPane;
+import org.mbrllab.app.lessons.mcts.MctsPresetCheck;
 import org.mbrllab.app.lessons.uncertainty.RegressionPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
 import org.mbrllab.engine.core.ParameterSpec;
@@ -58,7 +62,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("ilqr", IlqrPane.parameterSpecs(), IlqrPane::new));
         r.register(new Entry("mpc", MpcPane.parameterSpecs(), MpcPane::new));
         r.register(new Entry("which-method", List.of(), WhichMethodPane::new));
-        r.register(new Entry("mcts", MctsPane.parameterSpecs(), MctsPane::new));
+        r.register(new Entry("mcts", MctsPane.parameterSpecs(), MctsPane::new, parsedBy(MctsPresetCheck::check)));
         r.register(new Entry("alphazero", AlphaZeroPane.parameterSpecs(), AlphaZeroPane::new));
         r.register(new Entry("bias", List.of(), BiasPane::new));
         r.register(new Entry("regression-1d", RegressionPane.parameterSpecs(), RegressionPane::new));
@@ -77,6 +81,30 @@ public final class PaneRegistry implements PaneInfo {
                     (e.column() > 1 ? "column " + e.column() + ": " : "") + e.problem()));
         }
     }
+
+    /**
+     * A check that runs a headless preset parser which throws {@link IllegalArgumentException} with the
+     * message {@code SOURCE:LINE: problem} (or {@code SOURCE: problem}), as the panes' loaders do.
+     */
+    static PresetCheck parsedBy(BiConsumer<String, String> parser) {
+        return preset -> {
+            try {
+                parser.accept(preset.text(), preset.source());
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                String message = String.valueOf(e.getMessage());
+                String prefix = preset.source() + ":";
+                if (!message.startsWith(prefix)) return Optional.of(new LessonProblem(preset.source(), 0, message));
+                Matcher m = LINE_PREFIX.matcher(message.substring(prefix.length()));
+                return Optional.of(m.lookingAt()
+                        ? new LessonProblem(preset.source(), Integer.parseInt(m.group(1)), message.substring(prefix.length() + m.end()))
+                        : new LessonProblem(preset.source(), 0, message.substring(prefix.length()).strip()));
+            }
+        };
+    }
+
+    /** "12: " after the source in a loader's message. */
+    private static final Pattern LINE_PREFIX = Pattern.compile("(\\d{1,9}): ?");
 
     public void register(Entry entry) {
         entries.put(entry.id(), entry);

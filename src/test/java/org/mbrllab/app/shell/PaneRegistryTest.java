@@ -79,4 +79,32 @@ class PaneRegistryTest {
                 + " ilqr, mpc, which-method, mcts, alphazero, bias, regression-1d, disagreement, mbplanning",
                 c.problems().get(0).toString());
     }
+
+    @Test
+    void mctsPresetWithABadValueIsAProblemAtItsLine() {
+        PresetFile bad = new PresetFile("x", "lessons/mcts/presets/x.mcts", "game: tictactoe\n# comment\nrollout: greedy\n");
+
+        LessonProblem p = PANES.presetProblem("mcts", bad).orElseThrow();
+
+        assertEquals("lessons/mcts/presets/x.mcts:3: rollout must be uniform or take-win, got 'greedy'", p.toString());
+    }
+
+    @Test
+    void mctsPresetWithAnImpossibleBoardIsAProblemOfTheFile() {
+        PresetFile bad = new PresetFile("x", "x.mcts", "game: tictactoe\nboard: XXXXXXXXXXXX\n");
+
+        LessonProblem p = PANES.presetProblem("mcts", bad).orElseThrow();
+
+        assertEquals("x.mcts", p.source());
+        assertEquals(0, p.line());
+        assertTrue(p.message().startsWith("board: "), p.message());
+    }
+
+    @Test
+    void mctsPresetThatTheFormatWritesIsNoProblem() {
+        PresetFile good = new PresetFile("x", "x.mcts", "game: connect4\nmode: match\nmcts_plays: O\n"
+                + "opponent: mcts:1000:0.5\nrollout: take-win\nstep: batch\nsimulations: 500\nc: 2\n");
+
+        assertEquals(Optional.empty(), PANES.presetProblem("mcts", good));
+    }
 }
