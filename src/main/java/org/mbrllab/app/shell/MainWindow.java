@@ -28,6 +28,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -538,13 +539,30 @@ public final class MainWindow {
         alert.show();
     }
 
+    /**
+     * Help › Lesson problems: one line per problem in a read-only text area, so that a lecturer can select
+     * and copy them, and so that a long list scrolls inside a dialog of at most 60 % of the window's
+     * height instead of growing past the screen.
+     */
     private void showProblems() {
-        String text = catalog.problems().isEmpty() ? "Every lesson file loaded without a problem."
-                : String.join("\n", catalog.problems().stream().map(LessonProblem::toString).toList());
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        List<LessonProblem> problems = catalog.problems();
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "Every lesson file loaded without a problem.", ButtonType.OK);
         alert.initOwner(stage);
-        alert.setHeaderText("Lesson problems");
+        alert.setHeaderText(problems.size() == 1 ? "1 lesson problem" : problems.size() + " lesson problems");
         alert.setResizable(true);
+        if (!problems.isEmpty()) {
+            TextArea list = new TextArea(String.join("\n", problems.stream().map(LessonProblem::toString).toList()));
+            list.setId("lesson-problems");
+            list.setEditable(false);
+            list.setWrapText(false);
+            double lineHeight = appearance.fontSize() * 1.5;
+            double room = Math.max(4 * lineHeight, stage.getHeight() * 0.6 - 10 * lineHeight);
+            list.setPrefRowCount(Math.max(1, Math.min(problems.size(), (int) (room / lineHeight))));
+            list.setPrefColumnCount(90);
+            alert.getDialogPane().setContent(list);
+            alert.getDialogPane().setMaxHeight(stage.getHeight() * 0.6);
+            alert.getDialogPane().setMaxWidth(stage.getWidth() * 0.9);
+        }
         alert.show();
     }
 
