@@ -28,7 +28,9 @@ public final class MbrlLabApp extends Application {
     public void start(Stage stage) {
         Optional<Path> external = externalLessons(getParameters().getRaw());
         LessonCatalog catalog = LessonCatalog.load(external, PaneRegistry.standard());
-        window = new MainWindow(stage, catalog, PaneRegistry.standard(), Settings.load(Settings.defaultPath()));
+        Settings.Loaded settings = Settings.read(Settings.defaultPath());
+        window = new MainWindow(stage, catalog, PaneRegistry.standard(), settings.settings());
+        settings.problem().ifPresent(window::notice);
         stage.show();
         if (Boolean.getBoolean("mbrllab.fps")) startFrameCounter();
     }

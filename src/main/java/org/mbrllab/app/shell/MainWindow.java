@@ -477,6 +477,17 @@ public final class MainWindow {
         messageTimeout.playFromStart();
     }
 
+    /**
+     * Tells the user once about something found at start-up, such as settings that will not be kept: in
+     * the status bar, in front of any message already there (the lesson problem count), and on standard
+     * error.
+     */
+    public void notice(String text) {
+        String shown = statusMessage.getText();
+        message(shown == null || shown.isEmpty() ? text : text + "  ·  " + shown);
+        System.err.println(text);
+    }
+
     private void error(String header, String detail) {
         message(header + ": " + detail);
         Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);

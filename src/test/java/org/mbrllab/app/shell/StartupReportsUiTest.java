@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -20,13 +21,17 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Help › Lesson problems with many problems: a bounded, scrolling list the lecturer can copy from. */
+/**
+ * What the window reports at start-up: many lesson problems (Help › Lesson problems is a bounded, scrolling
+ * list the lecturer can copy from) and a notice about the settings.
+ */
 @ExtendWith(ApplicationExtension.class)
-class LessonProblemsUiTest {
+class StartupReportsUiTest {
 
     private static final int PROBLEMS = 36;
 
     private Stage stage;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
@@ -34,7 +39,7 @@ class LessonProblemsUiTest {
         List<LessonProblem> problems = IntStream.rangeClosed(1, PROBLEMS)
                 .mapToObj(i -> new LessonProblem("lessons/l" + i + "/lesson.md", i, "problem number " + i))
                 .toList();
-        new MainWindow(stage, new LessonCatalog(List.of(), problems), PaneRegistry.standard(),
+        window = new MainWindow(stage, new LessonCatalog(List.of(), problems), PaneRegistry.standard(),
                 new Settings(1260, 780, false, "light", 1.0, ""));
         stage.show();
     }
@@ -56,5 +61,16 @@ class LessonProblemsUiTest {
                 "dialog " + window.getHeight() + " px high in a window of " + stage.getHeight());
         robot.interact(list::selectAll);
         assertEquals(list.getText(), list.getSelectedText(), "the lines can be selected (and so copied)");
+    }
+
+    @Test
+    void settingsNoticeIsShownInTheStatusBarNextToTheLessonProblemCount(FxRobot robot) {
+        String notice = "Settings will not be kept: cannot write to /nowhere/mbrl-lab (permission denied).";
+
+        robot.interact(() -> window.notice(notice));
+
+        String status = robot.lookup("#status-message").queryAs(Label.class).getText();
+        assertTrue(status.startsWith(notice), status);
+        assertTrue(status.contains("36 lesson file problem(s)"), status);
     }
 }
