@@ -41,6 +41,8 @@ final class LessonReader {
 
     static final String LESSON_FILE = "lesson.md";
     static final String PRESETS_FOLDER = "presets";
+    /** Files in {@code presets/} with this ending are notes for lecturers (such as a format's description), not presets. */
+    static final String NOTES_ENDING = ".md";
 
     /** Front-matter keys, in the order the README documents them. */
     static final List<String> KEYS = List.of("id", "title", "part", "order", "pane", "summary", "presets",
@@ -218,7 +220,7 @@ final class LessonReader {
             return Optional.empty();
         }
 
-        /** Every file in {@code presets/}, by name without extension. */
+        /** Every file in {@code presets/} but notes ({@code *.md}), by name without extension. */
         private Map<String, PresetFile> presetFiles() throws IOException {
             Path dir = folder.resolve(PRESETS_FOLDER);
             Map<String, PresetFile> files = new TreeMap<>();
@@ -227,6 +229,7 @@ final class LessonReader {
             try (Stream<Path> s = Files.list(dir)) {
                 paths = s.filter(Files::isRegularFile)
                         .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(NOTES_ENDING))
                         .sorted().toList();
             }
             for (Path p : paths) {
@@ -341,6 +344,11 @@ final class LessonReader {
                     }
                     if (!(x >= range[0] && x <= range[1])) {
                         problem(line(v), "parameter " + key + " = " + Format.number(x) + " is outside its range "
+                                + Format.range(range[0], range[1]));
+                        continue;
+                    }
+                    if (x != Math.rint(x) && panes.wholeNumber(pane, key)) {
+                        problem(line(v), "parameter " + key + " = " + Format.number(x) + " must be a whole number in "
                                 + Format.range(range[0], range[1]));
                         continue;
                     }

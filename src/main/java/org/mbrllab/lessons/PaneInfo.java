@@ -20,6 +20,14 @@ public interface PaneInfo {
     }
 
     /**
+     * Whether {@code key} of {@code pane} takes only whole numbers (a number of simulations, say), so that
+     * a lesson's {@code parameters:} may not give it 2.5. False when the pane does not say.
+     */
+    default boolean wholeNumber(String pane, String key) {
+        return false;
+    }
+
+    /**
      * What is wrong with a preset file of a lesson shown by {@code pane}, or empty when the pane reads it
      * (or does not check presets ahead of loading them). See {@link PresetCheck}.
      */

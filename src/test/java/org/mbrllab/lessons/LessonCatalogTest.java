@@ -95,6 +95,16 @@ class LessonCatalogTest {
     }
 
     @Test
+    void markdownNotesInThePresetsFolderAreNotPresets() throws IOException {
+        lesson(dir, "x", minimal("X", "known-dynamics", "1", "gridworld"), "FORMAT.md", "a.grid");
+
+        Lesson l = scan().find("x").orElseThrow();
+
+        assertEquals(List.of("a"), l.presets());
+        assertEquals(List.of("a"), List.copyOf(l.presetFiles().keySet()));
+    }
+
+    @Test
     void idDefaultsToFolderName() throws IOException {
         lesson(dir, "value-iteration", minimal("VI", "known-dynamics", "1", "gridworld"));
 

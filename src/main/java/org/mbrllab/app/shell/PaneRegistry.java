@@ -127,6 +127,11 @@ public final class PaneRegistry implements PaneInfo {
     }
 
     @Override
+    public boolean wholeNumber(String pane, String key) {
+        return parameterSpecs(pane).stream().anyMatch(s -> s.key().equals(key) && s.integer());
+    }
+
+    @Override
     public Optional<LessonProblem> presetProblem(String pane, PresetFile preset) {
         Entry e = entries.get(pane);
         return e == null ? Optional.empty() : e.presetCheck().problem(preset);

@@ -107,4 +107,18 @@ class PaneRegistryTest {
 
         assertEquals(Optional.empty(), PANES.presetProblem("mcts", good));
     }
+
+    @Test
+    void fractionForAWholeNumberParameterIsAProblemInTheFrontMatter() throws IOException {
+        Path lesson = Files.createDirectories(dir.resolve("m"));
+        Files.writeString(lesson.resolve("lesson.md"), "---\ntitle: M\npart: known-dynamics\norder: 1\npane: mcts\n"
+                + "parameters:\n  simulations: 250.5\n  c: 0.5\n---\n");
+
+        LessonCatalog c = LessonCatalog.scan(dir, "mine", PANES);
+
+        assertEquals(java.util.Map.of("c", 0.5), c.find("m").orElseThrow().parameters());
+        assertEquals(1, c.problems().size(), c.problems().toString());
+        assertTrue(c.problems().get(0).toString().startsWith(
+                "mine/m/lesson.md:7: parameter simulations = 250.5 must be a whole number in ["), c.problems().toString());
+    }
 }
