@@ -1,6 +1,5 @@
 package org.mbrllab.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +9,7 @@ import javafx.stage.Stage;
 import org.mbrllab.app.shell.MainWindow;
 import org.mbrllab.app.shell.PaneRegistry;
 import org.mbrllab.app.shell.Settings;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
+import org.mbrllab.lessons.LessonCatalog;
 
 /**
  * The desktop application. Options: {@code --lessons DIR} adds an external lesson folder (its lessons
@@ -28,7 +27,9 @@ public final class MbrlLabApp extends Application {
     public void start(Stage stage) {
         Optional<Path> external = externalLessons(getParameters().getRaw());
         LessonCatalog catalog = LessonCatalog.load(external, PaneRegistry.standard());
-        window = new MainWindow(stage, catalog, PaneRegistry.standard(), Settings.load(Settings.defaultPath()));
+        Settings.Loaded settings = Settings.read(Settings.defaultPath());
+        window = new MainWindow(stage, catalog, PaneRegistry.standard(), settings.settings());
+        settings.problem().ifPresent(window::notice);
         stage.show();
         if (Boolean.getBoolean("mbrllab.fps")) startFrameCounter();
     }
@@ -55,18 +56,15 @@ public final class MbrlLabApp extends Application {
         }.start();
     }
 
-    /** The folder after {@code --lessons} (or {@code --lessons=DIR}), if it exists. */
+    /** The folder after {@code --lessons} (or {@code --lessons=DIR}), whether or not it exists. */
     static Optional<Path> externalLessons(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
             if (a.equals("--lessons") && i + 1 < args.size()) value = args.get(i + 1);
             else if (a.startsWith("--lessons=")) value = a.substring("--lessons=".length());
-            if (value != null) {
-                Path dir = Path.of(value);
-                if (Files.isDirectory(dir)) return Optional.of(dir);
-                System.err.println("--lessons: " + dir + " is not a folder; using the bundled lessons only");
-            }
+            // A folder that is not there is passed on too: the catalogue reports it in Help › Lesson problems.
+            if (value != null) return Optional.of(Path.of(value));
         }
         return Optional.empty();
     }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mbrllab.app.shell.lessons.PresetFile;
+import org.mbrllab.lessons.PresetFile;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.dp.Action;

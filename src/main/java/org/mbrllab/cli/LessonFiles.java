@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.mbrllab.app.shell.lessons.Lesson;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
-import org.mbrllab.app.shell.lessons.PaneInfo;
-import org.mbrllab.app.shell.lessons.PresetFile;
+import org.mbrllab.lessons.Lesson;
+import org.mbrllab.lessons.LessonCatalog;
+import org.mbrllab.lessons.PaneInfo;
+import org.mbrllab.lessons.PresetFile;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**

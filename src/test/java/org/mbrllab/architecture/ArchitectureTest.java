@@ -9,10 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules: the engine runs headless and never reaches the toolkit or the chart library; ND4J
- * stays behind {@code engine.nn}, whose classes speak plain Java arrays and records to the rest of the
- * code; the app and the engine form no cycle; a lesson pane uses the engine, {@code app.common} and
- * nothing of another lesson or of the shell; a view-model holds no controls.
+ * The package rules: the engine, the lesson catalogue and the command line run headless and never reach
+ * the toolkit or the chart library; ND4J stays behind {@code engine.nn}, whose classes speak plain Java
+ * arrays and records to the rest of the code; the app and the engine form no cycle; a lesson pane uses the
+ * engine, {@code app.common} and nothing of another lesson or of the shell; a view-model holds no controls.
  */
 class ArchitectureTest {
 
@@ -108,6 +108,15 @@ class ArchitectureTest {
     void viewModelsDoNotImportTheSceneGraph() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+                .check(MAIN);
+    }
+
+    /** The command line reads lessons and presets too, so the catalogue needs no toolkit and no shell. */
+    @Test
+    void lessonCatalogueImportsNoToolkitChartsOrApp() {
+        noClasses().that().resideInAPackage("org.mbrllab.lessons..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "java.awt..",
+                        "javax.swing..", "org.jfree..", "org.mbrllab.app..")
                 .check(MAIN);
     }
 }

@@ -28,6 +28,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -56,11 +57,11 @@ import org.mbrllab.app.common.Presets;
 import org.mbrllab.app.common.RunControls;
 import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.Theme;
-import org.mbrllab.app.shell.lessons.Lesson;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
-import org.mbrllab.app.shell.lessons.LessonProblem;
-import org.mbrllab.app.shell.lessons.Part;
 import org.mbrllab.app.common.text.LessonTextView;
+import org.mbrllab.lessons.Lesson;
+import org.mbrllab.lessons.LessonCatalog;
+import org.mbrllab.lessons.LessonProblem;
+import org.mbrllab.lessons.Part;
 
 /**
  * The main window: menus, the run-controls toolbar, the lesson navigator and text on the left, the
@@ -544,6 +545,17 @@ public final class MainWindow {
         messageTimeout.playFromStart();
     }
 
+    /**
+     * Tells the user once about something found at start-up, such as settings that will not be kept: in
+     * the status bar, in front of any message already there (the lesson problem count), and on standard
+     * error.
+     */
+    public void notice(String text) {
+        String shown = statusMessage.getText();
+        message(shown == null || shown.isEmpty() ? text : text + "  ·  " + shown);
+        System.err.println(text);
+    }
+
     private void error(String header, String detail) {
         message(header + ": " + detail);
         Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
@@ -606,13 +618,30 @@ public final class MainWindow {
         alert.show();
     }
 
+    /**
+     * Help › Lesson problems: one line per problem in a read-only text area, so that a lecturer can select
+     * and copy them, and so that a long list scrolls inside a dialog of at most 60 % of the window's
+     * height instead of growing past the screen.
+     */
     private void showProblems() {
-        String text = catalog.problems().isEmpty() ? "Every lesson file loaded without a problem."
-                : String.join("\n", catalog.problems().stream().map(LessonProblem::toString).toList());
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        List<LessonProblem> problems = catalog.problems();
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "Every lesson file loaded without a problem.", ButtonType.OK);
         alert.initOwner(stage);
-        alert.setHeaderText("Lesson problems");
+        alert.setHeaderText(problems.size() == 1 ? "1 lesson problem" : problems.size() + " lesson problems");
         alert.setResizable(true);
+        if (!problems.isEmpty()) {
+            TextArea list = new TextArea(String.join("\n", problems.stream().map(LessonProblem::toString).toList()));
+            list.setId("lesson-problems");
+            list.setEditable(false);
+            list.setWrapText(false);
+            double lineHeight = appearance.fontSize() * 1.5;
+            double room = Math.max(4 * lineHeight, stage.getHeight() * 0.6 - 10 * lineHeight);
+            list.setPrefRowCount(Math.max(1, Math.min(problems.size(), (int) (room / lineHeight))));
+            list.setPrefColumnCount(90);
+            alert.getDialogPane().setContent(list);
+            alert.getDialogPane().setMaxHeight(stage.getHeight() * 0.6);
+            alert.getDialogPane().setMaxWidth(stage.getWidth() * 0.9);
+        }
         alert.show();
     }
 

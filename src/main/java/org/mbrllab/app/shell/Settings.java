@@ -2,19 +2,30 @@ package org.mbrllab.app.shell;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * What the window remembers between runs. Stored as a small JSON file written atomically (a temporary
  * file, then a rename), so a crash mid-write never leaves a half file. A file that cannot be read is
- * moved aside to {@code settings.json.bad} and the defaults are used.
+ * moved aside to {@code settings.json.bad} ({@code .bad-2}, {@code .bad-3}, … when that exists: a copy
+ * is never overwritten) and the defaults are used. {@link #read} also finds out at start-up whether the
+ * settings can be saved at all, since the save happens on close, when it is too late to say so.
  *
  * @param width      window width in px
  * @param height     window height in px
@@ -50,19 +61,95 @@ public record Settings(double width, double height, boolean maximized, String th
         return base.resolve("mbrl-lab").resolve("settings.json");
     }
 
+    /**
+     * The settings read at start-up, and what the user must be told about them.
+     *
+     * @param settings what was read, or the defaults
+     * @param problem  one or two sentences for the window: the file was broken (and where the broken copy
+     *                 went), or the settings cannot be saved (and in which folder); empty when all is well
+     */
+    public record Loaded(Settings settings, Optional<String> problem) {
+        public Loaded {
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /** How many numbered {@code .bad} copies to try before giving up on keeping another one. */
+    private static final int MAX_BAD_COPIES = 1000;
+
     /** Reads {@code file}; a missing file gives the defaults, a broken one is moved aside. */
     public static Settings load(Path file) {
-        if (!Files.isRegularFile(file)) return defaults();
-        try {
-            return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Settings.class);
-        } catch (IOException | RuntimeException e) {
+        return read(file).settings();
+    }
+
+    /**
+     * Reads {@code file} like {@link #load}, and reports what went wrong: a broken file (moved aside to a
+     * new {@code .bad} copy), and a folder where the settings cannot be written.
+     */
+    public static Loaded read(Path file) {
+        List<String> problems = new ArrayList<>();
+        Settings settings = defaults();
+        if (Files.isRegularFile(file)) {
             try {
-                Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException ignored) {
-                // Leave it; we will overwrite it atomically on exit.
+                settings = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Settings.class);
+            } catch (IOException | RuntimeException e) {
+                String kept;
+                try {
+                    kept = "the broken file was kept as " + moveAside(file).toAbsolutePath();
+                } catch (IOException moveFailed) {
+                    kept = "it could not be moved aside (" + describe(moveFailed) + ")";
+                }
+                problems.add("Settings file " + file.toAbsolutePath() + " could not be read (" + describe(e) + "); defaults are used, "
+                        + kept + ".");
             }
-            return defaults();
         }
+        cannotWrite(file).ifPresent(why -> problems.add("Settings will not be kept: cannot write to "
+                + file.toAbsolutePath().getParent() + " (" + why + ")."));
+        return new Loaded(settings, problems.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", problems)));
+    }
+
+    /** Moves {@code file} to the first free name of {@code NAME.bad}, {@code NAME.bad-2}, …; returns it. */
+    static Path moveAside(Path file) throws IOException {
+        for (int n = 1; n <= MAX_BAD_COPIES; n++) {
+            Path bad = file.resolveSibling(file.getFileName() + (n == 1 ? ".bad" : ".bad-" + n));
+            try {
+                return Files.move(file, bad);                 // never REPLACE_EXISTING: keep every copy
+            } catch (FileAlreadyExistsException taken) {
+                // try the next number
+            }
+        }
+        throw new IOException(MAX_BAD_COPIES + " broken copies are there already");
+    }
+
+    /**
+     * Why a settings file cannot be saved at {@code file}, found by writing (and deleting) a temporary
+     * file in its folder as {@link #save} would; empty when it can. Asking the file system for
+     * permissions is not enough: it answers for the user, not for a read-only mount or a file that
+     * stands where the folder should be.
+     */
+    static Optional<String> cannotWrite(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, "settings", ".tmp"));
+            return Optional.empty();
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            return Optional.of(describe(e));
+        }
+    }
+
+    /** A short reason: "permission denied", "not a directory", or the first line of the message. */
+    private static String describe(Exception e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileAlreadyExistsException f) return "a file is in the way: " + f.getFile();
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(Locale.ROOT);
+        if (e instanceof JsonProcessingException j) {
+            // Jackson's own message is several lines about its parser; the line is what helps.
+            return j.getLocation() == null ? "not valid JSON" : "not valid JSON at line " + j.getLocation().getLineNr();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
     /** Writes {@code file} atomically. */

@@ -14,8 +14,8 @@ import javafx.stage.Stage;
 import org.mbrllab.app.shell.MainWindow;
 import org.mbrllab.app.shell.PaneRegistry;
 import org.mbrllab.app.shell.Settings;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
 import org.mbrllab.engine.core.ParameterSpec;
+import org.mbrllab.lessons.LessonCatalog;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

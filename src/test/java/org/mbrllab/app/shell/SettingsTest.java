@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,5 +52,94 @@ class SettingsTest {
         assertEquals(1000, s.height());
         assertEquals(2.5, s.zoom());
         assertEquals("light", s.theme());
+    }
+
+    @Test
+    void goodFileInAWritableFolderHasNoProblem() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Settings s = new Settings(1300, 900, true, "dark", 1.2, "mcts");
+        s.save(file);
+
+        assertEquals(new Settings.Loaded(s, Optional.empty()), Settings.read(file));
+    }
+
+    @Test
+    void missingFileInAFolderNotYetMadeHasNoProblem() {
+        assertEquals(new Settings.Loaded(Settings.defaults(), Optional.empty()),
+                Settings.read(dir.resolve("new/folder/settings.json")));
+    }
+
+    @Test
+    void brokenFileIsReportedNamingWhereTheBrokenCopyWent() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{ \"width\": 12");
+
+        Settings.Loaded loaded = Settings.read(file);
+
+        assertEquals(Settings.defaults(), loaded.settings());
+        String problem = loaded.problem().orElseThrow();
+        assertTrue(problem.startsWith("Settings file " + file + " could not be read ("), problem);
+        assertTrue(problem.endsWith("defaults are used, the broken file was kept as " + dir.resolve("settings.json.bad") + "."),
+                problem);
+    }
+
+    @Test
+    void secondBrokenFileDoesNotOverwriteTheFirstBrokenCopy() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "first broken");
+        Settings.read(file);
+        Files.writeString(file, "second broken");
+        Settings.read(file);
+        Files.writeString(file, "third broken");
+
+        String problem = Settings.read(file).problem().orElseThrow();
+
+        assertEquals("first broken", Files.readString(dir.resolve("settings.json.bad")));
+        assertEquals("second broken", Files.readString(dir.resolve("settings.json.bad-2")));
+        assertEquals("third broken", Files.readString(dir.resolve("settings.json.bad-3")));
+        assertTrue(problem.contains("kept as " + dir.resolve("settings.json.bad-3")), problem);
+    }
+
+    @Test
+    void folderThatCannotBeMadeIsReportedAtStartUpNamingIt() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("mbrl-lab"), "a file where the folder should be");
+        Path file = blocker.resolve("settings.json");
+
+        Settings.Loaded loaded = Settings.read(file);
+
+        assertEquals(Settings.defaults(), loaded.settings());
+        String problem = loaded.problem().orElseThrow();
+        assertTrue(problem.startsWith("Settings will not be kept: cannot write to " + blocker + " ("), problem);
+    }
+
+    @Test
+    void readOnlyFolderIsReportedAtStartUpAndTheGoodFileIsStillRead() throws Exception {
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root writes into read-only folders");
+        Path file = dir.resolve("settings.json");
+        Settings s = new Settings(1300, 900, false, "dark", 1.2, "mcts");
+        s.save(file);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Settings.Loaded loaded = Settings.read(file);
+
+            assertEquals(s, loaded.settings());
+            assertEquals(Optional.of("Settings will not be kept: cannot write to " + dir + " (permission denied)."),
+                    loaded.problem());
+        } finally {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void saveReplacesTheFileByARename() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Settings.defaults().save(file);
+        Object before = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        new Settings(1300, 900, false, "dark", 1.2, "mcts").save(file);
+
+        Object after = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Assumptions.assumeTrue(before != null, "this file system has no inode numbers");
+        assertFalse(before.equals(after), "a new file (inode) was renamed over the old one, not written in place");
     }
 }

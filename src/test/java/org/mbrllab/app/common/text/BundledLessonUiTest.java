@@ -18,9 +18,9 @@ import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mbrllab.app.shell.lessons.Lesson;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
-import org.mbrllab.app.shell.lessons.PaneInfo;
+import org.mbrllab.lessons.Lesson;
+import org.mbrllab.lessons.LessonCatalog;
+import org.mbrllab.lessons.PaneInfo;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mbrllab.app.shell.MainWindow;
 import org.mbrllab.app.shell.PaneRegistry;
 import org.mbrllab.app.shell.Settings;
-import org.mbrllab.app.shell.lessons.LessonCatalog;
+import org.mbrllab.lessons.LessonCatalog;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

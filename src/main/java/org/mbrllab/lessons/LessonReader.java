@@ -1,4 +1,4 @@
-package org.mbrllab.app.shell.lessons;
+package org.mbrllab.lessons;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -32,14 +32,17 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads one lesson folder ({@code lesson.md} and {@code presets/}) into a {@link Lesson}.
  *
  * <p>Two kinds of problems are reported. Those that decide where or whether the lesson appears (bad or
- * missing front matter, a missing title, part, order or pane) leave the lesson out. Those inside the
- * lesson (an unknown key, a missing preset, a bad parameter) drop only the faulty item, and the lesson
- * still loads. A lesson whose pane this build lacks is left out silently, with none of its problems.
+ * missing front matter, a missing title, part, order or pane, a pane this build does not have) leave the
+ * lesson out. Those inside the lesson (an unknown key, a missing preset, a preset file the pane cannot
+ * read, a bad parameter) drop only the faulty item, and the lesson still loads. Every problem is
+ * reported: a lesson that silently disappears is the hardest mistake for a lecturer to find.
  */
 final class LessonReader {
 
     static final String LESSON_FILE = "lesson.md";
     static final String PRESETS_FOLDER = "presets";
+    /** Files in {@code presets/} with this ending are notes for lecturers (such as a format's description), not presets. */
+    static final String NOTES_ENDING = ".md";
 
     /** Front-matter keys, in the order the README documents them. */
     static final List<String> KEYS = List.of("id", "title", "part", "order", "pane", "summary", "presets",
@@ -75,8 +78,6 @@ final class LessonReader {
         } catch (IOException e) {
             found.add(new LessonProblem(source, 0, "cannot read: " + e));
             lesson = Optional.empty();
-        } catch (SilentSkip e) {
-            return Optional.empty();
         }
         problems.addAll(found);
         return lesson;
@@ -85,13 +86,6 @@ final class LessonReader {
     /** The file as UTF-8; a malformed byte is an error rather than a silent replacement character. */
     private static String readText(Path file) throws IOException {
         return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-    }
-
-    /** The lesson belongs to a pane that this build does not have. */
-    private static final class SilentSkip extends RuntimeException {
-        SilentSkip() {
-            super(null, null, false, false);
-        }
     }
 
     /** One parse of one file; collects its problems. */
@@ -136,9 +130,15 @@ final class LessonReader {
             }
             Map<String, NodeTuple> keys = keys(mapping);
 
-            // 3. The pane decides whether the lesson belongs to this build at all.
-            Optional<String> pane = required(keys, "pane", mapping);
-            if (pane.isPresent() && !panes.exists(pane.get())) throw new SilentSkip();
+            // 3. The pane must be one of this build's; the lesson's other fields are still checked.
+            Optional<String> pane = required(keys, "pane", mapping).map(String::strip).filter(p -> {
+                if (panes.exists(p)) return true;
+                List<String> known = panes.names();
+                problem(valueLine(keys.get("pane")), "unknown pane '" + p + "'" + suggestion(p, known)
+                        + "; this lesson is left out" + (known.isEmpty() ? "" : "; known panes: "
+                        + String.join(", ", known)));
+                return false;
+            });
 
             // 4. Fields that place the lesson in the navigator: without them it is left out.
             Optional<String> title = required(keys, "title", mapping);
@@ -164,12 +164,13 @@ final class LessonReader {
             String summary = optional(keys, "summary").orElse("").strip();
             Map<String, PresetFile> presetFiles = presetFiles();
             List<String> presets = presets(keys.get("presets"), presetFiles);
+            pane.ifPresent(p -> presets.removeIf(name -> unreadable(p, presetFiles.get(name))));
             String defaultPreset = defaultPreset(keys.get("default_preset"), presets);
             Map<String, Double> parameters = pane.isPresent()
                     ? parameters(keys.get("parameters"), pane.get()) : Map.of();
 
             if (pane.isEmpty() || title.isEmpty() || part.isEmpty() || order.isEmpty()) return Optional.empty();
-            return Optional.of(new Lesson(id, title.get().strip(), part.get(), order.get(), pane.get().strip(),
+            return Optional.of(new Lesson(id, title.get().strip(), part.get(), order.get(), pane.get(),
                     summary, presets, defaultPreset, parameters, fm.markdown(), source, presetFiles));
         }
 
@@ -219,7 +220,7 @@ final class LessonReader {
             return Optional.empty();
         }
 
-        /** Every file in {@code presets/}, by name without extension. */
+        /** Every file in {@code presets/} but notes ({@code *.md}), by name without extension. */
         private Map<String, PresetFile> presetFiles() throws IOException {
             Path dir = folder.resolve(PRESETS_FOLDER);
             Map<String, PresetFile> files = new TreeMap<>();
@@ -228,6 +229,7 @@ final class LessonReader {
             try (Stream<Path> s = Files.list(dir)) {
                 paths = s.filter(Files::isRegularFile)
                         .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(NOTES_ENDING))
                         .sorted().toList();
             }
             for (Path p : paths) {
@@ -272,6 +274,23 @@ final class LessonReader {
                 }
             }
             return presets;
+        }
+
+        /**
+         * Whether the pane cannot read this preset file; if so, the problem is reported against the file.
+         * Checking here means a broken preset shows in the problem list when the catalogue loads, not only
+         * when a student picks it from the menu.
+         */
+        private boolean unreadable(String pane, PresetFile file) {
+            Optional<LessonProblem> problem;
+            try {
+                problem = panes.presetProblem(pane, file);
+            } catch (RuntimeException e) {          // a check that throws still must not stop the catalogue
+                problem = Optional.of(new LessonProblem(file.source(), 0, "cannot be read: " + e.getMessage()));
+            }
+            problem.ifPresent(p -> problems.add(new LessonProblem(p.source(), p.line(),
+                    p.message() + "; preset '" + file.name() + "' is left out of the menu")));
+            return problem.isPresent();
         }
 
         private String defaultPreset(NodeTuple t, List<String> presets) {
@@ -328,6 +347,11 @@ final class LessonReader {
                                 + Format.range(range[0], range[1]));
                         continue;
                     }
+                    if (x != Math.rint(x) && panes.wholeNumber(pane, key)) {
+                        problem(line(v), "parameter " + key + " = " + Format.number(x) + " must be a whole number in "
+                                + Format.range(range[0], range[1]));
+                        continue;
+                    }
                 }
                 if (parameters.containsKey(key)) {
                     problem(line(k), "parameter " + key + " appears twice; the first one is used");
@@ -358,9 +382,14 @@ final class LessonReader {
 
     /** " (did you mean 'title'?)" when a known key is one or two edits away. */
     static String suggestion(String key) {
+        return suggestion(key, KEYS);
+    }
+
+    /** " (did you mean 'gridworld'?)" when one of {@code candidates} is one or two edits away. */
+    static String suggestion(String key, List<String> candidates) {
         String best = null;
         int bestDistance = 3;
-        for (String known : KEYS) {
+        for (String known : candidates) {
             int d = editDistance(key.toLowerCase(Locale.ROOT), known);
             if (d < bestDistance) {
                 bestDistance = d;

@@ -1,17 +1,39 @@
-package org.mbrllab.app.shell.lessons;
+package org.mbrllab.lessons;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the catalog needs to know about the panes of this build: which exist, and which numeric
- * parameters each declares. The shell implements it from its pane registry; the command line and the
- * tests can use {@link #of} or {@link #any}.
+ * What the catalog needs to know about the panes of this build: which exist, which numeric parameters
+ * each declares, and whether it can read a preset file. The shell implements it from its pane registry;
+ * the command line and the tests can use {@link #of} or {@link #any}.
  */
 public interface PaneInfo {
 
-    /** Whether a pane with this id exists in this build. Lessons for other panes are left out. */
+    /** Whether a pane with this id exists in this build. Lessons for other panes are reported and left out. */
     boolean exists(String pane);
+
+    /** The ids of this build's panes, for naming them when a lesson gives an unknown one; may be empty. */
+    default List<String> names() {
+        return List.of();
+    }
+
+    /**
+     * Whether {@code key} of {@code pane} takes only whole numbers (a number of simulations, say), so that
+     * a lesson's {@code parameters:} may not give it 2.5. False when the pane does not say.
+     */
+    default boolean wholeNumber(String pane, String key) {
+        return false;
+    }
+
+    /**
+     * What is wrong with a preset file of a lesson shown by {@code pane}, or empty when the pane reads it
+     * (or does not check presets ahead of loading them). See {@link PresetCheck}.
+     */
+    default Optional<LessonProblem> presetProblem(String pane, PresetFile preset) {
+        return Optional.empty();
+    }
 
     /**
      * Declared numeric parameter keys with their allowed range {@code {min, max}}, for validating front
@@ -27,6 +49,11 @@ public interface PaneInfo {
             @Override
             public boolean exists(String pane) {
                 return copy.containsKey(pane);
+            }
+
+            @Override
+            public List<String> names() {
+                return copy.keySet().stream().sorted().toList();
             }
 
             @Override

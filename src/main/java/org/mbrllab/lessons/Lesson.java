@@ -1,4 +1,4 @@
-package org.mbrllab.app.shell.lessons;
+package org.mbrllab.lessons;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param order         position within its part (smaller first)
  * @param pane          id of the pane that shows it
  * @param summary       one line for the navigator's tooltip; empty if none
- * @param presets       preset names in menu order; only presets whose file exists
+ * @param presets       preset names in menu order; only presets whose file exists and, where the pane
+ *                      checks its presets, reads without a problem
  * @param defaultPreset the preset loaded when the lesson opens; {@code null} when {@code presets} is empty
  * @param parameters    defaults for the pane's numeric parameters, in front-matter order
  * @param markdown      the text after the front matter

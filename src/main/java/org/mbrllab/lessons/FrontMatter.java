@@ -1,4 +1,4 @@
-package org.mbrllab.app.shell.lessons;
+package org.mbrllab.lessons;
 
 import java.util.List;
 
