@@ -246,7 +246,7 @@ public final class MainWindow {
         currentLesson = lesson;
         stage.setTitle("MBRL Lab — " + lesson.title());
         lessonText.setMarkdown(lesson.markdown());
-        PaneHost host = PaneHost.open(appearance, runners);
+        PaneHost host = PaneHost.open(appearance, runners, this::message);
         LessonPane pane;
         try {
             pane = panes.create(lesson.pane(), host);
@@ -265,8 +265,12 @@ public final class MainWindow {
         showCapabilities(pane);
         RunControls controls = pane.controls();
         if (controls != null) {
-            host.scope().onChange(this::showRunStatus, controls.statusProperty(), controls.stepsProperty());
-            host.scope().onChange(() -> showError(controls.errorProperty().get()), controls.errorProperty());
+            // The banner follows the run's state, not the error's changes: a divergence whose message
+            // repeats the last one word for word must still bring the banner back.
+            host.scope().onChange(() -> {
+                showRunStatus();
+                showError(controls.errorProperty().get());
+            }, controls.statusProperty(), controls.stepsProperty(), controls.errorProperty());
         }
         List<PaneContext.Preset> presets = new ArrayList<>();
         for (String name : lesson.presets()) {

@@ -106,6 +106,17 @@ public final class PaneRegistry implements PaneInfo {
     /** "12: " after the source in a loader's message. */
     private static final Pattern LINE_PREFIX = Pattern.compile("(\\d{1,9}): ?");
 
+    /**
+     * The same pane with another factory (a UI test's pane, say); its parameters and preset check stay.
+     *
+     * @throws IllegalArgumentException if no pane {@code id} is registered
+     */
+    public void replaceFactory(String id, Function<PaneHost, LessonPane> factory) {
+        Entry e = entries.get(id);
+        if (e == null) throw new IllegalArgumentException("no pane named " + id);
+        entries.put(id, new Entry(id, e.parameters(), factory, e.presetCheck()));
+    }
+
     public void register(Entry entry) {
         entries.put(entry.id(), entry);
     }

@@ -3,6 +3,7 @@ package org.mbrllab.app.lessons.gridworld;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -75,7 +76,19 @@ public final class GridWorldPane extends RunnerPane<GridWorldViewModel> {
         presetChoice.setId("preset-choice");
         presetChoice.setTooltip(new Tooltip("Load one of the lesson's grid worlds"));
         presetChoice.valueProperty().addListener((obs, o, n) -> {
-            if (!updatingPreset && n != null && !n.isEmpty()) vm.loadPreset(n);
+            if (updatingPreset || n == null || n.isEmpty()) return;
+            try {
+                vm.loadPreset(n);
+            } catch (RuntimeException e) {
+                // The grid stays as it was, and so must the menu: it goes back to the preset shown.
+                host.messages().accept("The preset “" + n + "” was not loaded: " + e.getMessage());
+                Platform.runLater(() -> {
+                    updatingPreset = true;
+                    presetChoice.setValue(vm.presetNameProperty().get() == null || vm.presetNameProperty().get().isEmpty()
+                            ? null : vm.presetNameProperty().get());
+                    updatingPreset = false;
+                });
+            }
         });
         vm.presetNameProperty().addListener((obs, o, n) -> {
             updatingPreset = true;

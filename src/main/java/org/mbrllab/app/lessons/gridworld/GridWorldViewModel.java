@@ -3,6 +3,7 @@ package org.mbrllab.app.lessons.gridworld;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -164,15 +165,26 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
         return layout.get().format();
     }
 
+    /** How a layout becomes a world (its MDP); called on the worker only. Tests watch it. */
+    private Function<GridLayout, GridWorld> worlds = GridWorld::new;
+
+    /** For tests: builds worlds with {@code worlds} instead. */
+    void setWorldBuilder(Function<GridLayout, GridWorld> worlds) {
+        this.worlds = worlds;
+    }
+
     // ---------------------------------------------------------------- engine
 
     @Override
     protected Supplier<DpSolver> engineFactory() {
-        GridWorld world = new GridWorld(layout.get());
+        // The layout is immutable; its MDP (|S|·|A| transitions, 360 000 on a 300 × 300 grid) is built on
+        // the worker, never on the FX thread.
+        GridLayout current = layout.get();
+        Function<GridLayout, GridWorld> build = worlds;
         Algorithm alg = algorithm.get();
         DpSettings settings = new DpSettings(sweep.get(), granularity(stepSize.get()),
                 Math.pow(10, parameters.get(TOLERANCE)), DpSettings.defaults().maxIterations(), evaluated.get());
-        return () -> DpSolver.create(alg, world, settings);
+        return () -> DpSolver.create(alg, build.apply(current), settings);
     }
 
     @Override
@@ -238,7 +250,10 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
             case START -> current.withStart(row, col);
             case ERASE -> current.withCell(row, col, GridLayout.Cell.empty());
         };
-        if (next != current && !next.format().equals(current.format())) changeLayout(next);
+        // Only this cell (or the start) can differ: compare it, not two formatted 300 × 300 layouts.
+        boolean same = next == current || (next.cell(row, col).equals(current.cell(row, col))
+                && next.startRow() == current.startRow() && next.startCol() == current.startCol());
+        if (!same) changeLayout(next);
     }
 
     /** Swaps in a new layout: the engine keeps its values where it can and re-converges if it had. */
@@ -247,8 +262,8 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
         // A converged run re-converges after a change, so sliders feel live; a paused one stays paused.
         boolean wasDone = lastStatus().state() == RunStatus.State.DONE;
         layout.set(next);
-        GridWorld world = new GridWorld(next);
-        apply(e -> e.setWorld(world));
+        Function<GridLayout, GridWorld> build = worlds;
+        apply(e -> e.setWorld(build.apply(next)));
         if (wasDone) runToEnd();
     }
 
@@ -263,12 +278,13 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
         DpSnapshot s = snapshot.get();
         if (s == null) return;
         stopPlay();
-        GridWorld world = new GridWorld(layout.get());
+        GridLayout current = layout.get();
+        Function<GridLayout, GridWorld> build = worlds;
         int[] greedy = s.greedy().clone();
         long seed = seed();
         player = runners().create("gridworld-play", this::acceptEpisode);
         player.setSpeed(PLAY_SPEED);
-        player.load(() -> new GreedyEpisode(world, greedy, Seeds.random(seed), PLAY_MAX_STEPS));
+        player.load(() -> new GreedyEpisode(build.apply(current), greedy, Seeds.random(seed), PLAY_MAX_STEPS));
         player.run();
     }
 

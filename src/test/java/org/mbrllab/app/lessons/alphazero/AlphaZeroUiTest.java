@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.LessonWindow;
 import org.mbrllab.app.shell.MainWindow;
 import org.mbrllab.app.shell.PaneRegistry;
@@ -33,14 +34,15 @@ class AlphaZeroUiTest {
 
     @Start
     void start(Stage stage) {
-        PaneRegistry registry = new PaneRegistry();
-        registry.register(new PaneRegistry.Entry("alphazero", AlphaZeroPane.parameterSpecs(), host -> {
+        PaneRegistry registry = PaneRegistry.standard();
+        registry.replaceFactory("alphazero", host -> {
             AlphaZeroPane p = new AlphaZeroPane(host);
             pane = p;
             return p;
-        }));
+        });
         LessonCatalog catalog = LessonCatalog.load(Optional.empty(), registry);
-        window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, "alphazero"));
+        window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, "alphazero"),
+                RunnerFactory.synchronous());
         stage.show();
     }
 

@@ -25,6 +25,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.LessonWindow;
 import org.mbrllab.app.shell.FileDialogs;
 import org.mbrllab.app.shell.MainWindow;
@@ -50,14 +51,15 @@ class GridWorldUiTest {
 
     @Start
     void start(Stage stage) {
-        PaneRegistry registry = new PaneRegistry();
-        registry.register(new PaneRegistry.Entry("gridworld", GridWorldPane.parameterSpecs(), host -> {
+        PaneRegistry registry = PaneRegistry.standard();
+        registry.replaceFactory("gridworld", host -> {
             GridWorldPane p = new GridWorldPane(host);
             pane = p;
             return p;
-        }));
+        });
         LessonCatalog catalog = LessonCatalog.load(Optional.empty(), registry);
-        window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, "dynamic-programming"));
+        window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, "dynamic-programming"),
+                RunnerFactory.synchronous());
         stage.show();
     }
 

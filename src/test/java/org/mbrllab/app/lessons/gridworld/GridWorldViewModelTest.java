@@ -152,4 +152,39 @@ class GridWorldViewModelTest {
         assertEquals("reached a terminal cell", e.outcome());
         assertEquals(-e.steps(), e.totalReward(), 1e-12, "every move costs 1 in Example 4.1");
     }
+
+    /**
+     * The MDP of a 300 × 300 grid takes tens of milliseconds to build: opening, a γ drag and a painted
+     * wall build it on the worker, never on the thread that moved the slider (the FX thread in the app).
+     */
+    @Test
+    void theWorldsMdpIsBuiltOnTheWorkerNotOnTheCallersThread() throws Exception {
+        GridWorldViewModel threaded = new GridWorldViewModel();
+        java.util.Set<Thread> builders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch built = new java.util.concurrent.CountDownLatch(3);
+        threaded.setWorldBuilder(l -> {
+            builders.add(Thread.currentThread());
+            built.countDown();
+            return new org.mbrllab.engine.dp.GridWorld(l);
+        });
+        RunnerFactory workers = new RunnerFactory() {
+            @Override
+            public <E extends org.mbrllab.engine.run.Engine<S>, S> org.mbrllab.engine.run.Runner<E, S> create(
+                    String name, java.util.function.Consumer<org.mbrllab.engine.run.Published<S>> listener) {
+                return org.mbrllab.engine.run.Runner.threaded(name, Runnable::run, listener);
+            }
+
+            @Override public boolean isSynchronous() { return false; }
+        };
+        try {
+            threaded.open(new PaneContext("dynamic-programming", List.of(), "", Map.of()), workers);
+            threaded.parameters().set("gamma", 0.5);
+            threaded.toolProperty().set(PaintTool.WALL);
+            threaded.paint(1, 1);
+            assertTrue(built.await(10, java.util.concurrent.TimeUnit.SECONDS), "three worlds built");
+            assertTrue(!builders.contains(Thread.currentThread()), "a world was built on the caller's thread");
+        } finally {
+            threaded.close();
+        }
+    }
 }

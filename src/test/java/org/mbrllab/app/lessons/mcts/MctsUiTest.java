@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.LessonWindow;
 import org.mbrllab.app.shell.MainWindow;
 import org.mbrllab.app.shell.PaneRegistry;
@@ -41,14 +42,15 @@ class MctsUiTest {
 
     @Start
     void start(Stage stage) {
-        PaneRegistry registry = new PaneRegistry();
-        registry.register(new PaneRegistry.Entry("mcts", MctsPane.parameterSpecs(), host -> {
+        PaneRegistry registry = PaneRegistry.standard();
+        registry.replaceFactory("mcts", host -> {
             MctsPane p = new MctsPane(host);
             pane = p;
             return p;
-        }));
+        });
         LessonCatalog catalog = LessonCatalog.load(Optional.empty(), registry);
-        window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, "mcts"));
+        window = new MainWindow(stage, catalog, registry, new Settings(1260, 780, false, "light", 1.0, "mcts"),
+                RunnerFactory.synchronous());
         stage.show();
     }
 

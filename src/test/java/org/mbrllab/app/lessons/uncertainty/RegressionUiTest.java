@@ -93,4 +93,5 @@ class RegressionUiTest {
         String progress = robot.lookup("#regression-progress").queryAs(Label.class).getText();
         assertTrue(progress.contains("largest |μ_A − μ_B|"), progress);
     }
+
 }

@@ -1,0 +1,77 @@
+package org.mbrllab.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mbrllab.lessons.LessonCatalog;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The lesson-switch soak, run by hand (its name keeps it out of the suite):
+ * {@code mvn test -Dtest=LessonSoak -Dsurefire.failIfNoSpecifiedTests=false [-Dsoak.switches=300]}.
+ * Every lesson in turn, a run started on each, with the app's threaded runners; prints the heap after a
+ * full GC and the live threads before and after, and fails if the heap grew by 100 MB or more.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonSoak {
+
+    private static final List<String> LESSONS = List.of("dynamic-programming", "mcts", "alphazero", "lqr", "ilqr",
+            "mpc", "model-bias", "uncertainty", "ensembles", "model-based-planning", "which-method");
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        LessonCatalog catalog = LessonCatalog.load(Optional.empty(), PaneRegistry.standard());
+        window = new MainWindow(stage, catalog, PaneRegistry.standard(),
+                new Settings(1260, 780, false, "light", 1.0, "which-method"));
+        stage.show();
+    }
+
+    private void open(FxRobot robot, String id) {
+        robot.interact(() -> {
+            window.selectLesson(id);
+            var controls = window.currentPane().orElseThrow().controls();
+            if (controls != null && !controls.runningProperty().get()) controls.toggleRun();
+        });
+        WaitForAsyncUtils.sleep(60, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    void switchingLessonsKeepsTheHeapFlat(FxRobot robot) throws Exception {
+        int switches = Integer.getInteger("soak.switches", 300);
+        // One round first, so that every class, font and ND4J's natives are loaded before the baseline.
+        for (String id : LESSONS) open(robot, id);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        long heap0 = heapAfterGc();
+        int threads0 = Thread.activeCount();
+        long start = System.nanoTime();
+        for (int i = 0; i < switches; i++) open(robot, LESSONS.get(i % LESSONS.size()));
+        open(robot, "which-method");
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        long heap1 = heapAfterGc();
+        int threads1 = Thread.activeCount();
+        System.out.printf("soak: %d switches in %.0f s; heap after GC %.1f MB -> %.1f MB (%+.1f MB); threads %d -> %d%n",
+                switches, (System.nanoTime() - start) / 1e9, heap0 / 1e6, heap1 / 1e6, (heap1 - heap0) / 1e6, threads0, threads1);
+        assertTrue(heap1 - heap0 < 100_000_000L, "the heap grew by " + (heap1 - heap0) / 1e6 + " MB");
+    }
+}
