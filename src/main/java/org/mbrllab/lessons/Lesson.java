@@ -24,10 +24,13 @@ import java.util.Optional;
  * @param source        where {@code lesson.md} was read from, e.g. {@code lessons/dynamic-programming/lesson.md}
  *                      or an absolute path for an external lesson
  * @param presetFiles   every file of the {@code presets/} folder by name (listed or not)
+ * @param dataFiles     the lesson's data tables ({@code *.csv} beside {@code lesson.md}) by file name, such as
+ *                      the recorded V1–V4 comparison; an external lesson folder brings its own
  */
 public record Lesson(String id, String title, Part part, int order, String pane, String summary,
                      List<String> presets, String defaultPreset, Map<String, Double> parameters,
-                     String markdown, String source, Map<String, PresetFile> presetFiles) {
+                     String markdown, String source, Map<String, PresetFile> presetFiles,
+                     Map<String, PresetFile> dataFiles) {
 
     public Lesson {
         Objects.requireNonNull(id, "id");
@@ -40,6 +43,7 @@ public record Lesson(String id, String title, Part part, int order, String pane,
         presets = List.copyOf(presets);
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         presetFiles = Collections.unmodifiableMap(new LinkedHashMap<>(presetFiles));
+        dataFiles = dataFiles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(dataFiles));
         if (defaultPreset != null && !presets.contains(defaultPreset)) {
             throw new IllegalArgumentException("default preset " + defaultPreset + " is not among " + presets);
         }

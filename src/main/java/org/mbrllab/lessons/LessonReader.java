@@ -83,9 +83,25 @@ final class LessonReader {
         return lesson;
     }
 
-    /** The file as UTF-8; a malformed byte is an error rather than a silent replacement character. */
+    /** The most bytes read from one lesson file; lesson text is cut far below this when it is shown. */
+    static final int MAX_FILE_BYTES = 4 << 20;
+    /** What a lesson's data tables end with. */
+    static final String DATA_ENDING = ".csv";
+
+    /**
+     * The file as UTF-8; a malformed byte is an error rather than a silent replacement character.
+     *
+     * @throws IOException also for a file over {@link #MAX_FILE_BYTES}, which is not read past that
+     */
     private static String readText(Path file) throws IOException {
-        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        byte[] bytes;
+        try (var in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new IOException("the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB, the most a lesson file may be");
+        }
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /** One parse of one file; collects its problems. */
@@ -171,7 +187,7 @@ final class LessonReader {
 
             if (pane.isEmpty() || title.isEmpty() || part.isEmpty() || order.isEmpty()) return Optional.empty();
             return Optional.of(new Lesson(id, title.get().strip(), part.get(), order.get(), pane.get(),
-                    summary, presets, defaultPreset, parameters, fm.markdown(), source, presetFiles));
+                    summary, presets, defaultPreset, parameters, fm.markdown(), source, presetFiles, dataFiles()));
         }
 
         /** The keys of the front matter; reports non-text, duplicate and unknown keys. */
@@ -220,6 +236,29 @@ final class LessonReader {
             return Optional.empty();
         }
 
+        /** The data tables beside {@code lesson.md} ({@value #DATA_ENDING}), by file name. */
+        private Map<String, PresetFile> dataFiles() throws IOException {
+            Map<String, PresetFile> files = new TreeMap<>();
+            List<Path> paths;
+            try (Stream<Path> s = Files.list(folder)) {
+                paths = s.filter(Files::isRegularFile)
+                        .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(DATA_ENDING))
+                        .sorted().toList();
+            }
+            for (Path p : paths) {
+                String fileName = p.getFileName().toString().replace("/", "");
+                String dataSource = sources.name(p);
+                try {
+                    files.put(fileName, new PresetFile(fileName, dataSource, readText(p)));
+                } catch (CharacterCodingException e) {
+                    problems.add(new LessonProblem(dataSource, 0, "cannot read: the file is not UTF-8 text"));
+                } catch (IOException e) {
+                    problems.add(new LessonProblem(dataSource, 0, "cannot read: " + e.getMessage()));
+                }
+            }
+            return files;
+        }
+
         /** Every file in {@code presets/} but notes ({@code *.md}), by name without extension. */
         private Map<String, PresetFile> presetFiles() throws IOException {
             Path dir = folder.resolve(PRESETS_FOLDER);
@@ -246,6 +285,8 @@ final class LessonReader {
                     files.put(name, new PresetFile(name, presetSource, readText(p)));
                 } catch (CharacterCodingException e) {
                     problems.add(new LessonProblem(presetSource, 0, "cannot read: the file is not UTF-8 text"));
+                } catch (IOException e) {
+                    problems.add(new LessonProblem(presetSource, 0, "cannot read: " + e.getMessage()));
                 }
             }
             return files;

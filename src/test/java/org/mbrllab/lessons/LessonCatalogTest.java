@@ -467,4 +467,32 @@ class LessonCatalogTest {
     private static void write(OutputStream out, String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** A lesson's data tables come through the catalogue, so an external folder brings its own. */
+    @Test
+    void csvFilesBesideTheLessonAreItsDataFiles() throws IOException {
+        Path f = lesson(dir, "mbplanning", minimal("Planning", "learned-models", "1", "mcts"));
+        Files.writeString(f.resolve("comparison.csv"), "version,seed,episode,real_return,predicted_return\n");
+        Files.writeString(f.resolve("notes.txt"), "not data\n");
+
+        Lesson l = scan().lessons().get(0);
+
+        assertEquals(List.of("comparison.csv"), List.copyOf(l.dataFiles().keySet()));
+        assertEquals("version,seed,episode,real_return,predicted_return\n", l.dataFiles().get("comparison.csv").text());
+        assertTrue(l.dataFiles().get("comparison.csv").source().endsWith("comparison.csv"));
+    }
+
+    /** A lesson file is never read whole past the cap: a 5 MiB preset is a problem, not an out-of-memory. */
+    @Test
+    void aFileOverTheCapIsReportedAndNotRead() throws IOException {
+        Path f = lesson(dir, "dp", minimal("DP", "known-dynamics", "1", "gridworld"));
+        Files.createDirectories(f.resolve("presets"));
+        Files.write(f.resolve("presets").resolve("huge.grid"), new byte[5 << 20]);
+
+        LessonCatalog c = scan();
+
+        assertEquals(1, c.lessons().size(), "the lesson still loads");
+        assertEquals(1, c.problems().size(), c.problems().toString());
+        assertTrue(c.problems().get(0).toString().contains("larger than 4 MiB"), c.problems().toString());
+    }
 }

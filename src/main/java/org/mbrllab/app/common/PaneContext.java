@@ -14,12 +14,21 @@ import java.util.function.Consumer;
  * @param defaultPreset     the preset to load first, or empty
  * @param parameterDefaults values from the lesson's front matter, already range-checked
  * @param openLesson        opens another lesson by id (a pane may link to lessons)
+ * @param dataFiles         the lesson's data tables by file name ({@code comparison.csv} …), found through the
+ *                          lesson catalogue, so that an external lesson folder brings its own
  */
 public record PaneContext(String lessonId, List<Preset> presets, String defaultPreset,
-                          Map<String, Double> parameterDefaults, Consumer<String> openLesson) {
+                          Map<String, Double> parameterDefaults, Consumer<String> openLesson,
+                          Map<String, Preset> dataFiles) {
 
     /** A named preset: its text and where it came from (for error messages). */
     public record Preset(String name, String source, String text) {}
+
+    /** A context with no data files. */
+    public PaneContext(String lessonId, List<Preset> presets, String defaultPreset, Map<String, Double> parameterDefaults,
+                       Consumer<String> openLesson) {
+        this(lessonId, presets, defaultPreset, parameterDefaults, openLesson, Map.of());
+    }
 
     /** A context whose pane links nowhere. */
     public PaneContext(String lessonId, List<Preset> presets, String defaultPreset, Map<String, Double> parameterDefaults) {
@@ -31,6 +40,7 @@ public record PaneContext(String lessonId, List<Preset> presets, String defaultP
         presets = List.copyOf(presets);
         parameterDefaults = Map.copyOf(parameterDefaults);
         defaultPreset = defaultPreset == null ? "" : defaultPreset;
+        dataFiles = dataFiles == null ? Map.of() : Map.copyOf(dataFiles);
     }
 
     public Optional<Preset> preset(String name) {

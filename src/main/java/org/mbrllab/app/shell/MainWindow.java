@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javafx.animation.PauseTransition;
@@ -279,7 +281,7 @@ public final class MainWindow {
         }
         try {
             pane.activate(new PaneContext(lesson.id(), presets, lesson.defaultPreset(), lesson.parameters(),
-                    id -> javafx.application.Platform.runLater(() -> selectLesson(id))));
+                    id -> javafx.application.Platform.runLater(() -> selectLesson(id)), dataFiles(lesson)));
         } catch (RuntimeException e) {
             message("The lesson could not start: " + e.getMessage());
         }
@@ -314,6 +316,12 @@ public final class MainWindow {
         parameterPanel.show(null);
         showCapabilities(null);
         showError("");
+    }
+
+    private static Map<String, PaneContext.Preset> dataFiles(Lesson lesson) {
+        Map<String, PaneContext.Preset> files = new LinkedHashMap<>();
+        lesson.dataFiles().forEach((name, f) -> files.put(name, new PaneContext.Preset(name, f.source(), f.text())));
+        return files;
     }
 
     /** Greys out the File menu's items that the pane has no capability for. */

@@ -177,6 +177,9 @@ public record ComparisonTable(ControlSystem system, int episodes, long[] seeds, 
         return t;
     }
 
+    /** The recorded comparison's file name in its lesson folder. */
+    public static final String RECORDED_FILE = "comparison.csv";
+
     /**
      * The recorded comparison shipped with the lesson.
      *

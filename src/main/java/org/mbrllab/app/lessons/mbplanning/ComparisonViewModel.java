@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.RunnerViewModel;
 import org.mbrllab.engine.model.ComparisonTable;
@@ -42,15 +43,25 @@ final class ComparisonViewModel extends RunnerViewModel<VersionComparison, Versi
     }
 
     /** Shows the recorded comparison (stopping a live one). */
+    /** The lesson's recorded comparison, as its folder has it (the lesson catalogue found it); null: the bundled one. */
+    private PaneContext.Preset recordedFile;
+
+    /** Takes the lesson's data files: its recorded comparison, if it has one. */
+    void useLessonFiles(PaneContext context) {
+        recordedFile = context.dataFiles().get(ComparisonTable.RECORDED_FILE);
+    }
+
     void showRecorded() {
         stop();
         live = false;
         try {
-            ComparisonTable t = ComparisonTable.recorded();
+            ComparisonTable t = recordedFile == null ? ComparisonTable.recorded()
+                    : ComparisonTable.parse(recordedFile.text(), recordedFile.source());
             table.set(t);
             note.set("Recorded: CEM, K = 5, H = 25, 200 samples; " + t.seeds().length + " seeds × " + t.episodes()
                     + " episodes per version (made by mbrl-lab mbrl-compare). The band runs from the worst to the best seed.");
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Missing or broken: say so where the chart would be.
             table.set(null);
             note.set(e.getMessage());
         }

@@ -355,6 +355,7 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         lastEpisode = -1;
         lastStep = -1;
         super.activate(context);
+        comparison.useLessonFiles(context);
         comparison.showRecorded();
     }
 
