@@ -119,7 +119,7 @@ public final class MainWindow {
         this.catalog = catalog;
         this.panes = panes;
         this.settings = settings;
-        this.parameterPanel = new ParameterPanel(this::message);
+        this.parameterPanel = new ParameterPanel(this::message, this::focusPane);
         this.runBar = new RunControlsBar(this::message);
         this.errorBanner = buildErrorBanner();
         root.getStyleClass().add("app-root");
@@ -324,6 +324,11 @@ public final class MainWindow {
         return files;
     }
 
+    /** Gives the keyboard back to the pane (after Enter or Escape in a parameter field), so that R, Space and → reach the run. */
+    private void focusPane() {
+        if (currentPane != null) currentPane.view().requestFocus();
+    }
+
     /** Greys out the File menu's items that the pane has no capability for. */
     private void showCapabilities(LessonPane pane) {
         exportCsvItem.setDisable(pane == null || pane.chartExport().isEmpty());
@@ -407,9 +412,18 @@ public final class MainWindow {
     /** Space runs or pauses, → steps, R resets; never while the user types in a field. */
     private void shortcut(KeyEvent e) {
         if (controls().isEmpty() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
-            if (new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                appearance.setZoom(appearance.zoomProperty().get() * 1.1);
-                e.consume();
+            // The menu prints Ctrl + and Ctrl −; every key a keyboard sends for them works, with or without
+            // Shift: + and = on the main block, + and − on the numpad.
+            if (e.isShortcutDown() && !e.isAltDown()) {
+                double factor = switch (e.getCode()) {
+                    case EQUALS, PLUS, ADD -> 1.1;
+                    case MINUS, SUBTRACT -> 1 / 1.1;
+                    default -> 0;
+                };
+                if (factor > 0) {
+                    appearance.setZoom(appearance.zoomProperty().get() * factor);
+                    e.consume();
+                }
             }
             return;
         }

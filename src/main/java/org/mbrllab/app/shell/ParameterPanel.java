@@ -22,10 +22,15 @@ import org.mbrllab.engine.core.ParameterSpec;
 final class ParameterPanel extends VBox {
 
     private final Consumer<String> message;
+    private final Runnable done;
 
-    /** @param message receives error messages for the status bar */
-    ParameterPanel(Consumer<String> message) {
+    /**
+     * @param message receives error messages for the status bar
+     * @param done    gives the keyboard back to the pane after Enter (a value taken) or Escape in a field
+     */
+    ParameterPanel(Consumer<String> message, Runnable done) {
         this.message = message;
+        this.done = done;
         getStyleClass().add("parameter-panel");
         setSpacing(14);
         setPadding(new Insets(12));
@@ -58,7 +63,7 @@ final class ParameterPanel extends VBox {
         Slider slider = new Slider(scale.toSlider(spec.min()), scale.toSlider(spec.max()),
                 scale.toSlider(model.get(spec.key())));
         slider.setId("slider-" + spec.key());
-        slider.setBlockIncrement(scale == Scale.LINEAR ? step(spec) : 0.05);
+        slider.setBlockIncrement(scale == Scale.LINEAR ? step(spec) : spec.integer() ? ROUND_STEP : 0.05);
         Label error = new Label();
         error.getStyleClass().add("parameter-error");
         error.setWrapText(true);
@@ -85,7 +90,11 @@ final class ParameterPanel extends VBox {
             updating[0] = false;
         };
         showValue.run();
-        property.addListener((obs, o, n) -> showValue.run());
+        // A value set elsewhere (a preset, a reset to defaults) answers any complaint about the field's text.
+        property.addListener((obs, o, n) -> {
+            clearError(field, error);
+            showValue.run();
+        });
 
         slider.valueProperty().addListener((obs, o, n) -> {
             if (updating[0]) return;
@@ -94,28 +103,34 @@ final class ParameterPanel extends VBox {
             if (v != property.get()) model.set(spec.key(), v);
         });
 
-        Runnable commit = () -> {
+        // Whether the field's text was taken; a refused value keeps the focus in the field to be corrected.
+        java.util.function.BooleanSupplier commit = () -> {
             String text = field.getText().trim().replace('−', '-');
             try {
                 double v = Double.parseDouble(text);
                 model.set(spec.key(), v);
                 clearError(field, error);
                 showValue.run();
+                return true;
             } catch (NumberFormatException e) {
                 showError(field, error, "“" + text + "” is not a number. " + spec.label() + " takes a value in "
                         + Format.range(spec.min(), spec.max()) + ".");
             } catch (IllegalArgumentException e) {
                 showError(field, error, e.getMessage().replaceFirst("^" + spec.key(), spec.label()) + ".");
             }
+            return false;
         };
-        field.setOnAction(e -> commit.run());
+        field.setOnAction(e -> {
+            if (commit.getAsBoolean()) done.run();
+        });
         field.focusedProperty().addListener((obs, was, is) -> {
-            if (!is) commit.run();
+            if (!is) commit.getAsBoolean();
         });
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 clearError(field, error);
                 showValue.run();
+                done.run();
             }
         });
 
@@ -178,7 +193,7 @@ final class ParameterPanel extends VBox {
             return switch (this) {
                 case LINEAR -> snap(spec, position);
                 case ASINH -> snapWide(spec, Math.sinh(position));
-                case LOG -> snapLog(spec, Math.pow(10, position));
+                case LOG -> spec.integer() ? snapRound(spec, position) : snapLog(spec, Math.pow(10, position));
             };
         }
     }
@@ -190,7 +205,7 @@ final class ParameterPanel extends VBox {
      * mass in [0.01, 100]) gets a logarithmic scale. Whole numbers keep a linear scale.
      */
     static Scale scale(ParameterSpec spec) {
-        if (spec.integer()) return Scale.LINEAR;
+        if (spec.integer()) return spec.min() >= 1 && spec.max() / spec.min() >= 1000 ? Scale.LOG : Scale.LINEAR;
         if (spec.min() > 0 && spec.max() / spec.min() >= 1000) return Scale.LOG;
         if (spec.min() <= 0 && spec.max() > 0 && spec.max() - spec.min() > 100) return Scale.ASINH;
         return Scale.LINEAR;
@@ -210,6 +225,31 @@ final class ParameterPanel extends VBox {
     }
 
     /** Rounds to two significant digits, clamped to the range. */
+    /** An arrow key on a count's slider moves about one round step (1 → 2 → 5 → 10: log₁₀ steps of 0.30 and 0.40). */
+    static final double ROUND_STEP = 0.35;
+
+    /**
+     * A count on a logarithmic slider: the round number (1, 2 or 5 times a power of ten) nearest the
+     * position in log₁₀, inside the range; the range's ends are reachable too.
+     */
+    static double snapRound(ParameterSpec spec, double position) {
+        double best = spec.min();
+        double bestDistance = Math.abs(position - Math.log10(spec.min()));
+        for (int decade = 0; decade <= 15; decade++) {
+            for (int m : new int[] {1, 2, 5}) {
+                double v = m * Math.pow(10, decade);
+                if (v < spec.min() || v > spec.max()) continue;
+                double d = Math.abs(position - Math.log10(v));
+                if (d < bestDistance) {
+                    best = v;
+                    bestDistance = d;
+                }
+            }
+        }
+        if (Math.abs(position - Math.log10(spec.max())) < bestDistance) best = spec.max();
+        return Math.rint(best);
+    }
+
     static double snapLog(ParameterSpec spec, double v) {
         double step = Math.pow(10, Math.floor(Math.log10(v)) - 1);
         double snapped = Math.round(v / step) * step;

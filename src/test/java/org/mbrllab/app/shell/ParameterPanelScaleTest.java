@@ -17,7 +17,7 @@ class ParameterPanelScaleTest {
     void positiveRangesOverThreeDecadesAreLogarithmic() {
         assertEquals(ParameterPanel.Scale.LOG, ParameterPanel.scale(WEIGHT));
         assertEquals(ParameterPanel.Scale.LINEAR, ParameterPanel.scale(ParameterSpec.real("m", "m", 0.2, 5, 1, "")));
-        assertEquals(ParameterPanel.Scale.LINEAR, ParameterPanel.scale(ParameterSpec.whole("n", "n", 1, 100_000, 5, "")));
+        assertEquals(ParameterPanel.Scale.LINEAR, ParameterPanel.scale(ParameterSpec.whole("rows", "rows", 1, 300, 5, "")));
     }
 
     @Test
@@ -35,5 +35,21 @@ class ParameterPanelScaleTest {
         assertEquals(320, log.fromSlider(WEIGHT, 2.5), 0);
         assertEquals(1e3, log.fromSlider(WEIGHT, 3.2), 0, "clamped to the range");
         assertEquals(-1, log.toSlider(0.1), 1e-12);
+    }
+
+    /** Counts over three decades (simulations, epochs, samples) get a logarithmic slider with round steps. */
+    @Test
+    void countsOverThreeDecadesAreLogarithmicWithRoundSteps() {
+        ParameterSpec sims = ParameterSpec.whole("simulations", "sims per move", 1, 20_000, 200, "");
+        ParameterPanel.Scale log = ParameterPanel.scale(sims);
+        assertEquals(ParameterPanel.Scale.LOG, log);
+        assertEquals(1000, log.fromSlider(sims, 3.0), 0);
+        assertEquals(10_000, log.fromSlider(sims, 4.0), 0);
+        assertEquals(2000, log.fromSlider(sims, Math.log10(1500)), 0, "1500 is nearer 2000 than 1000 in log");
+        assertEquals(500, log.fromSlider(sims, Math.log10(400)), 0);
+        assertEquals(1, log.fromSlider(sims, -0.2), 0, "clamped to the smallest");
+        assertEquals(20_000, log.fromSlider(sims, Math.log10(19_000)), 0, "the range's end is reachable");
+        ParameterSpec points = ParameterSpec.whole("points", "points", 2, 100_000, 200, "");
+        assertEquals(2, ParameterPanel.Scale.LOG.fromSlider(points, 0.0), 0, "below the range: its smallest");
     }
 }

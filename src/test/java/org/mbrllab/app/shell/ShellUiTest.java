@@ -90,6 +90,50 @@ class ShellUiTest {
         assertEquals(before, window.appearance().fontSize(), 1e-9);
     }
 
+    /** The keys the View menu prints, on the main block and the numpad, with or without Shift. */
+    @Test
+    void zoomWorksWithEveryPlusAndMinusKey(FxRobot robot) {
+        robot.clickOn("#grid-canvas");
+        double zoom = window.appearance().zoomProperty().get();
+        for (KeyCode in : new KeyCode[] {KeyCode.ADD, KeyCode.PLUS, KeyCode.EQUALS}) {
+            robot.push(KeyCode.CONTROL, in);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(zoom * 1.1, window.appearance().zoomProperty().get(), 1e-9, in + " zooms in once");
+            zoom = window.appearance().zoomProperty().get();
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(zoom * 1.1, window.appearance().zoomProperty().get(), 1e-9, "Ctrl Shift = (Ctrl +) zooms in");
+        zoom = window.appearance().zoomProperty().get();
+        for (KeyCode out : new KeyCode[] {KeyCode.SUBTRACT, KeyCode.MINUS}) {
+            robot.push(KeyCode.CONTROL, out);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(zoom / 1.1, window.appearance().zoomProperty().get(), 1e-9, out + " zooms out once");
+            zoom = window.appearance().zoomProperty().get();
+        }
+    }
+
+    /** After Enter in a parameter field the keyboard is the pane's again: R resets instead of typing "r". */
+    @Test
+    void enterInAParameterFieldGivesTheKeysBackToThePane(FxRobot robot) throws Exception {
+        robot.clickOn("#grid-canvas");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runStatus(robot).startsWith("Converged"));
+        robot.doubleClickOn("#param-gamma").eraseText(6).write("0.8").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl,
+                "focus left the field: " + stage.getScene().getFocusOwner());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runStatus(robot).startsWith("Converged"));
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runStatus(robot).endsWith("step 0"));
+        assertEquals("0.8", robot.lookup("#param-gamma").queryAs(javafx.scene.control.TextField.class).getText());
+        // Escape too: the typed text is dropped and the keys go back to the pane.
+        robot.doubleClickOn("#param-gamma").eraseText(6).write("0.5").type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.8", robot.lookup("#param-gamma").queryAs(javafx.scene.control.TextField.class).getText());
+        assertFalse(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl);
+    }
+
     @Test
     void closingTheWindowStopsThePaneWorker(FxRobot robot) {
         var controls = window.currentPane().orElseThrow().controls();

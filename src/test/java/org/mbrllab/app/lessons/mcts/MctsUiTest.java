@@ -174,6 +174,18 @@ class MctsUiTest {
         assertTrue(pane.tree().drawnIds().contains(opened.children().get(0).id()));
     }
 
+    /** "Sims per move" runs from 1 to 20,000 on a logarithmic slider whose stops are round numbers. */
+    @Test
+    void theSimulationsSliderReachesOneThousandAndTenThousandExactly(FxRobot robot) {
+        javafx.scene.control.Slider slider = robot.lookup("#slider-simulations").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> slider.setValue(3.0));
+        assertEquals(1000.0, pane.viewModel().parameters().get("simulations"));
+        robot.interact(() -> slider.setValue(4.0));
+        assertEquals(10_000.0, pane.viewModel().parameters().get("simulations"));
+        robot.interact(() -> slider.setValue(Math.log10(1400)));
+        assertEquals(1000.0, pane.viewModel().parameters().get("simulations"), "round steps: 1,400 is 1,000");
+    }
+
     @Test
     void changingCAndResettingGrowsAnotherTree(FxRobot robot) {
         type(robot, "#param-simulations", "400");
