@@ -21,6 +21,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -585,7 +586,7 @@ public final class MainWindow {
     private void error(String header, String detail) {
         message(header + ": " + detail);
         Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
-        alert.initOwner(stage);
+        ownDialog(alert);
         alert.setHeaderText(header);
         alert.show();
     }
@@ -633,13 +634,44 @@ public final class MainWindow {
         else if (left) main.setDividerPositions(columnDividers[0]);
     }
 
+    /**
+     * Makes {@code dialog} the window's: owned by it, with the theme's style sheets and the body font size,
+     * so that a dialog on a projector is as legible as the window behind it.
+     */
+    private void ownDialog(Dialog<?> dialog) {
+        dialog.initOwner(stage);
+        Scene scene = root.getScene();
+        if (scene != null) dialog.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        dialog.getDialogPane().setStyle("-fx-font-size: "
+                + String.format(java.util.Locale.ROOT, "%.1f", appearance.fontSize()) + "px;");
+    }
+
+    /** The keys and what they do, for Help › Keyboard shortcuts (F1). */
+    static final List<String[]> SHORTCUTS = List.of(
+            new String[] {"Space", "Run / pause"}, new String[] {"→", "Step"}, new String[] {"R", "Reset"},
+            new String[] {"Enter / Esc", "In a parameter field: take / drop the value, then back to the pane"},
+            new String[] {"Ctrl +  /  Ctrl −", "Zoom in / out (main keys or numpad)"}, new String[] {"Ctrl 0", "Actual size"},
+            new String[] {"F9", "Figure only (hide the lesson text and parameters)"}, new String[] {"F11", "Full screen"},
+            new String[] {"Ctrl E", "Export figure (PNG)"}, new String[] {"Ctrl Shift E", "Export chart data (CSV)"},
+            new String[] {"Ctrl S  /  Ctrl O", "Save / open preset"}, new String[] {"Ctrl Q", "Quit"});
+
+    /** The shortcuts as a two-column table: keys in one column, what they do aligned in the next. */
     private void showShortcuts() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
-                "Space\tRun / pause", "→\tStep", "R\tReset", "Ctrl +  /  Ctrl −\tZoom in / out", "Ctrl 0\tActual size",
-                "F9\tFigure only (hide the lesson text and parameters)", "F11\tFull screen",
-                "Ctrl E\tExport figure (PNG)", "Ctrl Shift E\tExport chart data (CSV)",
-                "Ctrl S / Ctrl O\tSave / open preset", "Ctrl Q\tQuit"), ButtonType.OK);
-        alert.initOwner(stage);
+        javafx.scene.layout.GridPane table = new javafx.scene.layout.GridPane();
+        table.setId("shortcut-table");
+        table.setHgap(24);
+        table.setVgap(6);
+        for (int i = 0; i < SHORTCUTS.size(); i++) {
+            Label key = new Label(SHORTCUTS.get(i)[0]);
+            key.setStyle("-fx-font-weight: bold;");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = new Label(SHORTCUTS.get(i)[1]);
+            what.setWrapText(true);
+            table.addRow(i, key, what);
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        alert.getDialogPane().setContent(table);
+        ownDialog(alert);
         alert.setHeaderText("Keyboard shortcuts");
         alert.show();
     }
@@ -652,7 +684,7 @@ public final class MainWindow {
     private void showProblems() {
         List<LessonProblem> problems = catalog.problems();
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "Every lesson file loaded without a problem.", ButtonType.OK);
-        alert.initOwner(stage);
+        ownDialog(alert);
         alert.setHeaderText(problems.size() == 1 ? "1 lesson problem" : problems.size() + " lesson problems");
         alert.setResizable(true);
         if (!problems.isEmpty()) {
@@ -674,7 +706,7 @@ public final class MainWindow {
     private void showAbout() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION,
                 "Watch and steer the algorithms of model-based reinforcement learning.", ButtonType.OK);
-        alert.initOwner(stage);
+        ownDialog(alert);
         alert.setHeaderText("MBRL Lab");
         alert.show();
     }

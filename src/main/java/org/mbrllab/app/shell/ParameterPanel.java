@@ -81,10 +81,12 @@ final class ParameterPanel extends VBox {
 
         var property = model.property(spec.key());
         boolean[] updating = {false};
+        String[] shownText = {""};
         Runnable showValue = () -> {
             updating[0] = true;
             double v = property.get();
-            field.setText(Format.number(v));
+            shownText[0] = shown(v);
+            field.setText(shownText[0]);
             double pos = scale.toSlider(v);
             if (slider.getValue() != pos) slider.setValue(pos);
             updating[0] = false;
@@ -106,6 +108,11 @@ final class ParameterPanel extends VBox {
         // Whether the field's text was taken; a refused value keeps the focus in the field to be corrected.
         java.util.function.BooleanSupplier commit = () -> {
             String text = field.getText().trim().replace('−', '-');
+            // The text as shown (2/3 shown as 0.666667): leaving the field must not round the value.
+            if (text.equals(shownText[0])) {
+                clearError(field, error);
+                return true;
+            }
             try {
                 double v = Double.parseDouble(text);
                 model.set(spec.key(), v);
@@ -225,6 +232,22 @@ final class ParameterPanel extends VBox {
     }
 
     /** Rounds to two significant digits, clamped to the range. */
+    /**
+     * A value as the field shows it: as typed when short ({@code 0.9}, {@code 1000}), else to six
+     * significant digits ({@code 2/3} as {@code 0.666667}, not {@code 0.6666666666666666}).
+     */
+    static String shown(double v) {
+        String plain = Format.number(v);
+        if (plain.length() <= 8 || !Double.isFinite(v)) return plain;
+        String s = String.format(java.util.Locale.ROOT, "%.6g", v);
+        if (s.contains("e")) {
+            String[] parts = s.split("e");
+            String mantissa = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "") : parts[0];
+            return mantissa + "e" + Integer.parseInt(parts[1]);
+        }
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
     /** An arrow key on a count's slider moves about one round step (1 → 2 → 5 → 10: log₁₀ steps of 0.30 and 0.40). */
     static final double ROUND_STEP = 0.35;
 

@@ -52,4 +52,16 @@ class ParameterPanelScaleTest {
         ParameterSpec points = ParameterSpec.whole("points", "points", 2, 100_000, 200, "");
         assertEquals(2, ParameterPanel.Scale.LOG.fromSlider(points, 0.0), 0, "below the range: its smallest");
     }
+
+    /** The field shows a short number as it is and a long one to six significant digits. */
+    @Test
+    void fieldsShowLongNumbersToSixSignificantDigits() {
+        assertEquals("0.666667", ParameterPanel.shown(2.0 / 3));
+        assertEquals("0.9", ParameterPanel.shown(0.9));
+        assertEquals("1000", ParameterPanel.shown(1000));
+        assertEquals("-10", ParameterPanel.shown(-10));
+        assertEquals("1e-10", ParameterPanel.shown(1e-10));
+        assertEquals("0.003", ParameterPanel.shown(0.003));
+        assertEquals("3.14159", ParameterPanel.shown(Math.PI));
+    }
 }

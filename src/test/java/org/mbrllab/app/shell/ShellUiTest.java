@@ -134,6 +134,26 @@ class ShellUiTest {
         assertFalse(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl);
     }
 
+    /** F1 lists the shortcuts in two aligned columns: every description starts at the same x. */
+    @Test
+    void f1ShowsTheShortcutsInTwoAlignedColumns(FxRobot robot) {
+        robot.clickOn("#grid-canvas");
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.GridPane table = robot.lookup("#shortcut-table").queryAs(javafx.scene.layout.GridPane.class);
+        java.util.Set<Long> columns = new java.util.HashSet<>();
+        int rows = 0;
+        for (javafx.scene.Node n : table.getChildren()) {
+            if (Integer.valueOf(1).equals(javafx.scene.layout.GridPane.getColumnIndex(n))) {
+                columns.add(Math.round(n.getBoundsInParent().getMinX()));
+                rows++;
+            }
+        }
+        assertEquals(MainWindow.SHORTCUTS.size(), rows);
+        assertEquals(1, columns.size(), "descriptions start at " + columns);
+        robot.type(KeyCode.ESCAPE);
+    }
+
     @Test
     void closingTheWindowStopsThePaneWorker(FxRobot robot) {
         var controls = window.currentPane().orElseThrow().controls();
