@@ -286,6 +286,7 @@ public final class MainWindow {
         } catch (RuntimeException e) {
             message("The lesson could not start: " + e.getMessage());
         }
+        restoreLesson(lesson, pane);
         showError(controls == null ? "" : controls.errorProperty().get());
         showRunStatus();
         // Keyboard shortcuts work at once: keep the focus out of the text fields.
@@ -299,7 +300,13 @@ public final class MainWindow {
      * every listener it registered, so that nothing keeps the pane or its engine.
      */
     private void closePane() {
+        closePane(true);
+    }
+
+    /** Leaves the current lesson, remembering its configuration first unless {@code remember} is false. */
+    private void closePane(boolean remember) {
         if (currentPane == null) return;
+        if (remember) rememberLesson();
         LessonPane pane = currentPane;
         PaneHost host = currentHost;
         currentPane = null;
@@ -323,6 +330,46 @@ public final class MainWindow {
         Map<String, PaneContext.Preset> files = new LinkedHashMap<>();
         lesson.dataFiles().forEach((name, f) -> files.put(name, new PaneContext.Preset(name, f.source(), f.text())));
         return files;
+    }
+
+    /**
+     * Keeps the current lesson's configuration (its pane's preset text) in the settings, so that the
+     * lesson opens as the student left it, in this session and the next.
+     */
+    private void rememberLesson() {
+        if (currentPane == null || currentLesson == null || currentPane.presets().isEmpty()) return;
+        try {
+            settings = settings.withLesson(currentLesson.id(), currentPane.presets().get().save());
+        } catch (RuntimeException e) {
+            settings = settings.withLesson(currentLesson.id(), null);
+        }
+    }
+
+    /** Loads what {@link #rememberLesson} kept for {@code lesson}, if anything; a failure forgets it and says so. */
+    private void restoreLesson(Lesson lesson, LessonPane pane) {
+        String kept = settings.lessons().get(lesson.id());
+        if (kept == null || pane.presets().isEmpty()) return;
+        try {
+            pane.presets().get().load(kept, "your last settings");
+        } catch (RuntimeException e) {
+            settings = settings.withLesson(lesson.id(), null);
+            message("Your last settings for this lesson could not be restored, so it starts from its defaults: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Run › Reset lesson to defaults (Ctrl Shift R): forgets what was remembered for the lesson and opens it
+     * afresh, with the lesson's own parameters, preset and choices.
+     */
+    void resetLessonToDefaults() {
+        if (currentLesson == null) return;
+        Lesson lesson = currentLesson;
+        settings = settings.withLesson(lesson.id(), null);
+        closePane(false);
+        currentLesson = null;
+        openLesson(lesson);
+        message("“" + lesson.title() + "” is back to its defaults.");
     }
 
     /** Gives the keyboard back to the pane (after Enter or Escape in a parameter field), so that R, Space and → reach the run. */
@@ -381,11 +428,15 @@ public final class MainWindow {
         figureOnly.setAccelerator(KeyCombination.keyCombination("F9"));
         figureOnly.setOnAction(e -> setFigureOnly(figureOnly.isSelected()));
 
+        MenuItem resetDefaults = item("Reset lesson to defaults", "Ctrl+Shift+R", this::resetLessonToDefaults);
         Menu run = new Menu("_Run");
         run.getItems().addAll(
                 item("Step   (→)", null, () -> controls().ifPresent(c -> c.step())),
                 item("Run / Pause   (Space)", null, () -> controls().ifPresent(c -> c.toggleRun())),
-                item("Reset   (R)", null, () -> controls().ifPresent(c -> c.reset())));
+                item("Reset   (R)", null, () -> controls().ifPresent(c -> c.reset())),
+                new SeparatorMenuItem(),
+                resetDefaults);
+        resetDefaults.setId("menu-reset-defaults");
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("Keyboard shortcuts", "F1", this::showShortcuts),
@@ -649,6 +700,7 @@ public final class MainWindow {
     /** The keys and what they do, for Help › Keyboard shortcuts (F1). */
     static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Space", "Run / pause"}, new String[] {"→", "Step"}, new String[] {"R", "Reset"},
+            new String[] {"Ctrl Shift R", "Reset the lesson to its defaults (parameters, preset, choices)"},
             new String[] {"Enter / Esc", "In a parameter field: take / drop the value, then back to the pane"},
             new String[] {"Ctrl +  /  Ctrl −", "Zoom in / out (main keys or numpad)"}, new String[] {"Ctrl 0", "Actual size"},
             new String[] {"F9", "Figure only (hide the lesson text and parameters)"}, new String[] {"F11", "Full screen"},
@@ -727,13 +779,14 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- closing
 
-    /** The settings as they are now (size, theme, zoom, lesson). */
+    /** The settings as they are now (size, theme, zoom, lesson, and each lesson's configuration). */
     public Settings currentSettings() {
         boolean max = stage.isMaximized();
         double w = max ? settings.width() : stage.getWidth();
         double h = max ? settings.height() : stage.getHeight();
+        rememberLesson();
         return new Settings(w, h, max, appearance.theme().key(), appearance.zoomProperty().get(),
-                currentLesson == null ? "" : currentLesson.id());
+                currentLesson == null ? "" : currentLesson.id(), settings.lessons());
     }
 
     private void close() {

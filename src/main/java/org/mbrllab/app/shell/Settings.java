@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,10 +36,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param theme      a {@link org.mbrllab.app.common.Theme} key
  * @param zoom       the zoom factor
  * @param lastLesson the id of the lesson last open
+ * @param lessons    each lesson's configuration as the student left it, as its pane's preset text, by
+ *                   lesson id; at most {@value #MAX_LESSON_STATE} characters each
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(double width, double height, boolean maximized, String theme, double zoom,
-                       String lastLesson) {
+                       String lastLesson, Map<String, String> lessons) {
+
+    /** The most characters of one lesson's remembered configuration (a painted 300 × 300 grid fits). */
+    public static final int MAX_LESSON_STATE = 200_000;
+
+    /** Settings that remember no lesson's configuration. */
+    public Settings(double width, double height, boolean maximized, String theme, double zoom, String lastLesson) {
+        this(width, height, maximized, theme, zoom, lastLesson, Map.of());
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -46,6 +59,20 @@ public record Settings(double width, double height, boolean maximized, String th
         theme = theme == null ? "light" : theme;
         zoom = clamp(zoom, 0.6, 2.5, 1.0);
         lastLesson = lastLesson == null ? "" : lastLesson;
+        Map<String, String> kept = new TreeMap<>();
+        if (lessons != null) {
+            lessons.forEach((id, text) -> {
+                if (id != null && text != null && text.length() <= MAX_LESSON_STATE) kept.put(id, text);
+            });
+        }
+        lessons = Collections.unmodifiableMap(kept);
+    }
+
+    /** These settings with lesson {@code id}'s configuration remembered as {@code presetText}, or forgotten when null. */
+    public Settings withLesson(String id, String presetText) {
+        Map<String, String> next = new TreeMap<>(lessons);
+        if (presetText == null) next.remove(id); else next.put(id, presetText);
+        return new Settings(width, height, maximized, theme, zoom, lastLesson, next);
     }
 
     public static Settings defaults() {
