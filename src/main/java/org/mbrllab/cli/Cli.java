@@ -26,6 +26,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>{@code ensemble} fits an ensemble to the 1-D regression task (see {@link EnsembleCommand}).</li>
  *   <li>{@code mbrl} runs model-based planning V1–V4 on the pendulum or the cartpole (see {@link MbrlCommand}).</li>
  *   <li>{@code mbrl-compare} runs V1–V4 on the same seeds and prints the returns as CSV (see {@link MbrlCompareCommand}).</li>
+ *   <li>{@code dyna} runs Q-learning, Dyna-Q, Dyna-Q+ or prioritized sweeping in the mazes of Sutton &amp; Barto's
+ *       chapter 8 over many seeds (see {@link DynaCommand}).</li>
  *   <li>{@code bench value-iteration}, {@code bench mcts}, {@code bench ilqr} and {@code bench ensemble} time
  *       the engines (see {@link BenchValueIterationCommand}, {@link BenchMctsCommand},
  *       {@link BenchIlqrCommand}, {@link BenchEnsembleCommand}).</li>
@@ -149,7 +151,7 @@ public final class Cli {
             description = "Model-based RL lab: run the course's algorithms without a window.",
             subcommands = {GridworldCommand.class, ControlCommand.class, MctsCommand.class, MatchCommand.class,
                 AlphaZeroTrainCommand.class, EnsembleCommand.class, MbrlCommand.class, MbrlCompareCommand.class,
-                BenchCommand.class},
+                DynaCommand.class, BenchCommand.class},
             footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
                 "Run 'mbrl-lab COMMAND --help' for the options of a command."})
     static final class Top implements Callable<Integer> {

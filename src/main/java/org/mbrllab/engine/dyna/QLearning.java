@@ -1,0 +1,28 @@
+package org.mbrllab.engine.dyna;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * One-step tabular Q-learning (Sutton &amp; Barto 2018, §6.5), the "direct RL" part of Dyna alone: Dyna-Q
+ * with n = 0. It keeps no model and draws nothing from the planning stream.
+ * <pre>
+ *   1. A ← ε-greedy(S, Q)                                (done by {@link #act})
+ *   2. take A, observe R, S′                             (done by the run)
+ *   3. Q(S, A) ← Q(S, A) + α [R + γ max_a Q(S′, a) − Q(S, A)]
+ * </pre>
+ */
+public final class QLearning extends TabularAgent {
+
+    QLearning(int states, DynaConfig config, RandomGenerator acting, RandomGenerator planning) {
+        super(states, config, acting, planning);
+    }
+
+    @Override
+    public void learn(int s, int a, double r, int next, long time) {
+        // 3. Direct RL.
+        backup(s, a, r, next);
+    }
+
+    @Override
+    public DeterministicModel model() { return null; }
+}
