@@ -52,6 +52,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.mbrllab.app.common.Appearance;
+import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Figures;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
@@ -512,19 +513,43 @@ public final class MainWindow {
 
     private void exportCsv() {
         if (currentPane == null || currentPane.chartExport().isEmpty()) return;
-        Optional<String> csv = currentPane.chartExport().get().csv();
-        if (csv.isEmpty()) {
-            message("This pane has no chart data to export.");
+        List<ChartExport.Table> tables = currentPane.chartExport().get().tables();
+        if (tables.isEmpty()) {
+            message("There is no chart data yet: run the lesson first.");
             return;
         }
-        dialogs.save(stage, "Export chart data", baseName() + ".csv", "CSV file", "csv").ifPresent(file -> {
+        dialogs.save(stage, "Export chart data", baseName() + ".csv", "CSV file", "csv")
+                .ifPresent(file -> exportCsv(file, tables));
+    }
+
+    /**
+     * Writes the first table to {@code file} and each other one beside it as {@code NAME-TABLE.csv}; says
+     * which files were written.
+     */
+    public void exportCsv(Path file, List<ChartExport.Table> tables) {
+        List<Path> written = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            Path target = i == 0 ? file : sibling(file, tables.get(i).name());
             try {
-                Figures.writeText(file, csv.get());
-                message("Chart data saved to " + file);
+                Figures.writeText(target, tables.get(i).csv());
+                written.add(target);
             } catch (IOException e) {
-                error("The chart data could not be saved", file + ": " + e.getMessage());
+                error("The chart data could not be saved", target + ": " + e.getMessage());
+                return;
             }
-        });
+        }
+        message("Chart data saved to " + written.get(0)
+                + (written.size() > 1 ? " and " + String.join(", ", written.subList(1, written.size()).stream()
+                        .map(p -> p.getFileName().toString()).toList()) : ""));
+    }
+
+    /** {@code data.csv} with table {@code convergence} → {@code data-convergence.csv}, in the same folder. */
+    static Path sibling(Path file, String table) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".csv";
+        return file.resolveSibling(stem + "-" + table + ext);
     }
 
     private void savePreset() {

@@ -166,7 +166,7 @@ public final class AlphaZeroPane extends RunnerPane<AlphaZeroViewModel> {
 
     @Override public Node figure() { return view.getCenter(); }
 
-    @Override public Optional<ChartExport> chartExport() { return Optional.of(this::chartCsv); }
+    @Override public Optional<ChartExport> chartExport() { return Optional.of(ChartExport.of(this::chartCsv)); }
 
     private Optional<String> chartCsv() {
         AlphaZeroLessonSnapshot s = vm.snapshot();

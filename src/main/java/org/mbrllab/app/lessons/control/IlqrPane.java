@@ -107,7 +107,7 @@ public final class IlqrPane extends ControlPane<IlqrViewModel> {
 
     @Override
     public Optional<ChartExport> chartExport() {
-        return Optional.of(this::chartCsv);
+        return Optional.of(ChartExport.of(this::chartCsv));
     }
 
     private Optional<String> chartCsv() {

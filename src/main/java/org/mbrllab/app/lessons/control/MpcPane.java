@@ -137,7 +137,7 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
 
     @Override
     public Optional<ChartExport> chartExport() {
-        return Optional.of(this::chartCsv);
+        return Optional.of(ChartExport.of(this::chartCsv));
     }
 
     private Optional<String> chartCsv() {

@@ -286,27 +286,31 @@ final class TimeSeriesCharts extends VBox {
     }
 
     /** The plotted window as CSV: per run, t and the plotted state entries; then t, u and c. */
+    /**
+     * The charts' data as one table: a row per time step with the state entries, u and the step's cost
+     * (empty at the last state, which has no control), and first a {@code run} column when there are
+     * several runs (MPC beside the open-loop plan).
+     */
     String csv() {
         flush();
-        StringBuilder sb = new StringBuilder();
+        boolean several = runs.size() > 1;
+        StringBuilder sb = new StringBuilder(several ? "run,t" : "t");
+        for (int e : entries) sb.append(',').append(system.stateNames().get(e));
+        sb.append(",u,cost\n");
         for (int r = 0; r < runs.size(); r++) {
-            if (r > 0) sb.append('\n');
-            if (!runs.get(r).isEmpty()) sb.append("# ").append(runs.get(r)).append('\n');
-            sb.append("t");
-            for (int e : entries) sb.append(',').append(system.stateNames().get(e));
-            sb.append('\n');
             XYSeries[] row = stateSeries.get(r);
-            for (int i = 0; i < row[0].getItemCount(); i++) {
-                sb.append(Format.number(row[0].getX(i).doubleValue()));
-                for (XYSeries s : row) sb.append(',').append(s.getY(i));
-                sb.append('\n');
-            }
-            sb.append("\nt,u,cost\n");
             XYSeries u = controlSeries.get(r);
             XYSeries c = costSeries.get(r);
-            for (int i = 0; i < u.getItemCount(); i++) {
-                sb.append(Format.number(u.getX(i).doubleValue())).append(',').append(u.getY(i)).append(',')
-                        .append(c.getY(i)).append('\n');
+            java.util.Map<Double, Integer> controlAt = new java.util.HashMap<>();
+            for (int i = 0; i < u.getItemCount(); i++) controlAt.put(u.getX(i).doubleValue(), i);
+            String label = runs.get(r).isEmpty() ? Integer.toString(r + 1) : runs.get(r).replace(',', ';');
+            for (int i = 0; i < row[0].getItemCount(); i++) {
+                double t = row[0].getX(i).doubleValue();
+                if (several) sb.append(label).append(',');
+                sb.append(Format.number(t));
+                for (XYSeries s : row) sb.append(',').append(s.getY(i));
+                Integer k = controlAt.get(t);
+                sb.append(',').append(k == null ? "" : u.getY(k)).append(',').append(k == null ? "" : c.getY(k)).append('\n');
             }
         }
         return sb.toString();

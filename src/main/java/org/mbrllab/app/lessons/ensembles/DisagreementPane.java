@@ -186,7 +186,7 @@ public final class DisagreementPane extends RunnerPane<DisagreementViewModel> {
 
     @Override
     public Optional<ChartExport> chartExport() {
-        return Optional.of(this::chartCsv);
+        return Optional.of(ChartExport.of(this::chartCsv));
     }
 
     private Optional<String> chartCsv() {

@@ -231,14 +231,32 @@ public final class GridWorldPane extends RunnerPane<GridWorldViewModel> {
         return turning.isWide();
     }
 
+    /** Two tables: V and the greedy actions per cell, and the convergence chart's data. */
     @Override
     public Optional<ChartExport> chartExport() {
-        return Optional.of(this::chartCsv);
+        return Optional.of(() -> {
+            DpSnapshot s = vm.snapshotProperty().get();
+            if (s == null) return List.of();
+            return List.of(new ChartExport.Table("values", valuesCsv(s)),
+                    new ChartExport.Table("convergence", charts.csv(s.sweepDeltas(), s.policyChanges())));
+        });
     }
 
-    private Optional<String> chartCsv() {
-        DpSnapshot s = vm.snapshotProperty().get();
-        return s == null ? Optional.empty() : Optional.of(charts.csv(s.sweepDeltas(), s.policyChanges()));
+    /**
+     * One row per cell, top row first: {@code row,col,value,greedy}, with the tied best actions joined by
+     * "|" as the command line prints them; a wall has no value, a terminal cell no actions.
+     */
+    static String valuesCsv(DpSnapshot s) {
+        StringBuilder sb = new StringBuilder("row,col,value,greedy\n");
+        for (int r = 0; r < s.rows(); r++) {
+            for (int c = 0; c < s.cols(); c++) {
+                int i = s.index(r, c);
+                sb.append(r).append(',').append(c).append(',')
+                        .append(s.wall()[i] ? "" : Double.toString(s.values()[i])).append(',')
+                        .append(s.wall()[i] || s.terminal()[i] ? "" : s.greedyLabel(r, c)).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     private String savePresetText() { return vm.presetText(); }

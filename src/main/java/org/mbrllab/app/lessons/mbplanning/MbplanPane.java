@@ -381,7 +381,7 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
 
     @Override
     public Optional<ChartExport> chartExport() {
-        return Optional.of(this::chartCsv);
+        return Optional.of(ChartExport.of(this::chartCsv));
     }
 
     private Optional<String> chartCsv() {

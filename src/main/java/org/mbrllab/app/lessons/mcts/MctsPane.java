@@ -148,7 +148,7 @@ public final class MctsPane extends RunnerPane<MctsViewModel> {
 
     @Override public Node figure() { return figure; }
 
-    @Override public Optional<ChartExport> chartExport() { return Optional.of(this::chartCsv); }
+    @Override public Optional<ChartExport> chartExport() { return Optional.of(ChartExport.of(this::chartCsv)); }
 
     private Optional<String> chartCsv() {
         GameSnapshot s = vm.snapshot();

@@ -184,7 +184,7 @@ public final class RegressionPane extends RunnerPane<RegressionViewModel> {
 
     @Override
     public Optional<ChartExport> chartExport() {
-        return Optional.of(this::chartCsv);
+        return Optional.of(ChartExport.of(this::chartCsv));
     }
 
     private Optional<String> chartCsv() {

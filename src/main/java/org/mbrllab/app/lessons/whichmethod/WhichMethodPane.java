@@ -211,7 +211,7 @@ public final class WhichMethodPane implements LessonPane {
 
     @Override
     public Optional<ChartExport> chartExport() {
-        return Optional.of(this::chartCsv);
+        return Optional.of(ChartExport.of(this::chartCsv));
     }
 
     private Optional<String> chartCsv() {

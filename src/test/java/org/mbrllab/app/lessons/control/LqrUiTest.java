@@ -51,6 +51,22 @@ class LqrUiTest {
         assertTrue(ControlUi.shown(robot.lookup("#param-cart_mass").query()));
     }
 
+    /** The chart data is one table: a row per step with the state, u and the cost, and one header. */
+    @Test
+    void chartDataIsOneTable(FxRobot robot) {
+        robot.clickOn("#step-button");
+        robot.clickOn("#step-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        var tables = pane.chartExport().orElseThrow().tables();
+        assertEquals(1, tables.size());
+        java.util.List<String> lines = tables.get(0).csv().lines().toList();
+        assertTrue(lines.get(0).startsWith("t,") && lines.get(0).endsWith(",u,cost"), lines.get(0));
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("t,")).count(), "one header");
+        assertTrue(lines.stream().noneMatch(String::isBlank), "no blank lines: " + lines);
+        int columns = lines.get(0).split(",", -1).length;
+        assertTrue(lines.stream().allMatch(l -> l.split(",", -1).length == columns), "every row as wide as the header");
+    }
+
     @Test
     void draggingTheQThetaSliderRecomputesK(FxRobot robot) {
         String before = robot.lookup("#gain-label").queryAs(Label.class).getText();

@@ -119,6 +119,31 @@ class GridWorldUiTest {
         assertTrue(pane.canvas().arrowsDrawn() >= 25, "one or more arrows per cell: " + pane.canvas().arrowsDrawn());
     }
 
+    /**
+     * The chart data is two files, one table each: V with the greedy actions per cell (Figure 3.5's 24.4
+     * for cell (0, 1)), and max|ΔV| per sweep beside it.
+     */
+    @Test
+    void chartDataExportsTheValuesAndTheConvergenceAsTwoFiles(FxRobot robot) throws Exception {
+        robot.clickOn("#run-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        var tables = pane.chartExport().orElseThrow().tables();
+        assertEquals(java.util.List.of("values", "convergence"), tables.stream().map(t -> t.name()).toList());
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("csv");
+        java.nio.file.Path file = dir.resolve("dp.csv");
+        robot.interact(() -> window.exportCsv(file, tables));
+        java.util.List<String> values = java.nio.file.Files.readAllLines(file);
+        assertEquals("row,col,value,greedy", values.get(0));
+        assertEquals(1 + 25, values.size(), "a header and 25 cells");
+        String[] cell01 = values.get(2).split(",");
+        assertEquals("0", cell01[0]);
+        assertEquals("1", cell01[1]);
+        assertEquals(24.4, Double.parseDouble(cell01[2]), 0.05, "Sutton & Barto Figure 3.5");
+        java.util.List<String> convergence = java.nio.file.Files.readAllLines(dir.resolve("dp-convergence.csv"));
+        assertTrue(convergence.size() > 100, "a row per sweep: " + convergence.size());
+        assertTrue(convergence.stream().noneMatch(String::isBlank), "one table, no blank lines");
+    }
+
     @Test
     void draggingGammaChangesTheValues(FxRobot robot) {
         robot.clickOn("#run-button");
