@@ -377,7 +377,10 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         chartThrottle.stop();
     }
 
-    @Override public Node figure() { return tabs.getSelectionModel().getSelectedItem().getContent(); }
+    /** What File › Export figure takes: the loop's animation and charts, or the comparison chart, without buttons. */
+    @Override public Node figure() {
+        return tabs.getSelectionModel().getSelectedIndex() == 1 ? comparisonChart.node() : grid;
+    }
 
     @Override
     public Optional<ChartExport> chartExport() {

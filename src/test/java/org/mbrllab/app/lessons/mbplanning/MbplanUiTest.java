@@ -68,4 +68,16 @@ class MbplanUiTest {
         String note = robot.lookup("#comparison-note").queryAs(Label.class).getText();
         assertTrue(note.startsWith("Recorded"), note);
     }
+
+    /** Export figure takes the chart, not the Recompute and Recorded buttons above it. */
+    @Test
+    void theExportedFigureHasNoButtons(FxRobot robot) {
+        for (String tab : new String[] {"#comparison-tab", "#loop-tab"}) {
+            robot.clickOn(tab);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node figure = pane.figure();
+            assertTrue(robot.from(figure).lookup(".button").queryAll().isEmpty(), tab + ": buttons in the figure");
+            assertTrue(figure.getLayoutBounds().getHeight() > 100, tab + ": the figure is drawn");
+        }
+    }
 }
