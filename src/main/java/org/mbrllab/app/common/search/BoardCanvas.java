@@ -16,6 +16,7 @@ import org.mbrllab.app.common.Theme;
 import org.mbrllab.engine.games.ConnectFour;
 import org.mbrllab.engine.games.Game;
 import org.mbrllab.engine.games.Side;
+import org.mbrllab.engine.games.WinningLine;
 
 /**
  * Draws a tic-tac-toe or Connect Four board from a board string, with the move indices that the chart
@@ -152,6 +153,22 @@ public final class BoardCanvas extends Region {
         int toMove = count(board, 'X') == count(board, 'O') ? Side.X : Side.O;
         if (game == Game.TIC_TAC_TOE) drawTicTacToe(g, theme, board, x, y, width / 3, lastMove, ghost, toMove, indices, fontSize);
         else drawConnectFour(g, theme, board, x, y, width / ConnectFour.COLUMNS, lastMove, ghost, toMove, indices, fontSize);
+        int cols = game == Game.TIC_TAC_TOE ? 3 : ConnectFour.COLUMNS;
+        markWin(g, theme, WinningLine.cells(game, board), cols, x, y, width / cols);
+    }
+
+    /** A bold stroke through the winning line, end to end, in the theme's highlight colour. */
+    private static void markWin(GraphicsContext g, Theme theme, int[] line, int cols, double x, double y, double cell) {
+        if (line.length == 0) return;
+        int a = line[0];
+        int b = line[line.length - 1];
+        g.setStroke(theme.highlight());
+        g.setLineWidth(Math.max(3, cell * 0.14));
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setGlobalAlpha(0.85);
+        g.strokeLine(x + (a % cols + 0.5) * cell, y + (a / cols + 0.5) * cell,
+                x + (b % cols + 0.5) * cell, y + (b / cols + 0.5) * cell);
+        g.setGlobalAlpha(1);
     }
 
     private static void drawTicTacToe(GraphicsContext g, Theme theme, String board, double x, double y, double cell,
