@@ -574,7 +574,10 @@ public final class TreeCanvas extends Region {
         }
     }
 
-    /** The rollout's moves as a strip of chips under the node it started from, then its result. */
+    /**
+     * The simulation's strip under the node it started from: a rollout's moves as chips, then its result;
+     * with no moves, what gave the value instead (the value network, or the game already over).
+     */
     private void drawRollout(GraphicsContext g, Box from, SimulationView sim, boolean showText) {
         int[] moves = sim.rolloutMoves();
         double fs = unit * 0.9 * scale;
@@ -583,7 +586,11 @@ public final class TreeCanvas extends Region {
         int items = moves.length + 1;
         int rows = (items + perRow - 1) / perRow;
         int cols = Math.min(perRow, items);
-        double stripW = Math.max(cols * chip, fs * 9);
+        String result = MoveNames.signed(sim.value());
+        Font chipFont = font("DejaVu Sans", FontWeight.BOLD, fs * 0.8);
+        // The result chip fits its number (a network's +0.37 is wider than a rollout's +1).
+        double resultW = Math.max(chip * 0.96, textWidth(result, chipFont) + fs * 0.8);
+        double stripW = Math.max(Math.max(cols * chip, fs * 9), resultW + chip * (cols - 1));
         double cx = sx(from.x);
         double top = sy(from.y + boxH) + (from.toggle != Toggle.NONE ? unit * 2.0 * scale : unit * 0.6 * scale);
         double left = cx - stripW / 2;
@@ -603,7 +610,7 @@ public final class TreeCanvas extends Region {
         g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs * 0.9));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("rollout · " + moves.length + (moves.length == 1 ? " move" : " moves"), cx, top + fs * 0.3);
+        g.fillText(rolloutTitle(moves.length, sim.value()), cx, top + fs * 0.3);
         int side = sim.valueSide();
         double gridLeft = cx - cols * chip / 2;
         for (int i = 0; i < items; i++) {
@@ -626,13 +633,29 @@ public final class TreeCanvas extends Region {
                 double v = sim.value();
                 Color c = v > 0 ? SideColors.good(theme) : v < 0 ? SideColors.bad(theme) : theme.muted();
                 g.setFill(c);
-                g.fillRoundRect(x - chip * 0.48, y - chip * 0.36, chip * 0.96, chip * 0.72, chip * 0.3, chip * 0.3);
+                double rx = moves.length == 0 ? cx : x - chip * 0.48 + resultW / 2;
+                g.fillRoundRect(rx - resultW / 2, y - chip * 0.36, resultW, chip * 0.72, chip * 0.3, chip * 0.3);
                 g.setFill(Color.WHITE);
-                g.setFont(font("DejaVu Sans", FontWeight.BOLD, fs * 0.8));
+                g.setFont(chipFont);
                 g.setTextBaseline(VPos.CENTER);
-                g.fillText(MoveNames.signed(v), x, y);
+                g.fillText(result, rx, y);
             }
         }
+    }
+
+    /**
+     * The strip's title: "rollout · 7 moves"; with no moves, a value that is not a game's result (±1, 0)
+     * came from the value network, and one that is came from a game already over.
+     */
+    static String rolloutTitle(int moves, double value) {
+        if (moves > 0) return "rollout · " + moves + (moves == 1 ? " move" : " moves");
+        return value == Math.rint(value) ? "game over" : "value network";
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private static final String[] HINTS = {"wheel: zoom · drag: pan · click a node: pin it · +/−: unfold/fold",
