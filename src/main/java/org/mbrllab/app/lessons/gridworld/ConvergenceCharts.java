@@ -34,6 +34,7 @@ final class ConvergenceCharts extends VBox {
     private final JFreeChart deltaChart;
     private final JFreeChart changeChart;
     private final ChartViewer changeViewer;
+    private final LogAxis logAxis = new LogAxis("max |ΔV|");
 
     ConvergenceCharts() {
         // 1. Datasets.
@@ -42,7 +43,6 @@ final class ConvergenceCharts extends VBox {
         // 2. Charts.
         NumberAxis sweepAxis = new NumberAxis("sweep");
         sweepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        LogAxis logAxis = new LogAxis("max |ΔV|");
         logAxis.setBase(10);
         logAxis.setSmallestValue(FLOOR);
         logAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(2));
@@ -92,6 +92,28 @@ final class ConvergenceCharts extends VBox {
     void update(List<Double> sweepDeltas, List<Integer> policyChanges) {
         sync(deltas, sweepDeltas, true);
         sync(changes, policyChanges, false);
+        fitDecades();
+    }
+
+    /**
+     * The log axis spans whole decades around the data, at least one, with a labelled tick at every decade
+     * (every second one past six), so that the first sweeps, whose max|ΔV| stays within a decade, have
+     * labelled ticks too.
+     */
+    private void fitDecades() {
+        if (deltas.getItemCount() == 0) return;
+        double min = deltas.getMinY();
+        double max = deltas.getMaxY();
+        int low = (int) Math.floor(Math.log10(min) + 1e-12);
+        int high = (int) Math.ceil(Math.log10(max) - 1e-12);
+        if (high <= low) high = low + 1;
+        logAxis.setRange(Math.pow(10, low), Math.pow(10, high));
+        logAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(high - low <= 6 ? 1 : 2));
+    }
+
+    /** The log axis (tests). */
+    LogAxis valueAxis() {
+        return logAxis;
     }
 
     private static void sync(XYSeries series, List<? extends Number> values, boolean log) {
@@ -105,14 +127,17 @@ final class ConvergenceCharts extends VBox {
         series.setNotify(true);
     }
 
-    /** The chart data as CSV: sweep, max|ΔV|; then improvement, policy changes. */
-    String csv(List<Double> sweepDeltas, List<Integer> policyChanges) {
+    /** The convergence chart's data as CSV: sweep, max|ΔV|. */
+    static String convergenceCsv(List<Double> sweepDeltas) {
         StringBuilder sb = new StringBuilder("sweep,max_abs_delta_v\n");
         for (int i = 0; i < sweepDeltas.size(); i++) sb.append(i + 1).append(',').append(sweepDeltas.get(i)).append('\n');
-        if (!policyChanges.isEmpty()) {
-            sb.append("\nimprovement,policy_changes\n");
-            for (int i = 0; i < policyChanges.size(); i++) sb.append(i + 1).append(',').append(policyChanges.get(i)).append('\n');
-        }
+        return sb.toString();
+    }
+
+    /** The policy-change chart's data as CSV: improvement step, states whose greedy actions changed. */
+    static String policyChangesCsv(List<Integer> policyChanges) {
+        StringBuilder sb = new StringBuilder("improvement,policy_changes\n");
+        for (int i = 0; i < policyChanges.size(); i++) sb.append(i + 1).append(',').append(policyChanges.get(i)).append('\n');
         return sb.toString();
     }
 }

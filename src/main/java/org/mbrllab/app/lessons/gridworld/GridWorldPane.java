@@ -231,14 +231,24 @@ public final class GridWorldPane extends RunnerPane<GridWorldViewModel> {
         return turning.isWide();
     }
 
-    /** Two tables: V and the greedy actions per cell, and the convergence chart's data. */
+    /** The convergence charts (tests). */
+    ConvergenceCharts charts() {
+        return charts;
+    }
+
+    /** V and the greedy actions per cell; the convergence chart's data; for policy iteration, its policy changes. */
     @Override
     public Optional<ChartExport> chartExport() {
         return Optional.of(() -> {
             DpSnapshot s = vm.snapshotProperty().get();
             if (s == null) return List.of();
-            return List.of(new ChartExport.Table("values", valuesCsv(s)),
-                    new ChartExport.Table("convergence", charts.csv(s.sweepDeltas(), s.policyChanges())));
+            List<ChartExport.Table> tables = new java.util.ArrayList<>(List.of(
+                    new ChartExport.Table("values", valuesCsv(s)),
+                    new ChartExport.Table("convergence", ConvergenceCharts.convergenceCsv(s.sweepDeltas()))));
+            if (!s.policyChanges().isEmpty()) {
+                tables.add(new ChartExport.Table("policy-changes", ConvergenceCharts.policyChangesCsv(s.policyChanges())));
+            }
+            return tables;
         });
     }
 

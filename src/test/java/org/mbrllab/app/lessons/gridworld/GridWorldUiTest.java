@@ -144,6 +144,21 @@ class GridWorldUiTest {
         assertTrue(convergence.stream().noneMatch(String::isBlank), "one table, no blank lines");
     }
 
+    /** After one sweep max|ΔV| sits inside a decade: the log axis still spans a whole decade with labelled ends. */
+    @Test
+    void theLogAxisHasLabelledDecadesFromTheFirstSweep(FxRobot robot) {
+        robot.clickOn("#step-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        double first = snapshot().sweepDeltas().get(0);
+        var axis = pane.charts().valueAxis();
+        double low = axis.getRange().getLowerBound();
+        double high = axis.getRange().getUpperBound();
+        assertTrue(low <= first && first <= high, first + " in [" + low + ", " + high + "]");
+        assertEquals(1.0, Math.log10(high) - Math.log10(low), 1e-9, "one decade: " + low + " to " + high);
+        assertEquals(Math.rint(Math.log10(low)), Math.log10(low), 1e-9, "whole decades");
+        assertEquals(1.0, axis.getTickUnit().getSize(), 0, "a tick at every decade");
+    }
+
     @Test
     void draggingGammaChangesTheValues(FxRobot robot) {
         robot.clickOn("#run-button");
