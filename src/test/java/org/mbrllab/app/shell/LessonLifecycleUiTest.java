@@ -7,7 +7,6 @@ import java.lang.ref.WeakReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
@@ -15,9 +14,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.Theme;
-import org.mbrllab.lessons.LessonCatalog;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,18 +33,12 @@ class LessonLifecycleUiTest {
 
     private Stage own;
 
-    /**
-     * The window goes on a stage of its own: TestFX records every event fired on the stage it hands
-     * {@code @Start} (a preset menu's ActionEvent names the menu, and so its pane), which would keep left
-     * panes reachable in a way the app never does.
-     */
+    /** On a stage of its own ({@link OwnStage}), with the app's threaded runners. */
     @Start
     void start(Stage stage) {
-        own = new Stage();
-        LessonCatalog catalog = LessonCatalog.load(Optional.empty(), PaneRegistry.standard());
-        window = new MainWindow(own, catalog, PaneRegistry.standard(),
-                new Settings(1260, 780, false, "light", 1.0, "dynamic-programming"));
-        own.show();
+        OwnStage opened = OwnStage.open(new Settings(1260, 780, false, "light", 1.0, "dynamic-programming"), RunnerFactory.threaded());
+        own = opened.stage();
+        window = opened.window();
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mbrllab.app.common.RunnerFactory;
-import org.mbrllab.lessons.LessonCatalog;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -40,12 +38,9 @@ class LessonMemoryUiTest {
     }
 
     private MainWindow open(Settings settings, RunnerFactory runners) {
-        Stage own = new Stage();
-        stages.add(own);
-        LessonCatalog catalog = LessonCatalog.load(Optional.empty(), PaneRegistry.standard());
-        MainWindow w = new MainWindow(own, catalog, PaneRegistry.standard(), settings, runners);
-        own.show();
-        return w;
+        OwnStage opened = OwnStage.open(settings, runners);
+        stages.add(opened.stage());
+        return opened.window();
     }
 
     @AfterEach
