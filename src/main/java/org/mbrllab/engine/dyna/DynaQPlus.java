@@ -1,6 +1,7 @@
 package org.mbrllab.engine.dyna;
 
 import java.util.random.RandomGenerator;
+import org.mbrllab.engine.dp.Action;
 
 /**
  * Dyna-Q+ (Sutton &amp; Barto 2018, §8.3): Dyna-Q whose simulated rewards carry an exploration bonus,
@@ -32,20 +33,28 @@ public final class DynaQPlus extends TabularAgent {
     }
 
     @Override
-    public void learn(int s, int a, double r, int next, long time) {
+    public void observe(int s, int a, double r, int next, long time) {
         // (d) Direct RL, on the real reward.
         backup(s, a, r, next);
         // (e) Model learning, with the footnote's "stay, reward 0" for the untried actions.
         model.record(s, a, r, next, time);
         model.assumeStay(s);
-        // (f) Planning with the bonus κ√τ.
-        for (int i = 0; i < config.planningSteps(); i++) {
-            int ps = model.sampleState(planning);
-            int pa = model.sampleAction(ps, planning);
-            double tau = time - model.lastTried(ps, pa);
-            backup(ps, pa, model.reward(ps, pa) + config.kappa() * Math.sqrt(tau), model.next(ps, pa));
-            planningUpdates++;
-        }
+    }
+
+    /** (f) One planning update with the bonus κ√τ. */
+    @Override
+    public int planOnce(long time) {
+        if (model.isEmpty()) return -1;
+        int ps = model.sampleState(planning);
+        int pa = model.sampleAction(ps, planning);
+        backup(ps, pa, model.reward(ps, pa) + bonus(ps, pa, time), model.next(ps, pa));
+        planningUpdates++;
+        return ps * Action.COUNT + pa;
+    }
+
+    /** κ√τ for (s, a) at real time {@code time}: τ real steps since the pair was last tried. */
+    public double bonus(int s, int a, long time) {
+        return config.kappa() * Math.sqrt(time - model.lastTried(s, a));
     }
 
     @Override

@@ -201,6 +201,66 @@ public final class Maze {
         return distance;
     }
 
+    /**
+     * The maze with the cell at ({@code row}, {@code col}) made a wall ({@code wall} true) or empty, in
+     * both layouts of a changing maze (so the scheduled change no longer touches that cell), keeping the
+     * switch step: what a student's brush does.
+     *
+     * @throws IllegalArgumentException if the cell is outside, is the start or a terminal cell (only empty
+     *         cells and walls can be painted), or if the new wall cuts every goal off from the start
+     */
+    public Maze withWall(int row, int col, boolean wall) {
+        if (row < 0 || row >= rows || col < 0 || col >= cols) {
+            throw new IllegalArgumentException("cell (" + row + ", " + col + ") is outside the " + rows + "×" + cols + " maze");
+        }
+        if (row * cols + col == start) throw new IllegalArgumentException("cell (" + row + ", " + col + ") is the start S: only empty cells and walls can be painted");
+        GridLayout.Cell cell = wall ? GridLayout.Cell.wall() : GridLayout.Cell.empty();
+        GridLayout[] layouts = {before, after};
+        for (int i = 0; i < 2; i++) {
+            GridLayout.Cell old = layouts[i].cell(row, col);
+            if (!old.equals(GridLayout.Cell.empty()) && !old.equals(GridLayout.Cell.wall())) {
+                throw new IllegalArgumentException("cell (" + row + ", " + col + ") is a goal or special cell: only empty cells and walls can be painted");
+            }
+            layouts[i] = layouts[i].withCell(row, col, cell);
+        }
+        return after == before ? of(layouts[0]) : changing(layouts[0], layouts[1], switchStep);
+    }
+
+    /**
+     * The maze with every cell blown up to a {@code k} × {@code k} block (the book's Example 8.4 grows the
+     * Dyna maze this way): a wall becomes a block of walls, an empty cell a block of empty cells, and the
+     * start and each terminal cell stay single cells at the top-left corner of their block, the rest of the
+     * block empty. Shortest paths grow about k-fold.
+     *
+     * @throws IllegalArgumentException if k is outside [1, 20] or the result is larger than a layout may be
+     */
+    public Maze scaled(int k) {
+        if (k < 1 || k > 20) throw new IllegalArgumentException("scale = " + k + " is out of range: allowed 1 to 20");
+        if (k == 1) return this;
+        GridLayout a = scale(before, k);
+        return after == before ? of(a) : changing(a, scale(after, k), switchStep);
+    }
+
+    private static GridLayout scale(GridLayout layout, int k) {
+        int rows = layout.rows();
+        int cols = layout.cols();
+        GridLayout big = GridLayout.empty(rows * k, cols * k, layout.params())
+                .withName(layout.name() + " ×" + k).withDescription(layout.description());
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                GridLayout.Cell cell = layout.cell(r, c);
+                if (cell.equals(GridLayout.Cell.wall())) {
+                    for (int i = 0; i < k; i++) {
+                        for (int j = 0; j < k; j++) big = big.withCell(r * k + i, c * k + j, cell);
+                    }
+                } else if (!cell.equals(GridLayout.Cell.empty())) {
+                    big = big.withCell(r * k, c * k, cell);
+                }
+            }
+        }
+        return big.withStart(layout.startRow() * k, layout.startCol() * k);
+    }
+
     public GridLayout before() { return before; }
 
     /** The layout after the change; {@link #before()} if the maze never changes. */

@@ -51,26 +51,36 @@ public final class PrioritizedSweeping extends TabularAgent {
     }
 
     @Override
-    public void learn(int s, int a, double r, int next, long time) {
+    public void observe(int s, int a, double r, int next, long time) {
         // (d) Model learning.
         model.record(s, a, r, next, time);
         // (e), (f) The real step's priority.
         insert(s * Action.COUNT + a, Math.abs(r + config.gamma() * maxQ(next) - q(s, a)));
-        // (g) Up to n updates, highest priority first.
-        for (int i = 0; i < config.planningSteps() && queued > 0; i++) {
-            int sa = poll();
-            int ps = sa / Action.COUNT;
-            int pa = sa % Action.COUNT;
-            backup(ps, pa, model.reward(ps, pa), model.next(ps, pa));
-            planningUpdates++;
-            double value = maxQ(ps);
-            for (int k = 0; k < model.predecessorCount(ps); k++) {
-                int pred = model.predecessor(ps, k);
-                int bs = pred / Action.COUNT;
-                int ba = pred % Action.COUNT;
-                insert(pred, Math.abs(model.reward(bs, ba) + config.gamma() * value - q(bs, ba)));
-            }
+    }
+
+    /** (g) One update of the pair first in the queue, and its predecessors queued; −1 if the queue is empty. */
+    @Override
+    public int planOnce(long time) {
+        if (queued == 0) return -1;
+        int sa = poll();
+        int ps = sa / Action.COUNT;
+        int pa = sa % Action.COUNT;
+        backup(ps, pa, model.reward(ps, pa), model.next(ps, pa));
+        planningUpdates++;
+        double value = maxQ(ps);
+        for (int k = 0; k < model.predecessorCount(ps); k++) {
+            int pred = model.predecessor(ps, k);
+            int bs = pred / Action.COUNT;
+            int ba = pred % Action.COUNT;
+            insert(pred, Math.abs(model.reward(bs, ba) + config.gamma() * value - q(bs, ba)));
         }
+        return sa;
+    }
+
+    /** The queued pairs {@code s*4 + a}, highest priority first (a copy, for a view of the queue). */
+    public int[] queuedPairs() {
+        return queue.stream().filter(e -> queuedPriority[(int) e[2]] == e[0])
+                .sorted(queue.comparator()).mapToInt(e -> (int) e[2]).toArray();
     }
 
     /** Queues {@code sa} with priority {@code p} if p &gt; θ; a queued pair keeps the higher priority. */

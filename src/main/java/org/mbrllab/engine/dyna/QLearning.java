@@ -18,9 +18,15 @@ public final class QLearning extends TabularAgent {
     }
 
     @Override
-    public void learn(int s, int a, double r, int next, long time) {
+    public void observe(int s, int a, double r, int next, long time) {
         // 3. Direct RL.
         backup(s, a, r, next);
+    }
+
+    /** Q-learning has no model: nothing to plan. */
+    @Override
+    public int planOnce(long time) {
+        return -1;
     }
 
     @Override

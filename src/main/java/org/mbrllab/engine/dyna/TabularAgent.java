@@ -32,6 +32,7 @@ public abstract class TabularAgent {
     protected final RandomGenerator acting;
     protected final RandomGenerator planning;
     protected long planningUpdates;
+    private long updates;
 
     protected TabularAgent(int states, DynaConfig config, RandomGenerator acting, RandomGenerator planning) {
         this.states = Check.inRange("states", states, 1, Integer.MAX_VALUE / Action.COUNT);
@@ -82,11 +83,32 @@ public abstract class TabularAgent {
     }
 
     /**
-     * Learns from one real step S, A → R, S′: the update of the algorithm, including its planning.
+     * Learns from one real step S, A → R, S′: the update of the algorithm, including its planning, that is
+     * {@link #observe} and then up to n times {@link #planOnce} (fewer when there is nothing to plan).
      *
      * @param time the real steps taken so far in the run, this one included (1 for the first)
      */
-    public abstract void learn(int s, int a, double r, int next, long time);
+    public final void learn(int s, int a, double r, int next, long time) {
+        observe(s, a, r, next, time);
+        for (int i = 0; i < config.planningSteps(); i++) {
+            if (planOnce(time) < 0) break;
+        }
+    }
+
+    /**
+     * The part of {@link #learn} that uses the real step itself: direct RL and model learning (for
+     * prioritized sweeping, queueing the pair). A pane that shows planning one update at a time calls this
+     * and then {@link #planOnce} itself; the random streams are drawn exactly as in {@link #learn}.
+     */
+    public abstract void observe(int s, int a, double r, int next, long time);
+
+    /**
+     * One simulated update from the model, at real time {@code time}.
+     *
+     * @return the pair {@code s*4 + a} that was backed up, or −1 if there was nothing to plan (no model,
+     *         or an empty queue)
+     */
+    public abstract int planOnce(long time);
 
     /** max_a Q(s, a). */
     protected final double maxQ(int s) {
@@ -101,6 +123,7 @@ public abstract class TabularAgent {
         int sa = s * Action.COUNT + a;
         double delta = r + config.gamma() * maxQ(next) - q[sa];
         q[sa] += config.alpha() * delta;
+        updates++;
         return delta;
     }
 
@@ -109,6 +132,26 @@ public abstract class TabularAgent {
 
     /** A copy of Q, {@code s*4 + a}. */
     public double[] qValues() { return q.clone(); }
+
+    /** Q updates made so far, real (direct RL) and simulated. */
+    public long updates() { return updates; }
+
+    /**
+     * Whether the greedy policy leads from {@code start} to a terminal cell of {@code maze} (at real time
+     * {@code time}) within {@code maxSteps} moves. Ties go to the first best action (up, down, left,
+     * right), so the check draws nothing from either stream.
+     */
+    public boolean greedyReaches(Maze maze, long time, int maxSteps) {
+        int s = maze.start();
+        for (int i = 0; i < maxSteps; i++) {
+            int base = s * Action.COUNT;
+            int best = 0;
+            for (int a = 1; a < Action.COUNT; a++) if (q[base + a] > q[base + best]) best = a;
+            s = maze.next(s, best, time);
+            if (maze.isTerminal(s, time)) return true;
+        }
+        return false;
+    }
 
     /** Simulated updates made so far. */
     public long planningUpdates() { return planningUpdates; }
