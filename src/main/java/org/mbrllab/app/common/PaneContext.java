@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * @param parameterDefaults values from the lesson's front matter, already range-checked
  * @param openLesson        opens another lesson by id (a pane may link to lessons)
  * @param dataFiles         the lesson's data tables by file name ({@code comparison.csv} …), found through the
- *                          lesson catalogue, so that an external lesson folder brings its own
+ *                          lesson catalogue, so that an external lesson folder brings its own; and the files of
+ *                          {@code presets/} that are not in the menu as {@code presets/NAME} (the Dyna lesson's
+ *                          {@code blocking-changed}, the walls its maze changes to)
  */
 public record PaneContext(String lessonId, List<Preset> presets, String defaultPreset,
                           Map<String, Double> parameterDefaults, Consumer<String> openLesson,

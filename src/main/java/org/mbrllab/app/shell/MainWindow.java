@@ -327,9 +327,13 @@ public final class MainWindow {
         showError("");
     }
 
+    /** The lesson's data tables, and the files of {@code presets/} left out of the menu as {@code presets/NAME}. */
     private static Map<String, PaneContext.Preset> dataFiles(Lesson lesson) {
         Map<String, PaneContext.Preset> files = new LinkedHashMap<>();
         lesson.dataFiles().forEach((name, f) -> files.put(name, new PaneContext.Preset(name, f.source(), f.text())));
+        lesson.presetFiles().forEach((name, f) -> {
+            if (!lesson.presets().contains(name)) files.put("presets/" + name, new PaneContext.Preset(name, f.source(), f.text()));
+        });
         return files;
     }
 

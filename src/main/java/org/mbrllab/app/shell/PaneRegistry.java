@@ -17,6 +17,7 @@ import org.mbrllab.app.lessons.control.IlqrPane;
 import org.mbrllab.app.lessons.control.LqrPane;
 import org.mbrllab.app.lessons.control.MpcPane;
 import org.mbrllab.app.lessons.ensembles.DisagreementPane;
+import org.mbrllab.app.lessons.dyna.DynaPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.mbplanning.MbplanPane;
 import org.mbrllab.app.lessons.mcts.MctsPane;
@@ -68,6 +69,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("regression-1d", RegressionPane.parameterSpecs(), RegressionPane::new));
         r.register(new Entry("disagreement", DisagreementPane.parameterSpecs(), DisagreementPane::new));
         r.register(new Entry("mbplanning", MbplanPane.parameterSpecs(), MbplanPane::new));
+        r.register(new Entry("dyna", DynaPane.parameterSpecs(), DynaPane::new, PaneRegistry::gridProblem));
         return r;
     }
 

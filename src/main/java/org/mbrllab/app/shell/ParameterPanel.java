@@ -199,7 +199,7 @@ final class ParameterPanel extends VBox {
         double fromSlider(ParameterSpec spec, double position) {
             return switch (this) {
                 case LINEAR -> snap(spec, position);
-                case ASINH -> snapWide(spec, Math.sinh(position));
+                case ASINH -> spec.integer() ? snapCount(spec, Math.sinh(position)) : snapWide(spec, Math.sinh(position));
                 case LOG -> spec.integer() ? snapRound(spec, position) : snapLog(spec, Math.pow(10, position));
             };
         }
@@ -209,10 +209,15 @@ final class ParameterPanel extends VBox {
      * The slider scale for {@code spec}. A wide range that reaches zero (rewards in [−1000, 1000], a
      * weight in [0, 10⁴]) gets an asinh scale, fine near zero and coarse far out, so −1 and −0.04 are as
      * reachable as −100. A positive range over three decades or more (a control weight in [10⁻⁴, 10³], a
-     * mass in [0.01, 100]) gets a logarithmic scale. Whole numbers keep a linear scale.
+     * mass in [0.01, 100]) gets a logarithmic scale. Counts over three decades get a logarithmic scale with
+     * round steps, or an asinh one when they start at 0 (Dyna's n in [0, 100 000], where 0, 5 and 50 all
+     * matter). Other whole numbers keep a linear scale.
      */
     static Scale scale(ParameterSpec spec) {
-        if (spec.integer()) return spec.min() >= 1 && spec.max() / spec.min() >= 1000 ? Scale.LOG : Scale.LINEAR;
+        if (spec.integer()) {
+            if (spec.min() >= 1 && spec.max() / spec.min() >= 1000) return Scale.LOG;
+            return spec.min() == 0 && spec.max() >= 1000 ? Scale.ASINH : Scale.LINEAR;
+        }
         if (spec.min() > 0 && spec.max() / spec.min() >= 1000) return Scale.LOG;
         if (spec.min() <= 0 && spec.max() > 0 && spec.max() - spec.min() > 100) return Scale.ASINH;
         return Scale.LINEAR;
@@ -271,6 +276,12 @@ final class ParameterPanel extends VBox {
         }
         if (Math.abs(position - Math.log10(spec.max())) < bestDistance) best = spec.max();
         return Math.rint(best);
+    }
+
+    /** A count from 0 on an asinh slider: 0 near the left end, else the nearest round number (1, 2, 5, 10 …). */
+    static double snapCount(ParameterSpec spec, double v) {
+        if (v < 0.5) return Math.max(spec.min(), 0);
+        return snapRound(spec, Math.log10(v));
     }
 
     static double snapLog(ParameterSpec spec, double v) {

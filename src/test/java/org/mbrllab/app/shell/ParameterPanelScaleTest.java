@@ -53,6 +53,20 @@ class ParameterPanelScaleTest {
         assertEquals(2, ParameterPanel.Scale.LOG.fromSlider(points, 0.0), 0, "below the range: its smallest");
     }
 
+    /** A count from 0 over three decades (Dyna's n) gets an asinh slider on which 0, 5 and 50 are all reachable. */
+    @Test
+    void countsFromZeroOverThreeDecadesAreAsinhWithRoundSteps() {
+        ParameterSpec n = ParameterSpec.whole("planning_steps", "n", 0, 100_000, 50, "");
+        ParameterPanel.Scale scale = ParameterPanel.scale(n);
+        assertEquals(ParameterPanel.Scale.ASINH, scale);
+        assertEquals(0, scale.fromSlider(n, scale.toSlider(0)), 0);
+        assertEquals(0, scale.fromSlider(n, 0.3), 0, "near the left end: 0");
+        assertEquals(5, scale.fromSlider(n, scale.toSlider(5)), 0);
+        assertEquals(50, scale.fromSlider(n, scale.toSlider(47)), 0);
+        assertEquals(100_000, scale.fromSlider(n, scale.toSlider(100_000)), 0);
+        assertEquals(ParameterPanel.Scale.LINEAR, ParameterPanel.scale(ParameterSpec.whole("k", "k", 0, 50, 5, "")));
+    }
+
     /** The field shows a short number as it is and a long one to six significant digits. */
     @Test
     void fieldsShowLongNumbersToSixSignificantDigits() {
