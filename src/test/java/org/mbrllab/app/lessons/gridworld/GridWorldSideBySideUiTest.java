@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.RunnerFactory;
 import org.mbrllab.app.shell.MainWindow;
@@ -46,6 +49,9 @@ class GridWorldSideBySideUiTest {
     private MainWindow window;
     private final List<GridWorldPane> panes = new ArrayList<>();
     private final List<PaneHost> hosts = new ArrayList<>();
+
+    @TempDir
+    Path dir;
 
     @Start
     void start(Stage stage) {
@@ -159,6 +165,28 @@ class GridWorldSideBySideUiTest {
         assertEquals(0, snapshot(1).iterations(), "and no longer B");
         String status = robot.lookup("#run-status").queryAs(Label.class).getText();
         assertFalse(status.contains("B:"), status);
+    }
+
+    @Test
+    void aCopyThatDivergesSaysWhichInTheBanner(FxRobot robot) {
+        splitWithGammaInB(robot, "1");
+        robot.clickOn("#run-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(snapshot(0).converged(), "A (γ = 0.9) converges");
+        assertTrue(robot.lookup("#error-banner").query().isVisible());
+        String error = robot.lookup("#error-text").queryAs(Label.class).getText();
+        assertTrue(error.startsWith("B: ") && error.contains("γ"), error);
+    }
+
+    @Test
+    void exportFigureWhileSplitTakesBothCopies(FxRobot robot) throws Exception {
+        splitWithGammaInB(robot, "0.5");
+        Path file = dir.resolve("split.png");
+        robot.interact(() -> window.exportFigure(file));
+        BufferedImage image = ImageIO.read(file.toFile());
+        double oneFigure = panes.get(0).figure().getLayoutBounds().getWidth();
+        assertTrue(image.getWidth() >= 2 * 2 * oneFigure, "both figures at twice their size: "
+                + image.getWidth() + " px for figures " + oneFigure + " px wide");
     }
 
     @Test
