@@ -755,7 +755,8 @@ public final class MainWindow {
         }, cb.statusProperty(), cb.stepsProperty(), cb.errorProperty());
         paneHolder.getChildren().setAll(split.view());
         paneTools.getChildren().clear();
-        parameterPanel.showCopies(a.parameters(), b.parameters());
+        SideBySide shown = split;
+        parameterPanel.showCopies(a.parameters(), b.parameters(), shown::showEdited);
         runBar.bind(split);
         split.pauseAndReset();
         showRunStatus();

@@ -66,10 +66,11 @@ final class ParameterPanel extends VBox {
     /**
      * The parameters of a pane shown side by side: a switch chooses which copy, A or B, the rows edit, and
      * a line under it names every parameter in which B differs from A, so that both sets are in view.
-     * Each copy's rows are built once; the switch swaps them, so only the edited copy's fields are in the
-     * scene (and {@code #param-gamma} finds one field).
+     * {@code edited} hears which copy is edited (true for B), so that the window can mark it. Each copy's
+     * rows are built once; the switch swaps them, so only the edited copy's fields are in the scene (and
+     * {@code #param-gamma} finds one field).
      */
-    void showCopies(ParameterModel a, ParameterModel b) {
+    void showCopies(ParameterModel a, ParameterModel b, Consumer<Boolean> edited) {
         if (a == null || b == null || a.specs().isEmpty()) {
             show(a);
             return;
@@ -108,6 +109,7 @@ final class ParameterPanel extends VBox {
             boolean isB = editB.isSelected();
             editing.setText(isB ? "Editing copy B (right)" : "Editing copy A (left)");
             rows.getChildren().setAll(isB ? rowsB : rowsA);
+            edited.accept(isB);
         };
         copies.selectedToggleProperty().addListener((obs, o, n) -> {
             if (n == null) o.setSelected(true);

@@ -57,6 +57,8 @@ final class SideBySide implements RunControls {
     private final TextField seedB = new TextField();
     private final SplitPane view = new SplitPane();
     private final Consumer<String> message;
+    private final FlowPane headerA;
+    private final FlowPane headerB;
 
     /**
      * @param a        the lesson's pane, already active
@@ -87,7 +89,12 @@ final class SideBySide implements RunControls {
         seedB.focusedProperty().addListener((obs, was, is) -> { if (!is) applySeedB(); });
 
         view.setId("side-by-side");
-        view.getItems().setAll(column("A", a, null), column("B", b, seedB));
+        BorderPane columnA = column("A", a, null);
+        BorderPane columnB = column("B", b, seedB);
+        headerA = (FlowPane) columnA.getTop();
+        headerB = (FlowPane) columnB.getTop();
+        view.getItems().setAll(columnA, columnB);
+        showEdited(false);
         view.setDividerPositions(0.5);
     }
 
@@ -101,7 +108,6 @@ final class SideBySide implements RunControls {
         Label badge = new Label(letter);
         badge.setId("copy-" + letter.toLowerCase());
         badge.getStyleClass().add("copy-badge");
-        badge.setStyle("-fx-font-weight: bold; -fx-font-size: 1.4em; -fx-padding: 0 6 0 2;");
         badge.setTooltip(new Tooltip("Copy " + letter + (letter.equals("A")
                 ? ": the lesson's own pane; its settings are remembered"
                 : ": a second copy with its own parameters and seed; the run controls drive both")));
@@ -123,6 +129,13 @@ final class SideBySide implements RunControls {
         clip.heightProperty().bind(column.heightProperty());
         column.setClip(clip);
         return column;
+    }
+
+    /** Underlines the header of the copy the parameter panel edits: B if {@code isB}, else A. */
+    void showEdited(boolean isB) {
+        headerA.getStyleClass().remove("copy-edited");
+        headerB.getStyleClass().remove("copy-edited");
+        (isB ? headerB : headerA).getStyleClass().add("copy-edited");
     }
 
     /** Takes B's seed field; false when its text is not a whole number (the field then shows B's seed again). */

@@ -97,6 +97,9 @@ class GridWorldSideBySideUiTest {
         assertSame(panes.get(1), window.secondPane().orElseThrow());
         assertEquals(0.9, gamma(0), 0.0, "A keeps the preset's γ");
         assertEquals(0.99, gamma(1), 0.0, "B takes the typed γ");
+        assertTrue(robot.lookup("#copy-b").query().getParent().getStyleClass().contains("copy-edited"),
+                "B's header is marked as the copy the panel edits");
+        assertFalse(robot.lookup("#copy-a").query().getParent().getStyleClass().contains("copy-edited"));
         String differences = robot.lookup("#param-copy-differences").queryAs(Label.class).getText();
         assertTrue(differences.contains("γ (discount): A 0.9, B 0.99"), differences);
 
