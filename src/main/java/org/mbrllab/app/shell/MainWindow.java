@@ -60,6 +60,7 @@ import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.Presets;
 import org.mbrllab.app.common.RunControls;
 import org.mbrllab.app.common.RunnerFactory;
+import org.mbrllab.app.common.RunnerPane;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.app.common.text.LessonTextView;
 import org.mbrllab.lessons.Lesson;
@@ -87,6 +88,7 @@ public final class MainWindow {
     private final Node[] sideColumns;
     private final Node centerColumn;
     private final CheckMenuItem figureOnly = new CheckMenuItem("Figure only");
+    private final CheckMenuItem sideBySide = new CheckMenuItem("Side by side (two copies)");
     /** Where the two column dividers were when last shown, as fractions of the window's width. */
     private final double[] columnDividers = {0.28, 0.80};
     private final RunControlsBar runBar;
@@ -107,6 +109,10 @@ public final class MainWindow {
     private LessonPane currentPane;
     /** The opened lesson's scope: what its pane subscribed to, released when the lesson is left. */
     private PaneHost currentHost;
+    /** What the current pane was activated with; a second copy is activated with the same. */
+    private PaneContext currentContext;
+    /** The current pane and a second copy of it, while View › Side by side is on; else null. */
+    private SideBySide split;
     private Settings settings;
 
     /** The app's window: each pane's runners run on daemon workers. */
@@ -273,7 +279,7 @@ public final class MainWindow {
             // repeats the last one word for word must still bring the banner back.
             host.scope().onChange(() -> {
                 showRunStatus();
-                showError(controls.errorProperty().get());
+                showError(currentError());
             }, controls.statusProperty(), controls.stepsProperty(), controls.errorProperty());
         }
         List<PaneContext.Preset> presets = new ArrayList<>();
@@ -281,9 +287,11 @@ public final class MainWindow {
             var file = lesson.presetFiles().get(name);
             if (file != null) presets.add(new PaneContext.Preset(name, file.source(), file.text()));
         }
+        currentContext = new PaneContext(lesson.id(), presets, lesson.defaultPreset(), lesson.parameters(),
+                id -> javafx.application.Platform.runLater(() -> selectLesson(id)), dataFiles(lesson));
+        sideBySide.setDisable(!(pane instanceof RunnerPane<?>));
         try {
-            pane.activate(new PaneContext(lesson.id(), presets, lesson.defaultPreset(), lesson.parameters(),
-                    id -> javafx.application.Platform.runLater(() -> selectLesson(id)), dataFiles(lesson)));
+            pane.activate(currentContext);
         } catch (RuntimeException e) {
             message("The lesson could not start: " + e.getMessage());
         }
@@ -308,10 +316,13 @@ public final class MainWindow {
     private void closePane(boolean remember) {
         if (currentPane == null) return;
         if (remember) rememberLesson();
+        closeSplit(false);
         LessonPane pane = currentPane;
         PaneHost host = currentHost;
         currentPane = null;
         currentHost = null;
+        currentContext = null;
+        sideBySide.setDisable(true);
         try {
             pane.deactivate();
         } catch (RuntimeException e) {
@@ -428,7 +439,12 @@ public final class MainWindow {
                 item("Actual size", "Ctrl+0", () -> appearance.setZoom(1.0)),
                 new SeparatorMenuItem(),
                 figureOnly,
+                sideBySide,
                 item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())));
+        sideBySide.setId("menu-side-by-side");
+        sideBySide.setAccelerator(KeyCombination.keyCombination("Ctrl+D"));
+        sideBySide.setDisable(true);
+        sideBySide.setOnAction(e -> setSideBySide(sideBySide.isSelected()));
         figureOnly.setId("menu-figure-only");
         figureOnly.setAccelerator(KeyCombination.keyCombination("F9"));
         figureOnly.setOnAction(e -> setFigureOnly(figureOnly.isSelected()));
@@ -462,7 +478,9 @@ public final class MainWindow {
         return item;
     }
 
+    /** The run controls the toolbar and the keys drive: the pane's, or both copies' while side by side. */
     private Optional<RunControls> controls() {
+        if (split != null) return Optional.of(split);
         return currentPane == null ? Optional.empty() : Optional.ofNullable(currentPane.controls());
     }
 
@@ -485,10 +503,11 @@ public final class MainWindow {
             return;
         }
         if (e.getTarget() instanceof TextInputControl || root.getScene().getFocusOwner() instanceof TextInputControl) return;
+        RunControls c = controls().get();
         switch (e.getCode()) {
-            case SPACE -> currentPane.controls().toggleRun();
-            case RIGHT -> currentPane.controls().step();
-            case R -> currentPane.controls().reset();
+            case SPACE -> c.toggleRun();
+            case RIGHT -> c.step();
+            case R -> c.reset();
             default -> { return; }
         }
         e.consume();
@@ -508,7 +527,8 @@ public final class MainWindow {
     /** Writes the current pane's figure to {@code file} at twice its screen size. */
     public void exportFigure(Path file) {
         try {
-            Figures.writePng(currentPane.figure(), file, 2.0, appearance.theme().background());
+            Node figure = split != null ? split.view() : currentPane.figure();
+            Figures.writePng(figure, file, 2.0, appearance.theme().background());
             message("Figure saved to " + file);
         } catch (IOException | RuntimeException e) {
             error("The figure could not be saved", file + ": " + e.getMessage());
@@ -642,6 +662,10 @@ public final class MainWindow {
             runStatus.setText("");
             return;
         }
+        if (split != null) {
+            runStatus.setText(split.statusLine());
+            return;
+        }
         var c = currentPane.controls();
         runStatus.setText(c.statusProperty().get() + " · step " + String.format("%,d", c.stepsProperty().get()));
     }
@@ -678,6 +702,113 @@ public final class MainWindow {
     void setFigureOnly(boolean on) {
         figureOnly.setSelected(on);
         arrangeColumns();
+    }
+
+    /**
+     * View › Side by side (Ctrl D): on, the current pane (A) gets a second copy (B) beside it, made by the
+     * same factory with a host of its own, activated with the same lesson context and given A's
+     * configuration (its preset text, its parameters and its seed); from then on the two diverge as the
+     * student edits them. The run controls drive both; the parameter panel edits one copy at a time.
+     * Off, B stops and its scope closes, which stops its runners and drops its listeners. Only a
+     * run-driven pane ({@link RunnerPane}) splits; for any other the menu item is greyed out.
+     */
+    public void setSideBySide(boolean on) {
+        if (on) openSplit(); else closeSplit(true);
+        sideBySide.setSelected(split != null);
+    }
+
+    /** Whether the pane is shown side by side with a second copy. */
+    public boolean isSideBySide() {
+        return split != null;
+    }
+
+    /** The second copy (B) while side by side. */
+    public Optional<LessonPane> secondPane() {
+        return split == null ? Optional.empty() : Optional.of(split.b);
+    }
+
+    private void openSplit() {
+        if (split != null || currentPane == null || currentLesson == null || currentContext == null) return;
+        if (!(currentPane instanceof RunnerPane<?>) || currentPane.controls() == null) {
+            message("This lesson runs nothing, so there is nothing to compare side by side.");
+            return;
+        }
+        LessonPane a = currentPane;
+        PaneHost hostB = PaneHost.open(appearance, runners, this::message);
+        LessonPane b = null;
+        try {
+            b = panes.create(currentLesson.pane(), hostB);
+            b.activate(currentContext);
+            copyConfiguration(a, b);
+            split = new SideBySide(a, b, hostB, this::message, this::focusPane);
+        } catch (RuntimeException e) {
+            try {
+                if (b != null) b.deactivate();
+            } catch (RuntimeException ignored) {
+                // The copy failed to start; its scope closes below either way.
+            } finally {
+                hostB.scope().close();
+            }
+            message("Side by side could not start: " + e.getMessage());
+            return;
+        }
+        RunControls cb = b.controls();
+        hostB.scope().onChange(() -> {
+            showRunStatus();
+            showError(currentError());
+        }, cb.statusProperty(), cb.stepsProperty(), cb.errorProperty());
+        paneHolder.getChildren().setAll(split.view());
+        paneTools.getChildren().clear();
+        SideBySide shown = split;
+        parameterPanel.showCopies(a.parameters(), b.parameters(), shown::showEdited);
+        runBar.bind(split);
+        split.pauseAndReset();
+        showRunStatus();
+        showError(currentError());
+        message("Side by side: B is a copy of A, with the same seed. Change either one's parameters, then run both.");
+    }
+
+    /**
+     * Gives {@code b} the configuration of {@code a}: A's preset text if the pane has presets (grid,
+     * algorithm, choices and parameters), then every parameter value, then A's seed.
+     */
+    private static void copyConfiguration(LessonPane a, LessonPane b) {
+        if (a.presets().isPresent() && b.presets().isPresent()) {
+            String text = a.presets().get().save();
+            // Unchanged from the lesson's default preset, B keeps it by name (its preset menu shows it).
+            if (!text.equals(b.presets().get().save())) b.presets().get().load(text, "copy A");
+        }
+        if (a.parameters() != null && b.parameters() != null) b.parameters().setKnown(a.parameters().values());
+        b.controls().setSeed(a.controls().seed());
+    }
+
+    /** Ends the split: B stops and its scope closes; with {@code showA}, A takes the whole pane area again. */
+    private void closeSplit(boolean showA) {
+        if (split == null) return;
+        SideBySide s = split;
+        split = null;
+        sideBySide.setSelected(false);
+        try {
+            s.b.deactivate();
+        } catch (RuntimeException e) {
+            message("Copy B did not stop cleanly: " + e.getMessage());
+        } finally {
+            s.hostB.scope().close();
+        }
+        if (currentPane != null && currentPane.view() instanceof Region r) r.setMinWidth(Region.USE_COMPUTED_SIZE);
+        if (!showA || currentPane == null) return;
+        paneHolder.getChildren().setAll(currentPane.view());
+        paneTools.getChildren().setAll(currentPane.toolbarItems());
+        parameterPanel.show(currentPane.parameters());
+        runBar.bind(currentPane.controls());
+        showRunStatus();
+        showError(currentError());
+    }
+
+    /** Why the run stopped: the pane's reason, or each copy's while side by side; empty if it did not. */
+    private String currentError() {
+        if (split != null) return split.errorLine();
+        return controls().map(c -> c.errorProperty().get()).orElse("");
     }
 
     boolean isFigureOnly() {
@@ -732,7 +863,9 @@ public final class MainWindow {
             new String[] {"Ctrl Shift R", "Reset the lesson to its defaults (parameters, preset, choices)"},
             new String[] {"Enter / Esc", "In a parameter field: take / drop the value, then back to the pane"},
             new String[] {"Ctrl +  /  Ctrl −", "Zoom in / out (main keys or numpad)"}, new String[] {"Ctrl 0", "Actual size"},
-            new String[] {"F9", "Figure only (hide the lesson text and parameters)"}, new String[] {"F11", "Full screen"},
+            new String[] {"F9", "Figure only (hide the lesson text and parameters)"},
+            new String[] {"Ctrl D", "Side by side: a second copy of the pane (B) with its own parameters and seed, run in step"},
+            new String[] {"F11", "Full screen"},
             new String[] {"Ctrl E", "Export figure (PNG)"}, new String[] {"Ctrl Shift E", "Export chart data (CSV)"},
             new String[] {"Ctrl S  /  Ctrl O", "Save / open preset"}, new String[] {"Ctrl Q", "Quit"});
 

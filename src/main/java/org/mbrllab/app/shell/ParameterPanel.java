@@ -1,15 +1,22 @@
 package org.mbrllab.app.shell;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.Subscription;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
@@ -39,6 +46,7 @@ final class ParameterPanel extends VBox {
 
     /** Rebuilds the panel for {@code model}; an empty model shows a short note. */
     void show(ParameterModel model) {
+        releaseCopies();
         getChildren().clear();
         Label heading = new Label("Parameters");
         heading.getStyleClass().add("panel-heading");
@@ -50,6 +58,88 @@ final class ParameterPanel extends VBox {
             return;
         }
         for (ParameterSpec spec : model.specs()) getChildren().add(row(model, spec));
+    }
+
+    /** The listeners of {@link #showCopies} on both copies' values, released when the panel shows something else. */
+    private final List<Subscription> copyListeners = new ArrayList<>();
+
+    /**
+     * The parameters of a pane shown side by side: a switch chooses which copy, A or B, the rows edit, and
+     * a line under it names every parameter in which B differs from A, so that both sets are in view.
+     * {@code edited} hears which copy is edited (true for B), so that the window can mark it. Each copy's
+     * rows are built once; the switch swaps them, so only the edited copy's fields are in the scene (and
+     * {@code #param-gamma} finds one field).
+     */
+    void showCopies(ParameterModel a, ParameterModel b, Consumer<Boolean> edited) {
+        if (a == null || b == null || a.specs().isEmpty()) {
+            show(a);
+            return;
+        }
+        releaseCopies();
+        Label heading = new Label("Parameters");
+        heading.getStyleClass().add("panel-heading");
+        getChildren().setAll(heading);
+        VBox rowsA = new VBox(14);
+        VBox rowsB = new VBox(14);
+        for (ParameterSpec spec : a.specs()) rowsA.getChildren().add(row(a, spec));
+        for (ParameterSpec spec : b.specs()) rowsB.getChildren().add(row(b, spec));
+        ToggleGroup copies = new ToggleGroup();
+        ToggleButton editA = new ToggleButton("Edit A");
+        ToggleButton editB = new ToggleButton("Edit B");
+        editA.setId("param-copy-a");
+        editB.setId("param-copy-b");
+        editA.setTooltip(new Tooltip("The fields below set copy A's parameters (the left copy)"));
+        editB.setTooltip(new Tooltip("The fields below set copy B's parameters (the right copy)"));
+        for (ToggleButton t : new ToggleButton[] {editA, editB}) {
+            t.setToggleGroup(copies);
+            t.setFocusTraversable(false);
+            t.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(t, Priority.ALWAYS);
+        }
+        editA.setSelected(true);
+        Label editing = new Label();
+        editing.setId("param-copy-editing");
+        editing.setWrapText(true);
+        editing.getStyleClass().add("parameter-label");
+        Label differences = new Label();
+        differences.setId("param-copy-differences");
+        differences.setWrapText(true);
+        VBox rows = new VBox(14, rowsA);
+        Runnable showCopy = () -> {
+            boolean isB = editB.isSelected();
+            editing.setText(isB ? "Editing copy B (right)" : "Editing copy A (left)");
+            rows.getChildren().setAll(isB ? rowsB : rowsA);
+            edited.accept(isB);
+        };
+        copies.selectedToggleProperty().addListener((obs, o, n) -> {
+            if (n == null) o.setSelected(true);
+            else showCopy.run();
+        });
+        showCopy.run();
+        Runnable compare = () -> differences.setText(differences(a, b));
+        for (ParameterSpec spec : a.specs()) {
+            copyListeners.add(a.property(spec.key()).subscribe(compare));
+            if (b.spec(spec.key()).isPresent()) copyListeners.add(b.property(spec.key()).subscribe(compare));
+        }
+        compare.run();
+        getChildren().addAll(new HBox(4, editA, editB), editing, differences, rows);
+    }
+
+    /** "B differs in γ (discount): A 0.9, B 0.99", one line per parameter; or that the two are alike. */
+    static String differences(ParameterModel a, ParameterModel b) {
+        List<String> lines = new ArrayList<>();
+        for (ParameterSpec spec : a.specs()) {
+            if (b.spec(spec.key()).isEmpty()) continue;
+            double va = a.get(spec.key());
+            double vb = b.get(spec.key());
+            if (Double.compare(va, vb) != 0) lines.add(spec.label() + ": A " + shown(va) + ", B " + shown(vb));
+        }
+        return lines.isEmpty() ? "A and B have the same parameters." : "B differs in\n" + String.join("\n", lines);
+    }
+
+    private void releaseCopies() {
+        copyListeners.forEach(Subscription::unsubscribe);
+        copyListeners.clear();
     }
 
     private VBox row(ParameterModel model, ParameterSpec spec) {
