@@ -41,7 +41,7 @@ import picocli.CommandLine.TypeConversionException;
  * run); and {@code planning_updates} and {@code real_steps}, the totals over all runs.
  *
  * <p>Defaults are the book's for the maze ({@link DynaPreset}); a {@code .grid} file takes the Dyna maze's
- * and its own γ. The bundled maze files are read in {@link #mazeText}; user files are read up to
+ * and its own γ. The maze files are read through the lesson catalogue ({@link LessonFiles#mazeText}), so {@code --lessons DIR} applies; user files are read up to
  * {@link UserFiles#MAX_LAYOUT_BYTES}.
  */
 @Command(name = "dyna", sortOptions = false,
@@ -165,7 +165,7 @@ final class DynaCommand implements Callable<Integer> {
 
     private Maze loadMaze(DynaPreset preset) {
         try {
-            if (!isFile()) return preset.maze(DynaCommand::mazeText);
+            if (!isFile()) return preset.maze(LessonFiles.of(spec)::mazeText);
             Path file = Path.of(maze);
             byte[] bytes = UserFiles.read("--maze", file, UserFiles.MAX_LAYOUT_BYTES);
             return Maze.of(GridLayout.parse(new String(bytes, StandardCharsets.UTF_8), file.toString()));
@@ -174,16 +174,6 @@ final class DynaCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageError("--maze " + maze + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * The text of a bundled maze file (name without {@code .grid}). The one place the command reads them:
-     * from the classpath folder {@value DynaPreset#FOLDER}, because no Dyna lesson exists yet. When it does,
-     * this can read them through the lesson catalogue ({@link LessonFiles}) so that {@code --lessons DIR}
-     * applies, as it does for {@code gridworld --preset}.
-     */
-    static String mazeText(String name) {
-        return DynaPreset.bundledText(name);
     }
 
     private String json(Maze mazeRun, ExperimentPlan plan, DynaStatistics stats) {

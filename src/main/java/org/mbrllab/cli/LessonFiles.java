@@ -70,6 +70,24 @@ final class LessonFiles {
         return file;
     }
 
+    /** The pane whose lessons hold the Dyna mazes. */
+    static final String DYNA_PANE = "dyna";
+
+    /**
+     * The text of the Dyna maze file {@code name} (without {@code .grid}, such as {@code blocking-changed}),
+     * from the first lesson of the {@code dyna} pane that has it.
+     *
+     * @throws IllegalArgumentException if no Dyna lesson has that file
+     */
+    String mazeText(String name) {
+        for (Lesson lesson : catalog().lessons()) {
+            if (!lesson.pane().equals(DYNA_PANE)) continue;
+            PresetFile file = lesson.presetFiles().get(name);
+            if (file != null && file.source().endsWith(GRID_SUFFIX)) return file.text();
+        }
+        throw new IllegalArgumentException("no Dyna lesson has the maze file " + name + GRID_SUFFIX);
+    }
+
     /** The preset names, for messages. */
     List<String> gridPresetNames() {
         return List.copyOf(gridPresets().keySet());

@@ -28,6 +28,22 @@ class LessonsOptionTest {
         return root;
     }
 
+    /** {@code dyna --maze dyna-maze} reads the maze of the Dyna lesson, which {@code --lessons} can replace. */
+    @Test
+    void anExternalDynaLessonReplacesTheMaze() throws IOException {
+        Path root = dir.resolve("dyna");
+        Files.createDirectories(root.resolve("presets"));
+        Files.writeString(root.resolve("lesson.md"), "---\nid: dyna\ntitle: Test\npart: learned-models\norder: 99\n"
+                + "pane: dyna\n---\nText.\n");
+        // S two cells from G: every episode of a greedy agent takes 2 steps.
+        Files.writeString(root.resolve("presets").resolve("dyna-maze.grid"), "name: Tiny\nslip: 0\ngrid:\nS . G\n");
+        JsonNode j = CliRun.of("--lessons", dir.toString(), "dyna", "--maze", "dyna-maze", "--agent", "dyna-q",
+                "--episodes", "20", "--runs", "2", "--epsilon", "0", "--json").okJson();
+        assertEquals(2.0, j.get("steps_per_episode").get(19).asDouble(), 0, "the replaced 1×3 maze");
+        String line = CliRun.of("--lessons", dir.toString(), "dyna", "--maze", "blocking", "--agent", "dyna-q", "--json").usageError();
+        assertTrue(line.contains("blocking.grid"), line);
+    }
+
     @Test
     void bundledPresetsAreTheClasspathPresets() {
         assertEquals(GridPresets.names(), new LessonFiles(null).gridPresetNames());
