@@ -61,6 +61,9 @@ public final class DynaPane extends RunnerPane<DynaViewModel> {
     private final TabPane figures = new TabPane();
     private final Throttle throttle = new Throttle(30);
     private boolean updatingMaze;
+    private boolean liveChanged;
+    private boolean figuresChanged;
+    private boolean sweepingChanged;
 
     public DynaPane(PaneHost host) {
         super(host, new DynaViewModel());
@@ -154,9 +157,20 @@ public final class DynaPane extends RunnerPane<DynaViewModel> {
             String problem = vm.paint(r, c);
             if (problem != null) host.messages().accept("No wall there: " + problem);
         });
-        vm.snapshotProperty().addListener((obs, o, n) -> throttle.submit(() -> showLive(n)));
-        vm.figuresProperty().addListener((obs, o, n) -> throttle.submit(() -> showFigures(n)));
-        vm.sweepingProperty().addListener((obs, o, n) -> throttle.submit(() -> sweepingChart.update(n)));
+        // One throttle keeps only the latest update, so each stream marks itself changed and one redraw
+        // shows what changed.
+        vm.snapshotProperty().addListener((obs, o, n) -> {
+            liveChanged = true;
+            throttle.submit(this::redraw);
+        });
+        vm.figuresProperty().addListener((obs, o, n) -> {
+            figuresChanged = true;
+            throttle.submit(this::redraw);
+        });
+        vm.sweepingProperty().addListener((obs, o, n) -> {
+            sweepingChanged = true;
+            throttle.submit(this::redraw);
+        });
         figureStatus.textProperty().bind(vm.figureStatusProperty());
         vm.agentProperty().addListener((obs, o, n) -> {
             if (n == AgentKind.PRIORITIZED_SWEEPING && colourChoice.getValue() == MazeCanvas.Colouring.TAU) colourChoice.setValue(MazeCanvas.Colouring.PRIORITY);
@@ -252,6 +266,15 @@ public final class DynaPane extends RunnerPane<DynaViewModel> {
     }
 
     // ---------------------------------------------------------------- drawing
+
+    private void redraw() {
+        if (liveChanged) showLive(vm.snapshotProperty().get());
+        if (figuresChanged) showFigures(vm.figuresProperty().get());
+        if (sweepingChanged) sweepingChart.update(vm.sweepingProperty().get());
+        liveChanged = false;
+        figuresChanged = false;
+        sweepingChanged = false;
+    }
 
     private void showLive(DynaLive.Snapshot s) {
         if (s == null) return;

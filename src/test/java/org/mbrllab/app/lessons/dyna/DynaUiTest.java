@@ -58,6 +58,15 @@ class DynaUiTest {
         assertEquals(2, f.halfway().size());
     }
 
+    /** The live maze and the figures arrive together; neither update may hide the other. */
+    @Test
+    void theMazeIsDrawnBesideTheFiguresWhenTheLessonOpens(FxRobot robot) {
+        robot.interact(pane::flush);
+        assertTrue(pane.mazeCanvas().cellSize() > 10, "the maze is drawn, cell " + pane.mazeCanvas().cellSize());
+        assertTrue(counter(robot).startsWith("Episode 1 (0 steps so far) · 0 real steps"), counter(robot));
+        assertEquals(3, pane.curveChart().chart().getXYPlot().getDataset().getSeriesCount());
+    }
+
     @Test
     void changingNChangesThePlanningUpdatesOfAStep(FxRobot robot) {
         robot.clickOn("#step-button");
