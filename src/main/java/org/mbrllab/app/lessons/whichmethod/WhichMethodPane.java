@@ -169,6 +169,7 @@ public final class WhichMethodPane implements LessonPane {
         math.textStyleClass().add(ink);
         math.setId("complexity-" + m.name().toLowerCase());
         VBox content = new VBox(2, math);
+        content.setAlignment(Pos.CENTER_LEFT);   // centred in a tall row, like the other cells' text
         if (!m.scalabilityNote().isEmpty()) {
             Label note = new Label(m.scalabilityNote());
             note.setWrapText(true);
