@@ -464,6 +464,23 @@ class LessonCatalogTest {
         assertEquals(List.of(), c.problems());
     }
 
+    /**
+     * The DP lesson allows γ = 1 (preset sutton-barto-4.1 uses it), so wherever it says the error shrinks
+     * by a factor γ per sweep it must say that this holds for γ < 1 (issue 11).
+     */
+    @Test
+    void dynamicProgrammingLessonClaimsTheFactorGammaOnlyForGammaBelowOne() {
+        LessonCatalog c = LessonCatalog.load(Optional.empty(), PaneInfo.any());
+        String text = c.find("dynamic-programming").orElseThrow().markdown();
+        assertTrue(c.find("dynamic-programming").orElseThrow().presetFiles().containsKey("sutton-barto-4.1"));
+        for (String paragraph : text.split("\n\\s*\n")) {
+            if (paragraph.contains("factor $\\gamma$") || paragraph.contains("shrinks by\n$\\gamma$")) {
+                assertTrue(paragraph.contains("\\gamma < 1"), "claims a factor γ without γ < 1:\n" + paragraph);
+            }
+        }
+        assertTrue(text.contains("\\gamma \\in [0, 1]"), "the parameter's range includes 1");
+    }
+
     private static void write(OutputStream out, String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.UTF_8));
     }

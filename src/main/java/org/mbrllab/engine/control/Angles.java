@@ -13,4 +13,14 @@ public final class Angles {
     public static double normalize(double theta) {
         return theta - TWO_PI * Math.ceil((theta - Math.PI) / TWO_PI);
     }
+
+    /**
+     * Whether two consecutive wrapped angles lie on either side of the ±π cut: they differ by more than π.
+     * One time step never turns the pole by half a turn, so a larger difference means the angle went past
+     * hanging down (for example 179° to −179°), and a plot must break its line there instead of drawing it
+     * across the whole axis.
+     */
+    public static boolean crossesCut(double wrappedBefore, double wrappedAfter) {
+        return Math.abs(wrappedAfter - wrappedBefore) > Math.PI;
+    }
 }

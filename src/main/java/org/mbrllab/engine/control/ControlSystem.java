@@ -79,6 +79,11 @@ public enum ControlSystem {
         return stateNames.size();
     }
 
+    /** Which state entry is the angle θ (0 upright): {@link Cartpole#THETA} or {@link Pendulum#THETA}. */
+    public int angleIndex() {
+        return this == CARTPOLE ? Cartpole.THETA : Pendulum.THETA;
+    }
+
     /** The control's unit: "N" for the cartpole's force, "N·m" for the pendulum's torque. */
     public String controlUnit() {
         return this == CARTPOLE ? "N" : "N·m";

@@ -61,6 +61,16 @@ public record QuadraticCost(double[] q, double r, int angleIndex) {
         return new QuadraticCost(q, newR, angleIndex);
     }
 
+    /**
+     * The same weights with the entry {@code index} wrapped to (−π, π]. Views price a run with it, so that
+     * the cost they plot matches the wrapped angle they show: a cartpole whose pole has turned round once
+     * and stands upright again costs what an upright pole costs, although its planner's cost ({@link
+     * ControlSystem#defaultCost()}, which does not wrap) charges it for the turn.
+     */
+    public QuadraticCost wrapping(int index) {
+        return index == angleIndex ? this : new QuadraticCost(q, r, index);
+    }
+
     /** c(x, u). */
     public double stage(double[] x, double u) {
         return stageAt(x, 0, u);

@@ -23,25 +23,29 @@ public final class MethodGuide {
 
     /** One row of the synthesis table, with the lesson that shows the method. */
     public enum Method {
-        DP("DP / value iteration", true, true, "O(|S|²|A|)", "–", "✓", "dynamic-programming"),
-        MCTS("MCTS", true, true, "O(b^d)", "–", "✓", "mcts"),
-        LQR("LQR", false, false, "O(n³)", "✓ (linear)", "✓ (LQG)", "lqr"),
-        ILQR("iLQR / DDP", false, false, "O(n³) per iteration", "✓ (non-linear)", "×", "ilqr");
+        DP("DP / value iteration", true, true, "O(|S|²|A|)", "O(|S|^2\\,|A|)", "", "–", "✓", "dynamic-programming"),
+        MCTS("MCTS", true, true, "O(b^d)", "O(b^d)", "", "–", "✓", "mcts"),
+        LQR("LQR", false, false, "O(n³)", "O(n^3)", "", "✓ (linear)", "✓ (LQG)", "lqr"),
+        ILQR("iLQR / DDP", false, false, "O(n³) per iteration", "O(n^3)", "per iteration", "✓ (non-linear)", "×", "ilqr");
 
         private final String title;
         private final boolean discreteStates;
         private final boolean discreteActions;
         private final String scalability;
+        private final String scalabilityTex;
+        private final String scalabilityNote;
         private final String differentiable;
         private final String stochastic;
         private final String lesson;
 
-        Method(String title, boolean discreteStates, boolean discreteActions, String scalability,
-               String differentiable, String stochastic, String lesson) {
+        Method(String title, boolean discreteStates, boolean discreteActions, String scalability, String scalabilityTex,
+               String scalabilityNote, String differentiable, String stochastic, String lesson) {
             this.title = title;
             this.discreteStates = discreteStates;
             this.discreteActions = discreteActions;
             this.scalability = scalability;
+            this.scalabilityTex = scalabilityTex;
+            this.scalabilityNote = scalabilityNote;
             this.differentiable = differentiable;
             this.stochastic = stochastic;
             this.lesson = lesson;
@@ -50,7 +54,12 @@ public final class MethodGuide {
         public String title() { return title; }
         public String stateSpace() { return discreteStates ? "Discrete" : "Continuous"; }
         public String actionSpace() { return discreteActions ? "Discrete" : "Continuous"; }
+        /** The cost, as plain text ("O(b^d)"): for CSV and sentences. */
         public String scalability() { return scalability; }
+        /** The cost's formula as TeX ("O(b^d)"), for a view that typesets it. */
+        public String scalabilityTex() { return scalabilityTex; }
+        /** Words after the formula ("per iteration"), or "". */
+        public String scalabilityNote() { return scalabilityNote; }
         public String differentiable() { return differentiable; }
         public String stochastic() { return stochastic; }
         /** The id of the lesson that shows this method. */

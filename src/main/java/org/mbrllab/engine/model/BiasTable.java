@@ -139,19 +139,30 @@ public final class BiasTable {
         return sign > 0 ? Bias.OPTIMISTIC : sign < 0 ? Bias.PESSIMISTIC : Bias.NONE;
     }
 
-    /** One or two sentences for the pane, with the numbers. */
+    /**
+     * One or two sentences for the pane, with the numbers. The verdict looks at the real expectation as well
+     * as the direction: an underestimate makes the agent avoid a good action only if the action is good
+     * (E_p[R] > 0); if it is bad anyway, avoiding it is right, and the harm is only that it looks worse than it
+     * is. Likewise an overestimate is an unnecessary risk only when the real expectation is not positive.
+     */
     public String explanation() {
-        String model = show(expectation(this.model, Outcome::reward));
-        String truth = show(expectation(real, Outcome::reward));
-        String gap = show(expectation(this.model, Outcome::reward).subtract(expectation(real, Outcome::reward), EXACT).abs())
-                .replace("+", "");
+        BigDecimal modelValue = expectation(this.model, Outcome::reward);
+        BigDecimal realValue = expectation(real, Outcome::reward);
+        String model = show(modelValue);
+        String truth = show(realValue);
+        String gap = show(modelValue.subtract(realValue, EXACT).abs()).replace("+", "");
+        String numbers = "The model expects " + model + " where the real expectation is " + truth;
         switch (direction()) {
             case OPTIMISTIC:
-                return "The model expects " + model + " where the real expectation is " + truth + ": it overestimates by "
-                        + gap + ". An agent planning with it takes unnecessary risks.";
+                return numbers + ": it overestimates by " + gap + ". " + (realValue.signum() <= 0
+                        ? "An agent planning with it takes unnecessary risks."
+                        : "The action is good anyway, so taking it is no mistake; but it looks better than it is, so"
+                                + " the agent may prefer it to an action that is really better.");
             case PESSIMISTIC:
-                return "The model expects " + model + " where the real expectation is " + truth + ": it underestimates by "
-                        + gap + ". An agent planning with it avoids good actions.";
+                return numbers + ": it underestimates by " + gap + ". " + (realValue.signum() > 0
+                        ? "An agent planning with it avoids good actions."
+                        : "The action is poor anyway, so avoiding it is no mistake; but it looks worse than it is, so"
+                                + " the agent may prefer an action that is really worse.");
             default:
                 return "The model expects " + model + ", the same as the real expectation: no bias.";
         }

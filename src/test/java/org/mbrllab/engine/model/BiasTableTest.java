@@ -1,6 +1,7 @@
 package org.mbrllab.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,30 @@ class BiasTableTest {
         String pessimistic = BiasTable.CASE_2_PESSIMISTIC.explanation();
         assertTrue(pessimistic.contains("−8.2") && pessimistic.contains("underestimates by 9.2")
                 && pessimistic.contains("avoids good actions"), pessimistic);
+    }
+
+    /** Case 2 with a Failure of −95: the real expectation is 1 + 4 − 9.5 = −4.5, so the action is poor anyway. */
+    @Test
+    void underestimatingAPoorActionDoesNotSayTheAgentAvoidsGoodActions() {
+        BiasTable t = BiasTable.CASE_2_PESSIMISTIC.with(2, new BiasTable.Outcome("Failure", -95, -1, 10, 33));
+        assertEquals(-4.5, t.expectedRealReward(), 1e-12);
+        assertEquals(-26.35, t.expectedModelReward(), 1e-12);
+        assertEquals(BiasTable.Bias.PESSIMISTIC, t.direction());
+        String s = t.explanation();
+        assertTrue(s.contains("real expectation is −4.5") && s.contains("underestimates by 21.85"), s);
+        assertFalse(s.contains("avoids good actions"), s);
+        assertTrue(s.contains("poor anyway, so avoiding it is no mistake"), s);
+    }
+
+    /** Case 1 with a Goal of 60: the real expectation is 6 − 4 − 1 = +1, so taking the action is no risk. */
+    @Test
+    void overestimatingAGoodActionDoesNotCallItAnUnnecessaryRisk() {
+        BiasTable t = BiasTable.CASE_1_OPTIMISTIC.with(0, new BiasTable.Outcome("Goal", 60, 1, 10, 33));
+        assertEquals(1.0, t.expectedRealReward(), 1e-12);
+        assertEquals(BiasTable.Bias.OPTIMISTIC, t.direction());
+        String s = t.explanation();
+        assertFalse(s.contains("unnecessary risks"), s);
+        assertTrue(s.contains("good anyway, so taking it is no mistake"), s);
     }
 
     @Test

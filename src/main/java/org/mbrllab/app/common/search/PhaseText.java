@@ -104,6 +104,24 @@ public final class PhaseText {
         for (int i = b.length - 1; i >= 1; i--) values.add(names.get(i - 1) + " " + MoveNames.signed(b[i]));
         values.add("root " + MoveNames.signed(-b[0]) + " for " + Side.name(s.rootToMove()));
         return "4. Backup: N += 1 along the path and W += " + String.join(", ", values)
-                + " (the sign flips every ply: a node's Q is for the side that made its move).";
+                + " (" + signNote(b, s.rootToMove()) + ").";
+    }
+
+    /**
+     * Why the backed-up numbers have the signs they have, said only as far as it is true for these numbers.
+     * {@code b[i]} is the value for the side that moved into the i-th node of the path (b[0]: the root, for
+     * the side that did not move there), so the moves' values alternate in sign; the root is printed as
+     * −b[0], for the side to move there, which is the side of the first move, so it carries the first move's
+     * sign, not the opposite one.
+     */
+    static String signNote(double[] b, int rootToMove) {
+        boolean allZero = true;
+        for (double v : b) allZero &= v == 0;
+        if (allZero) return "a draw adds 0 for both sides";
+        String why = "a move's W is for the side that played it";
+        String root = "the root's is for " + Side.name(rootToMove) + ", the side to move there";
+        if (b.length <= 1) return root;
+        if (b.length == 2) return why + ", and " + root + ", so the two agree";
+        return why + ", so the sign alternates from move to move; " + root + ", so it agrees with the first move";
     }
 }

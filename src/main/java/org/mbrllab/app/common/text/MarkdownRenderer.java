@@ -274,21 +274,130 @@ final class MarkdownRenderer {
     }
 
     /**
-     * A table at its natural width; one too wide for the panel scrolls sideways instead of squeezing
-     * its columns until words break.
+     * A table that fits the text column: at its natural width when there is room; narrower, its cells
+     * wrapping at word boundaries, down to the widest word of each column; and in a column narrower still
+     * (a six-column table beside the figure at 1280 × 800), one block per row, each cell under its column's
+     * name, so that it never scrolls sideways.
      */
     private javafx.scene.Node table(TableBlock table) {
         GridPane grid = tableGrid(table);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
-        scroll.getStyleClass().add("lesson-table-scroll");
-        // The table keeps its natural width (no cramped columns); the viewport is as tall as the table.
-        scroll.prefViewportHeightProperty().bind(grid.heightProperty());
-        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
-        scroll.setMinWidth(0);
-        scroll.setMaxWidth(Region.USE_PREF_SIZE);
-        return scroll;
+        VBox rows = stackedTable(table);
+        return new FittedTable(grid, rows);
+    }
+
+    /**
+     * Shows the grid when its columns fit the width it is given, else the stacked rows. Both are always
+     * children (so styles reach both); the one not shown is hidden and left out of the layout.
+     */
+    static final class FittedTable extends Region {
+        private final GridPane grid;
+        private final VBox rows;
+
+        FittedTable(GridPane grid, VBox rows) {
+            this.grid = grid;
+            this.rows = rows;
+            getStyleClass().add("lesson-table-fitted");
+            grid.setManaged(false);
+            rows.setManaged(false);
+            getChildren().addAll(grid, rows);
+            setMinWidth(0);
+        }
+
+        /** Whether the grid is shown (false: the rows, stacked). */
+        boolean showsGrid() {
+            return grid.isVisible();
+        }
+
+        private boolean gridFits(double width) {
+            return width < 0 || width >= grid.minWidth(-1);
+        }
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return grid.prefWidth(-1);
+        }
+
+        @Override
+        protected double computeMaxWidth(double height) {
+            return grid.prefWidth(-1);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            if (gridFits(width)) return grid.prefHeight(width < 0 ? -1 : Math.min(width, grid.prefWidth(-1)));
+            return rows.prefHeight(width);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double w = getWidth();
+            boolean fits = gridFits(w);
+            grid.setVisible(fits);
+            rows.setVisible(!fits);
+            if (fits) {
+                double gw = Math.min(w, grid.prefWidth(-1));
+                grid.resizeRelocate(0, 0, gw, grid.prefHeight(gw));
+            } else {
+                rows.resizeRelocate(0, 0, w, rows.prefHeight(w));
+            }
+        }
+    }
+
+    /** The table as one block per body row: each cell's text under its column's name (the header's text). */
+    private VBox stackedTable(TableBlock table) {
+        List<Node> headers = new ArrayList<>();
+        VBox out = new VBox(base * 0.5);
+        out.getStyleClass().add("lesson-table-stacked");
+        out.setMinWidth(0);
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            boolean head = section instanceof TableHead;
+            for (Node r = section.getFirstChild(); r != null; r = r.getNext()) {
+                if (!(r instanceof TableRow)) continue;
+                if (head) {
+                    for (Node c = r.getFirstChild(); c != null; c = c.getNext()) if (c instanceof TableCell) headers.add(c);
+                    continue;
+                }
+                VBox block = new VBox(base * 0.15);
+                block.getStyleClass().add("lesson-table");
+                block.setPadding(new Insets(base * 0.3, base * 0.6, base * 0.3, base * 0.6));
+                block.setMinWidth(0);
+                int col = 0;
+                for (Node c = r.getFirstChild(); c != null; c = c.getNext()) {
+                    if (!(c instanceof TableCell cell)) continue;
+                    List<javafx.scene.Node> inline = new ArrayList<>();
+                    if (col < headers.size()) {
+                        // The column's name, bold, then the cell; the first column names the row, so it is the title.
+                        if (col > 0) {
+                            Style bold = new Style(base, true, false);
+                            inlines(headers.get(col), bold, inline);
+                            inline.add(run(": ", bold, null));
+                        }
+                    }
+                    inlines(cell, new Style(base, col == 0, false), inline);
+                    TextFlow flow = flow(inline, "lesson-table-stacked-cell");
+                    flow.setMaxWidth(Double.MAX_VALUE);
+                    block.getChildren().add(flow);
+                    col++;
+                }
+                out.getChildren().add(block);
+            }
+        }
+        return out;
     }
 
     /** The widest word (or formula) of a cell, plus its padding: the narrowest the cell may get. */

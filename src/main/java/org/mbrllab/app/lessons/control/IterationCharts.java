@@ -14,6 +14,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.IlqrSnapshot;
 import org.mbrllab.engine.control.Trajectory;
@@ -22,7 +23,8 @@ import org.mbrllab.app.common.Palette;
 
 /**
  * The iLQR charts: the cost J after each iteration (log scale), the angle over the horizon for every
- * accepted iteration (older ones faint, the newest highlighted), and the newest control sequence.
+ * accepted iteration (older ones faint, the newest highlighted; wrapped to (−180°, 180°] like the header),
+ * and the newest control sequence. J is what iLQR minimises, with the system's own cost.
  * Rebuilt from a snapshot on the FX thread, at most as often as the pane's throttle allows.
  */
 final class IterationCharts extends SplitPane {
@@ -90,13 +92,10 @@ final class IterationCharts extends SplitPane {
         ((NumberAxis) costChart.getXYPlot().getRangeAxis()).setAutoRangeMinimumSize(Math.max(1e-3, 0.2 * top));
         costs.fireSeriesChanged();
         angleData.removeAllSeries();
-        int angleIndex = system == ControlSystem.CARTPOLE ? 2 : 0;
+        int angleIndex = system.angleIndex();
         List<Trajectory> accepted = s.accepted();
         for (int k = 0; k < accepted.size(); k++) {
-            Trajectory tr = accepted.get(k);
-            XYSeries series = new XYSeries("iteration " + k, false, true);
-            for (int t = 0; t <= tr.steps(); t++) series.add(t * dt, Math.toDegrees(tr.x(t, angleIndex)), false);
-            angleData.addSeries(series);
+            angleData.addSeries(angleSeries("iteration " + k, accepted.get(k), angleIndex, dt));
         }
         control.clear();
         Trajectory newest = s.trajectory();
@@ -105,6 +104,23 @@ final class IterationCharts extends SplitPane {
         controlAxis.setLabel("u (" + system.controlUnit() + ")");
         styleLines();
         for (JFreeChart c : List.of(costChart, angleChart, controlChart)) c.setNotify(true);
+    }
+
+    /**
+     * θ of {@code tr} in degrees, wrapped to (−180°, 180°] as the header shows it (upright is 0°, never
+     * 360°), with a point without value (NaN) half a step before each step where θ passes hanging down, so
+     * the line breaks there instead of crossing the chart.
+     */
+    static XYSeries angleSeries(String name, Trajectory tr, int angleIndex, double dt) {
+        XYSeries series = new XYSeries(name, false, true);
+        double before = Double.NaN;
+        for (int t = 0; t <= tr.steps(); t++) {
+            double theta = Angles.normalize(tr.x(t, angleIndex));
+            if (t > 0 && Angles.crossesCut(before, theta)) series.add((t - 0.5) * dt, Double.NaN, false);
+            series.add(t * dt, Math.toDegrees(theta), false);
+            before = theta;
+        }
+        return series;
     }
 
     void setTheme(Theme theme, double fontSize) {

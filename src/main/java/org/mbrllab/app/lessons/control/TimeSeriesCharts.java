@@ -15,6 +15,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.QuadraticCost;
 import org.mbrllab.engine.control.Trajectory;
@@ -24,6 +25,12 @@ import org.mbrllab.app.common.Palette;
 /**
  * Live plots over time of a run's states, its control and its stage cost c(x_t, u_t), for one run or two
  * side by side (MPC solid, open loop dashed), over the last {@link #WINDOW_SECONDS} seconds.
+ *
+ * <p>The angle θ is plotted wrapped to (−π, π], as the header above the system shows it, and its line is
+ * broken where θ passes hanging down (a point with no value between the two steps), so that a spinning
+ * pole draws no vertical strokes across the chart. The cost is priced with θ wrapped too ({@link
+ * QuadraticCost#wrapping}): a pole back upright after a full turn costs what an upright pole costs, and one
+ * that spins does not run up a cost in the tens of thousands that flattens the other run's curve.
  *
  * <p>Snapshots arrive up to 30 times a second; their new points are buffered and put into the datasets
  * {@link #FLUSHES_PER_SECOND} times a second, on the FX thread, with notifications off until the
@@ -55,6 +62,8 @@ final class TimeSeriesCharts extends VBox {
     private final List<List<double[]>> pendingControls = new ArrayList<>();
     private final int[] lastState;
     private final int[] lastControl;
+    /** The last plotted wrapped θ of each run, NaN before the first point (to see where θ crosses ±π). */
+    private final double[] lastAngle;
     private final AnimationTimer flusher;
     private ControlSystem system = ControlSystem.CARTPOLE;
     private int[] entries = {0};
@@ -69,6 +78,7 @@ final class TimeSeriesCharts extends VBox {
         this.runs = List.copyOf(runs);
         lastState = new int[runs.size()];
         lastControl = new int[runs.size()];
+        lastAngle = new double[runs.size()];
         for (int r = 0; r < runs.size(); r++) {
             pendingStates.add(new ArrayList<>());
             pendingControls.add(new ArrayList<>());
@@ -141,7 +151,8 @@ final class TimeSeriesCharts extends VBox {
         stateData.removeAllSeries();
         controlData.removeAllSeries();
         costData.removeAllSeries();
-        int window = (int) Math.ceil(WINDOW_SECONDS / dt) + 2;
+        // Room for the window's steps and for as many breaks (a point between two steps where θ crosses ±π).
+        int window = 2 * ((int) Math.ceil(WINDOW_SECONDS / dt) + 2);
         for (int r = 0; r < runs.size(); r++) {
             XYSeries[] row = new XYSeries[entries.length];
             for (int i = 0; i < entries.length; i++) {
@@ -177,6 +188,7 @@ final class TimeSeriesCharts extends VBox {
         for (int r = 0; r < runs.size(); r++) {
             lastState[r] = -1;
             lastControl[r] = -1;
+            lastAngle[r] = Double.NaN;
             pendingStates.get(r).clear();
             pendingControls.get(r).clear();
         }
@@ -191,18 +203,31 @@ final class TimeSeriesCharts extends VBox {
     /**
      * Takes the new points of run {@code run}: {@code history}'s state k is the run's state
      * {@code historyStart + k}. Points already plotted are skipped; a run that went back in time (a
-     * reset) starts the charts again.
+     * reset) starts the charts again. θ is wrapped, and the cost is {@code cost} with θ wrapped.
      */
     void append(int run, Trajectory history, int historyStart, QuadraticCost cost) {
         int lastStateIndex = historyStart + history.steps();
         if (lastStateIndex < lastState[run]) {
             clear();
         }
+        int angle = system.angleIndex();
+        QuadraticCost shown = cost.wrapping(angle);
         for (int k = Math.max(lastState[run] + 1, historyStart); k <= lastStateIndex; k++) {
             int i = k - historyStart;
             double[] row = new double[entries.length + 1];
             row[0] = k * dt;
-            for (int e = 0; e < entries.length; e++) row[e + 1] = history.x(i, entries[e]);
+            for (int e = 0; e < entries.length; e++) {
+                double v = history.x(i, entries[e]);
+                row[e + 1] = entries[e] == angle ? Angles.normalize(v) : v;
+            }
+            double theta = Angles.normalize(history.x(i, angle));
+            if (!Double.isNaN(lastAngle[run]) && Angles.crossesCut(lastAngle[run], theta)) {
+                double[] gap = new double[entries.length + 1];
+                java.util.Arrays.fill(gap, Double.NaN);
+                gap[0] = (k - 0.5) * dt;
+                pendingStates.get(run).add(gap);
+            }
+            lastAngle[run] = theta;
             pendingStates.get(run).add(row);
             lastState[run] = k;
             latestTime = Math.max(latestTime, row[0]);
@@ -211,7 +236,7 @@ final class TimeSeriesCharts extends VBox {
         for (int k = Math.max(lastControl[run] + 1, historyStart); k < lastStateIndex; k++) {
             int i = k - historyStart;
             double u = history.u(i);
-            pendingControls.get(run).add(new double[] {k * dt, u, cost.stage(history.state(i), u)});
+            pendingControls.get(run).add(new double[] {k * dt, u, shown.stage(history.state(i), u)});
             lastControl[run] = k;
             dirty = true;
         }
@@ -305,6 +330,7 @@ final class TimeSeriesCharts extends VBox {
             for (int i = 0; i < u.getItemCount(); i++) controlAt.put(u.getX(i).doubleValue(), i);
             String label = runs.get(r).isEmpty() ? Integer.toString(r + 1) : runs.get(r).replace(',', ';');
             for (int i = 0; i < row[0].getItemCount(); i++) {
+                if (Double.isNaN(row[0].getY(i).doubleValue())) continue; // a break in the line, not a step
                 double t = row[0].getX(i).doubleValue();
                 if (several) sb.append(label).append(',');
                 sb.append(Format.number(t));
@@ -319,6 +345,22 @@ final class TimeSeriesCharts extends VBox {
     /** Points plotted for run {@code run}'s control (tests). */
     int controlPoints(int run) {
         return controlSeries.get(run).getItemCount();
+    }
+
+    /** The y values plotted for run {@code run}'s state entry {@code e} (its index in the plotted entries), NaN at breaks (tests). */
+    double[] plottedState(int run, int e) {
+        XYSeries s = stateSeries.get(run)[e];
+        double[] y = new double[s.getItemCount()];
+        for (int i = 0; i < y.length; i++) y[i] = s.getY(i).doubleValue();
+        return y;
+    }
+
+    /** The costs plotted for run {@code run} (tests). */
+    double[] plottedCost(int run) {
+        XYSeries s = costSeries.get(run);
+        double[] y = new double[s.getItemCount()];
+        for (int i = 0; i < y.length; i++) y[i] = s.getY(i).doubleValue();
+        return y;
     }
 
     /** The largest |u| plotted for run {@code run} (tests: a push shows in the force plot). */

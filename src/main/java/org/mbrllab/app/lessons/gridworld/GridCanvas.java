@@ -52,6 +52,11 @@ final class GridCanvas extends Region {
     private BiConsumer<Integer, Integer> onCell = (r, c) -> { };
     private BiConsumer<Integer, Integer> onHover = (r, c) -> { };
     private int arrowsDrawn;
+    /** Boxes {x, y, w, h} of what the last draw put on the canvas, for tests that check nothing overlaps. */
+    private final java.util.List<double[]> arrowBoxes = new java.util.ArrayList<>();
+    private final java.util.List<double[]> probabilityBoxes = new java.util.ArrayList<>();
+    /** {x, y, w, h, action ordinal, cell x, cell y} of each Q-value drawn. */
+    private final java.util.List<double[]> qLabelBoxes = new java.util.ArrayList<>();
     // Geometry of the last draw.
     private double cell;
     private double x0;
@@ -138,6 +143,18 @@ final class GridCanvas extends Region {
         return arrowsDrawn;
     }
 
+    /** The boxes {x, y, w, h} of the policy arrows of the last draw (tests). */
+    java.util.List<double[]> arrowBoxes() { return java.util.List.copyOf(arrowBoxes); }
+
+    /** The boxes {x, y, w, h} of the "p 0.33" labels of the last overlay (tests). */
+    java.util.List<double[]> probabilityBoxes() { return java.util.List.copyOf(probabilityBoxes); }
+
+    /** {x, y, w, h, action ordinal, cell x, cell y, cell side} of each Q-value of the last draw (tests). */
+    java.util.List<double[]> qLabelBoxes() { return java.util.List.copyOf(qLabelBoxes); }
+
+    /** The current cell side in pixels (tests). */
+    double cellSize() { return cell; }
+
     /** The screen centre of a cell, for tests and for animating the agent. */
     double[] cellCenter(int row, int col) {
         return new double[]{x0 + (col + 0.5) * cell, y0 + (row + 0.5) * cell};
@@ -181,6 +198,7 @@ final class GridCanvas extends Region {
         x0 = Math.floor((w - cell * cols) / 2);
         y0 = Math.floor(Math.max(4, (availH - cell * rows) / 2));
         double scale = matches ? valueScale() : 1;
+        qLabelBoxes.clear();
 
         // 1. Cell colours, one pixel per cell, scaled up without smoothing.
         WritableImage img = new WritableImage(cols, rows);
@@ -213,6 +231,7 @@ final class GridCanvas extends Region {
 
         // 4. Labels, numbers and arrows.
         arrowsDrawn = 0;
+        arrowBoxes.clear();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) drawCellContent(g, r, c, matches, scale);
         }
@@ -306,8 +325,10 @@ final class GridCanvas extends Region {
                 double tip = cell * 0.47;
                 double base = cell * (dx != 0 ? 0.38 : 0.33);
                 double half = cell * 0.08;
-                g.fillPolygon(new double[]{mx + dx * tip, mx + dx * base + px * half, mx + dx * base - px * half},
-                        new double[]{my + dy * tip, my + dy * base + py * half, my + dy * base - py * half}, 3);
+                double[] xs = {mx + dx * tip, mx + dx * base + px * half, mx + dx * base - px * half};
+                double[] ys = {my + dy * tip, my + dy * base + py * half, my + dy * base - py * half};
+                g.fillPolygon(xs, ys, 3);
+                arrowBoxes.add(bounds(xs, ys));
             } else {
                 double from = cell * 0.06;
                 double to = cell * 0.40;
@@ -315,49 +336,123 @@ final class GridCanvas extends Region {
                 double x2 = mx + dx * to;
                 double y2 = my + dy * to;
                 g.strokeLine(mx + dx * from, my + dy * from, x2, y2);
-                g.fillPolygon(new double[]{x2 + dx * head * 0.6, x2 - dx * head * 0.6 + px * head, x2 - dx * head * 0.6 - px * head},
-                        new double[]{y2 + dy * head * 0.6, y2 - dy * head * 0.6 + py * head, y2 - dy * head * 0.6 - py * head}, 3);
+                double[] xs = {x2 + dx * head * 0.6, x2 - dx * head * 0.6 + px * head, x2 - dx * head * 0.6 - px * head, mx + dx * from};
+                double[] ys = {y2 + dy * head * 0.6, y2 - dy * head * 0.6 + py * head, y2 - dy * head * 0.6 - py * head, my + dy * from};
+                g.fillPolygon(xs, ys, 3);
+                arrowBoxes.add(bounds(xs, ys));
             }
         }
     }
 
+    /**
+     * Four triangles per cell, coloured by Q(s, a), the best actions outlined. The outlines are all drawn
+     * first and the numbers last, each number fitted inside its own triangle with a margin (smaller, or with
+     * one decimal, if it must), so that no outline crosses a number.
+     */
     private void drawQ(GraphicsContext g, double scale) {
         int cols = layout.cols();
-        for (int r = 0; r < layout.rows(); r++) {
-            for (int c = 0; c < cols; c++) {
-                int s = r * cols + c;
-                if (snapshot.wall()[s] || snapshot.terminal()[s]) continue;
-                double cx = x0 + c * cell;
-                double cy = y0 + r * cell;
-                double mx = cx + cell / 2;
-                double my = cy + cell / 2;
-                for (Action a : Action.values()) {
-                    double q = snapshot.q()[s * 4 + a.ordinal()];
-                    Color fill = DivergingColors.color(q, scale);
-                    double[][] tri = triangle(a, cx, cy, mx, my);
-                    g.setFill(fill);
-                    g.fillPolygon(tri[0], tri[1], 3);
-                    g.setStroke(theme.gridLine());
-                    g.setLineWidth(0.6);
-                    g.strokePolygon(tri[0], tri[1], 3);
-                    boolean best = (snapshot.greedy()[s] & (1 << a.ordinal())) != 0;
-                    if (cell >= 64) {
-                        g.setFill(DivergingColors.textOn(fill));
-                        g.setFont(Font.font("DejaVu Sans", best ? FontWeight.BOLD : FontWeight.NORMAL, Math.min(cell * 0.13, fontSize * 1.1)));
-                        g.setTextAlign(TextAlignment.CENTER);
-                        g.setTextBaseline(VPos.CENTER);
-                        double tx = mx + a.dc() * cell * 0.30;
-                        double ty = my + a.dr() * cell * 0.32;
-                        g.fillText(Format.fixed(q, 2), tx, ty);
-                    }
-                    if (best) {
-                        g.setStroke(DivergingColors.textOn(fill));
-                        g.setLineWidth(Math.max(1.5, cell * 0.03));
-                        g.strokePolygon(tri[0], tri[1], 3);
+        double bestWidth = Math.max(1.5, cell * 0.03);
+        for (int pass = 0; pass < 3; pass++) {
+            for (int r = 0; r < layout.rows(); r++) {
+                for (int c = 0; c < cols; c++) {
+                    int s = r * cols + c;
+                    if (snapshot.wall()[s] || snapshot.terminal()[s]) continue;
+                    double cx = x0 + c * cell;
+                    double cy = y0 + r * cell;
+                    double mx = cx + cell / 2;
+                    double my = cy + cell / 2;
+                    for (Action a : Action.values()) {
+                        double q = snapshot.q()[s * 4 + a.ordinal()];
+                        Color fill = DivergingColors.color(q, scale);
+                        double[][] tri = triangle(a, cx, cy, mx, my);
+                        boolean best = (snapshot.greedy()[s] & (1 << a.ordinal())) != 0;
+                        if (pass == 0) {
+                            // 1. Fills and thin outlines.
+                            g.setFill(fill);
+                            g.fillPolygon(tri[0], tri[1], 3);
+                            g.setStroke(theme.gridLine());
+                            g.setLineWidth(0.6);
+                            g.strokePolygon(tri[0], tri[1], 3);
+                        } else if (pass == 1 && best) {
+                            // 2. The best actions' outlines, over the thin ones.
+                            g.setStroke(DivergingColors.textOn(fill));
+                            g.setLineWidth(bestWidth);
+                            g.strokePolygon(tri[0], tri[1], 3);
+                        } else if (pass == 2 && cell >= 64) {
+                            // 3. The numbers, inside their triangles.
+                            drawQLabel(g, a, q, best, DivergingColors.textOn(fill), mx, my, bestWidth);
+                        }
                     }
                 }
             }
         }
+    }
+
+    /** Q(s, a) as text, fitted inside the triangle of {@code a} of the cell centred at (mx, my). */
+    private void drawQLabel(GraphicsContext g, Action a, double q, boolean best, Color ink, double mx, double my, double lineWidth) {
+        double margin = lineWidth + Math.max(2, cell * 0.03);
+        double full = Math.min(cell * 0.13, fontSize * 1.1);
+        FontWeight weight = best ? FontWeight.BOLD : FontWeight.NORMAL;
+        String text = Format.fixed(q, 2);
+        double size = fitQ(a, text, weight, full, margin);
+        if (size < 0.75 * full) {
+            text = Format.fixed(q, 1);
+            size = fitQ(a, text, weight, full, margin);
+        }
+        Font font = Font.font("DejaVu Sans", weight, size);
+        double[] wh = textSize(text, font);
+        double[] at = qLabelCenter(a, wh[0], wh[1], cell, margin);
+        g.setFill(ink);
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, mx + at[0], my + at[1]);
+        qLabelBoxes.add(new double[]{mx + at[0] - wh[0] / 2, my + at[1] - wh[1] / 2, wh[0], wh[1], a.ordinal(),
+                mx - cell / 2, my - cell / 2, cell});
+    }
+
+    /** The largest font size up to {@code full} at which {@code text} fits inside the triangle of {@code a}. */
+    private double fitQ(Action a, String text, FontWeight weight, double full, double margin) {
+        double[] wh = textSize(text, Font.font("DejaVu Sans", weight, full));
+        // Text scales with its font size: w = k_w·size, h = k_h·size.
+        double need = a.dc() != 0 ? wh[0] + wh[1] / 2 : wh[0] / 2 + wh[1];
+        return full * Math.min(1, (cell / 2 - 2 * margin) / need);
+    }
+
+    /**
+     * Where to centre a w × h text box, relative to the cell's centre, so that it lies inside the triangle of
+     * {@code a} (apex at the centre, base on the cell's edge) with {@code margin} to spare on every side:
+     * about 0.31 of the cell out from the centre, moved out or in as far as the box needs. In a triangle
+     * pointing right, the half-height at distance u from the centre is u, so the box's inner edge must be
+     * at least h/2 + margin out; in one pointing up, its inner edge must be at least w/2 + margin out.
+     */
+    static double[] qLabelCenter(Action a, double w, double h, double cell, double margin) {
+        boolean across = a.dc() != 0;
+        double along = across ? w : h;
+        double inner = across ? h / 2 + margin : w / 2 + margin;
+        double lo = inner + along / 2;
+        double hi = cell / 2 - margin - along / 2;
+        double d = Math.max(lo, Math.min(hi, cell * 0.31));
+        return new double[]{a.dc() * d, a.dr() * d};
+    }
+
+    /** Width and height of {@code text} in {@code font}. */
+    private static double[] textSize(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        javafx.geometry.Bounds b = t.getLayoutBounds();
+        return new double[]{b.getWidth(), b.getHeight()};
+    }
+
+    private static double[] bounds(double[] xs, double[] ys) {
+        double x1 = Double.POSITIVE_INFINITY, y1 = Double.POSITIVE_INFINITY, x2 = Double.NEGATIVE_INFINITY, y2 = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < xs.length; i++) {
+            x1 = Math.min(x1, xs[i]);
+            x2 = Math.max(x2, xs[i]);
+            y1 = Math.min(y1, ys[i]);
+            y2 = Math.max(y2, ys[i]);
+        }
+        return new double[]{x1, y1, x2 - x1, y2 - y1};
     }
 
     private static double[][] triangle(Action a, double cx, double cy, double mx, double my) {
@@ -473,6 +568,7 @@ final class GridCanvas extends Region {
             g.strokeRect(x0 + (s % cols) * cell + 2, y0 + (s / cols) * cell + 2, cell - 4, cell - 4);
             g.setLineDashes();
         }
+        probabilityBoxes.clear();
         if (matches && snapshot.lastBackup() != null) drawBackup(g, snapshot.lastBackup(), cols);
         if (hoverRow >= 0 && cell >= 6) {
             g.setStroke(theme.accent());
@@ -500,20 +596,56 @@ final class GridCanvas extends Region {
             double y = y0 + (s / cols) * cell;
             g.setStroke(theme.accent());
             g.strokeRect(x + 3, y + 3, cell - 6, cell - 6);
-            if (cell >= 30) {
-                String p = "p " + Format.fixed(e.getValue() / Math.max(total, 1e-12), 2);
-                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.min(cell * 0.15, fontSize)));
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.BOTTOM);
-                g.setFill(theme.accent());
-                g.fillText(p, x + 5, y + cell - 4);
-            }
+            if (cell >= 30) drawProbability(g, e.getValue() / Math.max(total, 1e-12), x, y);
         }
         g.setLineDashes();
         int s = b.state();
         g.setStroke(theme.highlight());
         g.setLineWidth(Math.max(3, cell * 0.07));
         g.strokeRect(x0 + (s % cols) * cell + 2, y0 + (s / cols) * cell + 2, cell - 4, cell - 4);
+    }
+
+    /**
+     * The chance of landing in the cell at (x, y), on a small plate of the background colour so that no
+     * outline runs through it. It goes in the top-right corner, where no arrow points and no letter sits
+     * (the start's S and a teleport's letter are top left, an arrow at the middle of each edge); with the
+     * Q triangles and their numbers shown it goes in the middle, where the four triangles meet and no
+     * number is drawn. "p 0.33" gets up to a quarter smaller, then becomes "0.33" and gets smaller still, if the corner is
+     * too narrow for it.
+     */
+    private void drawProbability(GraphicsContext g, double p, double x, double y) {
+        boolean middle = showQ && cell >= 64;
+        double pad = 2;
+        double inset = 4 + Math.max(2, cell * 0.04);
+        // Right of the up arrow, whose wedge reaches 0.08 of the cell right of the middle (drawArrows).
+        double room = middle ? cell * 0.5 : cell * 0.42 - inset - 2 * pad - 2;
+        double size = Math.min(cell * 0.15, fontSize);
+        String text = "p " + Format.fixed(p, 2);
+        Font font = Font.font("DejaVu Sans", FontWeight.BOLD, size);
+        double[] wh = textSize(text, font);
+        if (wh[0] > room && wh[0] * 0.75 <= room) {
+            size *= room / wh[0];
+            font = Font.font("DejaVu Sans", FontWeight.BOLD, size);
+            wh = textSize(text, font);
+        } else if (wh[0] > room) {
+            text = Format.fixed(p, 2);
+            wh = textSize(text, font);
+        }
+        if (wh[0] > room) {
+            size *= room / wh[0];
+            font = Font.font("DejaVu Sans", FontWeight.BOLD, size);
+            wh = textSize(text, font);
+        }
+        double bx = middle ? x + (cell - wh[0]) / 2 - pad : x + cell - inset - wh[0] - 2 * pad;
+        double by = middle ? y + (cell - wh[1]) / 2 - pad : y + inset;
+        g.setFill(theme.background().deriveColor(0, 1, 1, 0.85));
+        g.fillRoundRect(bx, by, wh[0] + 2 * pad, wh[1] + 2 * pad, 4, 4);
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(theme.accent());
+        g.fillText(text, bx + pad, by + pad);
+        probabilityBoxes.add(new double[]{bx, by, wh[0] + 2 * pad, wh[1] + 2 * pad});
     }
 
     private void drawAgent(GraphicsContext g, int cols) {

@@ -156,8 +156,29 @@ final class GridWorldViewModel extends RunnerViewModel<DpSolver, DpSnapshot> {
             algorithm.set(parsed.algorithm());
         });
         layout.set(parsed);
-        presetName.set("");
+        presetName.set(presetOf(parsed));
         reset();
+    }
+
+    /**
+     * The name of the lesson's preset that {@code grid} comes from, or "" if none: a preset whose grid it is
+     * exactly, else one whose {@code name:} line it carries (a preset the user painted on or changed γ of; the
+     * menu keeps a preset's name through such edits while the lesson is open, so a grid remembered across a
+     * restart or saved and opened again reads the same). A preset that does not parse is skipped.
+     */
+    private String presetOf(GridLayout grid) {
+        String sameName = "";
+        for (PaneContext.Preset p : presets) {
+            GridLayout candidate;
+            try {
+                candidate = GridLayout.parse(p.text(), p.source());
+            } catch (LayoutException | IllegalArgumentException e) {
+                continue;
+            }
+            if (candidate.equals(grid)) return p.name();
+            if (sameName.isEmpty() && candidate.name().equals(grid.name())) sameName = p.name();
+        }
+        return sameName;
     }
 
     /** The layout with the current parameters, as preset text. */

@@ -25,6 +25,7 @@ import org.mbrllab.app.common.LessonPane;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
+import org.mbrllab.app.common.text.MathLabel;
 import org.mbrllab.engine.guide.MethodGuide;
 import org.mbrllab.engine.guide.MethodGuide.Method;
 import org.mbrllab.engine.guide.MethodGuide.Problem;
@@ -38,6 +39,7 @@ import org.mbrllab.engine.guide.MethodGuide.Problem;
 public final class WhichMethodPane implements LessonPane {
 
     private static final String[] HEADERS = {"Method", "State space", "Action space", "Scalability", "Differentiable", "Stochastic"};
+    private static final int SCALABILITY = 3;
 
     private final ParameterModel parameters = new ParameterModel(List.of());
     private final RadioButton discrete = new RadioButton("Discrete");
@@ -110,6 +112,8 @@ public final class WhichMethodPane implements LessonPane {
         view = new VBox(16, title("Describe the problem"), questions, recommendation, table, notation);
         view.setPadding(new Insets(16));
         view.setFillWidth(true);
+        // The table takes the height the pane has to spare: its rows grow, so a large window is not half empty.
+        VBox.setVgrow(table, Priority.ALWAYS);
         refresh();
     }
 
@@ -131,13 +135,19 @@ public final class WhichMethodPane implements LessonPane {
             h.getStyleClass().add("method-header");
             table.add(h, c, 0);
         }
+        javafx.scene.layout.RowConstraints header = new javafx.scene.layout.RowConstraints();
+        header.setVgrow(Priority.NEVER);
+        table.getRowConstraints().setAll(header);
         int row = 1;
         for (Method m : Method.values()) {
+            javafx.scene.layout.RowConstraints body = new javafx.scene.layout.RowConstraints();
+            body.setVgrow(Priority.ALWAYS);
+            table.getRowConstraints().add(body);
             String[] values = {m.title(), m.stateSpace(), m.actionSpace(), m.scalability(), m.differentiable(), m.stochastic()};
             String styleClass = m == best && fits.contains(m) ? "method-best" : fits.contains(m) ? "method-fits" : "method-out";
             Tooltip tip = new Tooltip(MethodGuide.reason(m, p) + "\nClick to open the lesson.");
             for (int c = 0; c < values.length; c++) {
-                Label l = cell(values[c]);
+                Label l = c == SCALABILITY ? complexityCell(m, styleClass) : cell(values[c]);
                 l.getStyleClass().add(styleClass);
                 l.setId(c == 0 ? "method-" + m.name().toLowerCase() : null);
                 l.setTooltip(tip);
@@ -146,6 +156,43 @@ public final class WhichMethodPane implements LessonPane {
             }
             row++;
         }
+    }
+
+    /**
+     * The scalability cell: the complexity typeset as math (as the lesson text prints it), with its words
+     * ("per iteration") under it, wrapping when the column is narrow.
+     */
+    private static Label complexityCell(Method m, String styleClass) {
+        MathLabel math = new MathLabel(m.scalabilityTex(), m.scalability());
+        // The cell's text colour and size reach the formula; its dimming (method-out) is the cell's own.
+        String ink = styleClass.equals("method-best") ? styleClass : "method-cell-text";
+        math.textStyleClass().add(ink);
+        math.setId("complexity-" + m.name().toLowerCase());
+        VBox content = new VBox(2, math);
+        content.setAlignment(Pos.CENTER_LEFT);   // centred in a tall row, like the other cells' text
+        if (!m.scalabilityNote().isEmpty()) {
+            Label note = new Label(m.scalabilityNote());
+            note.setWrapText(true);
+            note.getStyleClass().add(ink);
+            minWidthOfLongestWord(note);
+            content.getChildren().add(note);
+        }
+        Label l = new Label();
+        l.setGraphic(content);
+        l.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMaxHeight(Double.MAX_VALUE);
+        l.setPadding(new Insets(6, 8, 6, 8));
+        l.getStyleClass().add("method-cell");
+        l.setAlignment(Pos.CENTER_LEFT);
+        l.setAccessibleText(m.scalability());
+        // Never narrower than the formula, which does not wrap, nor than the longest word under it.
+        Runnable fit = () -> l.setMinWidth(Math.ceil(Math.max(math.prefWidth(-1), content.getChildren().size() > 1
+                ? content.getChildren().get(1).minWidth(-1) : 0) + l.getPadding().getLeft() + l.getPadding().getRight() + 2));
+        math.getChildren().addListener((javafx.collections.ListChangeListener<Node>) change -> fit.run());
+        l.fontProperty().addListener((obs, o, n) -> fit.run());
+        fit.run();
+        return l;
     }
 
     private static Label cell(String text) {
@@ -194,6 +241,10 @@ public final class WhichMethodPane implements LessonPane {
     @Override public Node view() {
         ScrollPane scroll = new ScrollPane(view);
         scroll.setFitToWidth(true);
+        // As tall as the viewport, so the table's rows share the spare height; never shorter than the content
+        // needs (labels would be cut), so a small window scrolls.
+        scroll.setFitToHeight(true);
+        view.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return scroll;
     }
 

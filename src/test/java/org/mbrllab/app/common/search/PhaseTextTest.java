@@ -1,6 +1,8 @@
 package org.mbrllab.app.common.search;
 
 import org.mbrllab.engine.play.StepSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,24 @@ class PhaseTextTest {
         e.step();
         String backup = PhaseText.describe(e.snapshot());
         assertTrue(backup.contains("4. Backup: N += 1 along the path") && backup.contains("root "), backup);
+        assertFalse(backup.contains("flips every ply"), backup);
+    }
+
+    /** Root and its one child both show −1 (the child's W is for X, and so is the root's): no flip is claimed. */
+    @Test
+    void backupWithOneMoveSaysRootAndChildAgreeInsteadOfClaimingAFlip() {
+        // b[0] = +1 for O (who did not move into the root), b[1] = −1 for X: printed as "root −1", "X … −1".
+        String note = PhaseText.signNote(new double[] {1, -1}, Side.X);
+        assertEquals("a move's W is for the side that played it, and the root's is for X, the side to move there,"
+                + " so the two agree", note);
+    }
+
+    @Test
+    void backupWithSeveralMovesSaysTheMovesAlternateAndTheRootMatchesTheFirst() {
+        String note = PhaseText.signNote(new double[] {-1, 1, -1, 1}, Side.O);
+        assertTrue(note.contains("the sign alternates from move to move"), note);
+        assertTrue(note.contains("the root's is for O") && note.endsWith("agrees with the first move"), note);
+        assertEquals("a draw adds 0 for both sides", PhaseText.signNote(new double[] {0, 0, 0}, Side.X));
     }
 
     @Test

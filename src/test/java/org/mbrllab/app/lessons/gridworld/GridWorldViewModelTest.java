@@ -127,6 +127,36 @@ class GridWorldViewModelTest {
         assertEquals(GridLayout.Kind.PIT, vm.layout().cell(4, 4).kind());
     }
 
+    /** What the window remembers across a restart is preset text; loading it back must name the preset again. */
+    @Test
+    void restoringAnUnchangedPresetsTextNamesThatPreset() {
+        vm.loadPreset("sutton-barto-4.1");
+        String remembered = vm.presetText();
+        vm.loadPreset("sutton-barto-3.5");
+        vm.loadLayout(remembered, "remembered");
+        assertEquals("sutton-barto-4.1", vm.presetNameProperty().get());
+    }
+
+    @Test
+    void restoringAnEditedPresetNamesThePresetItCameFromAsTheOpenLessonDid() {
+        vm.loadPreset("sutton-barto-4.1");
+        vm.toolProperty().set(PaintTool.WALL);
+        vm.paint(1, 1);
+        vm.parameters().set("gamma", 0.5);
+        assertEquals("sutton-barto-4.1", vm.presetNameProperty().get(), "edits keep the name while the lesson is open");
+        String remembered = vm.presetText();
+        vm.loadPreset("sutton-barto-3.5");
+        vm.loadLayout(remembered, "remembered");
+        assertEquals("sutton-barto-4.1", vm.presetNameProperty().get());
+        assertEquals(GridLayout.Kind.WALL, vm.layout().cell(1, 1).kind());
+    }
+
+    @Test
+    void aGridFromNoPresetLeavesTheMenuEmpty() {
+        vm.loadLayout("name: my corridor\ngrid:\n. . G\n", "corridor.grid");
+        assertEquals("", vm.presetNameProperty().get());
+    }
+
     @Test
     void divergingPolicyEvaluationStopsWithAnExplanation() {
         vm.loadLayout("algorithm: policy-evaluation\ngamma: 0.9\nliving_reward: -1\ngrid:\n. . .\n. . .\n", "closed.grid");
