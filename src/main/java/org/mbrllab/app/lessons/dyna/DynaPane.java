@@ -129,9 +129,7 @@ public final class DynaPane extends RunnerPane<DynaViewModel> {
         curvesTab.setTooltip(new Tooltip("Figure 8.2 for a maze that stays the same; Figures 8.4 and 8.5 for one that changes"));
         VBox left = captioned(withoutCaption, withoutPlanning);
         VBox right = captioned(withCaption, withPlanning);
-        HBox pair = new HBox(8, left, right);
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
+        TwoUp pair = new TwoUp(left, right);
         pair.setPadding(new Insets(8));
         Tab halfwayTab = new Tab("Figure 8.3", pair);
         halfwayTab.setTooltip(new Tooltip("The greedy policy half-way through episode 2, without planning and with n = 50"));
@@ -186,6 +184,44 @@ public final class DynaPane extends RunnerPane<DynaViewModel> {
     /** The pane's parameters, for the shell's registry (before any pane exists). */
     public static List<ParameterSpec> parameterSpecs() {
         return DynaViewModel.parameterSpecs();
+    }
+
+    /**
+     * Figure 8.3's two mazes side by side in a wide tab and one above the other in a tall one: whichever
+     * gives each the bigger cells.
+     */
+    static final class TwoUp extends javafx.scene.layout.Pane {
+        private static final double GAP = 8;
+
+        TwoUp(Node first, Node second) {
+            getChildren().addAll(first, second);
+        }
+
+        /** Whether the last layout stacked the two (tests). */
+        boolean stacked() {
+            return getChildren().get(1).getLayoutY() > getChildren().get(0).getLayoutY();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            Insets in = getInsets();
+            double w = getWidth() - in.getLeft() - in.getRight();
+            double h = getHeight() - in.getTop() - in.getBottom();
+            // The pair's cells are as large as the smaller side of each half allows.
+            double sideBySide = Math.min((w - GAP) / 2, h);
+            double stacked = Math.min(w, (h - GAP) / 2);
+            Node a = getChildren().get(0);
+            Node b = getChildren().get(1);
+            if (stacked > sideBySide) {
+                double half = (h - GAP) / 2;
+                a.resizeRelocate(in.getLeft(), in.getTop(), w, half);
+                b.resizeRelocate(in.getLeft(), in.getTop() + half + GAP, w, half);
+            } else {
+                double half = (w - GAP) / 2;
+                a.resizeRelocate(in.getLeft(), in.getTop(), half, h);
+                b.resizeRelocate(in.getLeft() + half + GAP, in.getTop(), half, h);
+            }
+        }
     }
 
     private static VBox captioned(Label caption, MazeCanvas canvas) {

@@ -326,6 +326,12 @@ final class DynaViewModel extends RunnerViewModel<DynaLive, DynaLive.Snapshot> {
         sweepRunner = null;
     }
 
+    /** Ten real steps a second: slow enough to follow the agent; the speed slider goes up to full speed. */
+    @Override
+    public double preferredSpeed() {
+        return 10;
+    }
+
     @Override
     protected Supplier<DynaLive> engineFactory() {
         Maze m = maze.get();
