@@ -122,6 +122,16 @@ public final class MainWindow {
 
     /** A window whose panes make their runners with {@code runners} (synchronous ones in UI tests). */
     public MainWindow(Stage stage, LessonCatalog catalog, PaneRegistry panes, Settings settings, RunnerFactory runners) {
+        this(stage, catalog, panes, settings, runners, false);
+    }
+
+    /**
+     * The app's window. With {@code firstLessonLater}, the first lesson opens only after the window's first
+     * frame is drawn, so that the window appears at once and the lesson's pane, formulas and charts are built
+     * while the student already sees it; tests open it at once.
+     */
+    public MainWindow(Stage stage, LessonCatalog catalog, PaneRegistry panes, Settings settings, RunnerFactory runners,
+                      boolean firstLessonLater) {
         this.stage = stage;
         this.runners = runners;
         this.catalog = catalog;
@@ -196,8 +206,21 @@ public final class MainWindow {
             message(catalog.problems().size() + " lesson file problem(s): see Help › Lesson problems");
             for (LessonProblem p : catalog.problems()) System.err.println("lesson problem: " + p);
         }
-        openInitialLesson();
+        if (firstLessonLater) openAfterFirstFrame(scene);
+        else openInitialLesson();
         stage.setOnHidden(e -> close());
+    }
+
+    /** Opens the first lesson once the scene has been laid out and drawn for the first time. */
+    private void openAfterFirstFrame(Scene scene) {
+        lessonText.setMarkdown("*Opening the lesson…*");
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            // The pulse's rendering follows its layout: open the lesson in the next event, after the frame.
+            javafx.application.Platform.runLater(this::openInitialLesson);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     public Stage stage() { return stage; }
