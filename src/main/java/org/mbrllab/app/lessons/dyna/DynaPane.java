@@ -357,10 +357,32 @@ public final class DynaPane extends RunnerPane<DynaViewModel> {
                         s.config().kappa() * Math.sqrt(s.tau()[sa]), s.tau()[sa]));
             }
         }
-        if (s.priority() != null) b.append(String.format(Locale.ROOT, " · queue: %d pairs", s.queued()));
+        if (s.config().agent() == AgentKind.DYNA_Q_PLUS) {
+            // Why a large κ collapses Dyna-Q+: the bonus of a pair left alone for τ steps passes the goal's 1.
+            double kappa = s.config().kappa();
+            b.append(kappa > 0 ? String.format(Locale.ROOT, " · κ√τ passes the goal's reward 1 after τ = 1/κ² = %s real steps",
+                    org.mbrllab.engine.core.Format.number(Math.rint(1 / (kappa * kappa)))) : " · κ = 0: no bonus");
+        }
+        if (s.priority() != null) b.append(queueText(s));
         if (s.pendingPlanning() > 0 && s.stepSize() == LiveStep.PLANNING_UPDATE) {
             b.append(String.format(Locale.ROOT, " · %d planning updates left for this real step", s.pendingPlanning()));
         }
+        return b.toString();
+    }
+
+    /** " · queue: 12 pairs, first (3, 7) ↑ 0.045, (2, 7) ↑ 0.043, (4, 6) → 0.041 …". */
+    static String queueText(DynaLive.Snapshot s) {
+        double[] p = s.priority();
+        Integer[] queued = java.util.stream.IntStream.range(0, p.length).filter(i -> p[i] >= 0).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(queued, (x, y) -> Double.compare(p[y], p[x]));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, " · queue: %d %s", queued.length, queued.length == 1 ? "pair" : "pairs"));
+        for (int k = 0; k < Math.min(3, queued.length); k++) {
+            int sa = queued[k];
+            int cell = sa / Action.COUNT;
+            b.append(k == 0 ? ", first " : ", ").append(String.format(Locale.ROOT, "(%d, %d) %s %.3g",
+                    cell / s.cols(), cell % s.cols(), Action.of(sa % Action.COUNT).arrow(), p[sa]));
+        }
+        if (queued.length > 3) b.append(" …");
         return b.toString();
     }
 

@@ -68,6 +68,23 @@ class DynaViewModelTest {
     }
 
     @Test
+    void theModelLineSaysWhenTheBonusPassesTheGoalAndListsTheQueue() {
+        DynaViewModel vm = opened();
+        vm.agentProperty().set(AgentKind.DYNA_Q_PLUS);
+        vm.parameters().set("kappa_exp", -2);
+        vm.step();
+        assertTrue(DynaPane.modelText(vm.snapshotProperty().get()).contains("after τ = 1/κ² = 10000 real steps"),
+                DynaPane.modelText(vm.snapshotProperty().get()));
+        vm.agentProperty().set(AgentKind.PRIORITIZED_SWEEPING);
+        vm.stepSizeProperty().set(LiveStep.EPISODE);
+        vm.parameters().set("planning_steps", 1);
+        vm.step(); // the first episode ends at G: the last pair has priority 1 (R = 1), and its update queues its predecessors
+        vm.stepSizeProperty().set(LiveStep.REAL_STEP);
+        String text = DynaPane.modelText(vm.snapshotProperty().get());
+        assertTrue(text.matches(".*queue: \\d+ pairs?(, first \\(\\d, \\d\\) . [0-9.e-]+.*)?"), text);
+    }
+
+    @Test
     void badPresetLinesAndBadPaintingAreExplained() {
         DynaViewModel vm = opened();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
