@@ -33,6 +33,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -193,9 +194,9 @@ public final class MainWindow {
         root.setCenter(main);
 
         lessonStrip = strip("Lesson", "lesson-drawer-toggle", "Show or hide the lesson list and text (F8)",
-                () -> toggleDrawer(lessonDrawer));
+                lessonDrawer, () -> toggleDrawer(lessonDrawer));
         parameterStrip = strip("Parameters", "parameter-drawer-toggle", "Show or hide the parameters (F7)",
-                () -> toggleDrawer(parameterDrawer));
+                parameterDrawer, () -> toggleDrawer(parameterDrawer));
         lessonDrawer.setId("lesson-drawer");
         parameterDrawer.setId("parameter-drawer");
         for (StackPane drawer : List.of(lessonDrawer, parameterDrawer)) {
@@ -1012,16 +1013,23 @@ public final class MainWindow {
         if (wasOpen) focusPane();
     }
 
-    /** A narrow column with one button whose caption reads bottom to top, for the side of the compact layout. */
-    private static VBox strip(String caption, String id, String tip, Runnable action) {
+    /**
+     * A narrow column with one toggle button whose caption reads bottom to top, for the side of the compact
+     * layout; the button stays pressed while its drawer is open.
+     */
+    private static VBox strip(String caption, String id, String tip, StackPane drawer, Runnable action) {
         Label text = new Label(caption);
         text.setRotate(-90);
-        Button button = new Button();
+        ToggleButton button = new ToggleButton();
         button.setGraphic(new Group(text));
         button.setId(id);
         button.setTooltip(new Tooltip(tip));
         button.setFocusTraversable(false);
-        button.setOnAction(e -> action.run());
+        button.setOnAction(e -> {
+            action.run();
+            button.setSelected(drawer.isVisible());
+        });
+        drawer.visibleProperty().addListener((obs, o, n) -> button.setSelected(n));
         VBox strip = new VBox(button);
         strip.getStyleClass().add("side-strip");
         strip.setAlignment(Pos.TOP_CENTER);

@@ -45,6 +45,18 @@ class CompactLayoutUiTest {
         return figure.localToScene(figure.getLayoutBounds());
     }
 
+    /** The window as it looks, to {@code target/NAME.png}, for a person to look at. */
+    private void writePng(String name) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of("target", name + ".png");
+            java.nio.file.Files.createDirectories(file.getParent());
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null),
+                    "png", file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void lightThemeAt1260x780KeepsTheThreeColumnsAndProjectorThemeTurnsCompact(FxRobot robot) {
         assertFalse(window.isCompact());
@@ -75,6 +87,7 @@ class CompactLayoutUiTest {
         assertTrue(text.isVisible() && text.getScene() != null && text.localToScene(text.getLayoutBounds()).getWidth() > 300,
                 "the lesson text is shown in the drawer");
         assertEquals(before, figureBounds(), "the drawer lies over the figure; the figure keeps its size");
+        robot.interact(() -> writePng("compact-lesson-drawer"));
         robot.type(KeyCode.ESCAPE);
         assertFalse(window.isLessonDrawerOpen());
     }
@@ -85,6 +98,7 @@ class CompactLayoutUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#parameter-drawer-toggle");
         assertTrue(window.showsParameters(), "the parameter drawer is open");
+        robot.interact(() -> writePng("compact-parameter-drawer"));
         robot.type(KeyCode.F7);
         assertFalse(window.showsParameters(), "F7 closes it again");
     }
