@@ -33,11 +33,13 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.Group;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -89,6 +91,22 @@ public final class MainWindow {
     private final Node centerColumn;
     private final CheckMenuItem figureOnly = new CheckMenuItem("Figure only");
     private final CheckMenuItem sideBySide = new CheckMenuItem("Side by side (two copies)");
+    private final CheckMenuItem compactItem = new CheckMenuItem("Compact layout (figure first)");
+    private final MenuItem lessonDrawerItem = new MenuItem("Lesson drawer");
+    private final MenuItem parameterDrawerItem = new MenuItem("Parameter drawer");
+    /**
+     * The compact layout: the pane between two narrow strips, whose buttons open the lesson column and the
+     * parameter panel as drawers over the figure. Shown instead of {@link #main} while {@link #compact}.
+     */
+    private final BorderPane compactView = new BorderPane();
+    private final StackPane compactCenter = new StackPane();
+    private final StackPane lessonDrawer = new StackPane();
+    private final StackPane parameterDrawer = new StackPane();
+    private final VBox lessonStrip;
+    private final VBox parameterStrip;
+    private boolean compact;
+    /** The user's choice from View › Compact layout, until the theme changes; null: decided by theme and size. */
+    private Boolean compactChoice;
     /** Where the two column dividers were when last shown, as fractions of the window's width. */
     private final double[] columnDividers = {0.28, 0.80};
     private final RunControlsBar runBar;
@@ -184,6 +202,26 @@ public final class MainWindow {
         sideColumns = new Node[] {left, right};
         centerColumn = center;
         root.setCenter(main);
+
+        lessonStrip = strip("Lesson", "lesson-drawer-toggle", "Show or hide the lesson list and text (F8)",
+                lessonDrawer, () -> toggleDrawer(lessonDrawer));
+        parameterStrip = strip("Parameters", "parameter-drawer-toggle", "Show or hide the parameters (F7)",
+                parameterDrawer, () -> toggleDrawer(parameterDrawer));
+        lessonDrawer.setId("lesson-drawer");
+        parameterDrawer.setId("parameter-drawer");
+        for (StackPane drawer : List.of(lessonDrawer, parameterDrawer)) {
+            drawer.getStyleClass().add("drawer");
+            drawer.setVisible(false);
+            drawer.setMaxHeight(Double.MAX_VALUE);
+        }
+        parameterDrawer.setMaxWidth(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(lessonDrawer, Pos.TOP_LEFT);
+        StackPane.setAlignment(parameterDrawer, Pos.TOP_RIGHT);
+        compactCenter.setMinSize(0, 0);
+        compactView.setId("compact-view");
+        compactView.setCenter(compactCenter);
+        compactView.setLeft(lessonStrip);
+        compactView.setRight(parameterStrip);
         root.setBottom(buildStatusBar());
 
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -191,15 +229,22 @@ public final class MainWindow {
         double height = Math.min(settings.height(), screen.getHeight());
         Scene scene = new Scene(root, width, height);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        scene.widthProperty().addListener((obs, o, n) -> updateCompact());
+        scene.heightProperty().addListener((obs, o, n) -> updateCompact());
         stage.setScene(scene);
         stage.setTitle("MBRL Lab");
         stage.setMaximized(settings.maximized());
 
         appearance.themeProperty().addListener((obs, o, n) -> applyAppearance());
+        appearance.themeProperty().addListener((obs, o, n) -> {
+            compactChoice = null;
+            updateCompact();
+        });
         appearance.zoomProperty().addListener((obs, o, n) -> applyAppearance());
         appearance.themeProperty().set(Theme.fromKey(settings.theme()));
         appearance.setZoom(settings.zoom());
         applyAppearance();
+        updateCompact();
         messageTimeout.setOnFinished(e -> statusMessage.setText(""));
 
         if (!catalog.problems().isEmpty()) {
@@ -462,6 +507,9 @@ public final class MainWindow {
                 item("Actual size", "Ctrl+0", () -> appearance.setZoom(1.0)),
                 new SeparatorMenuItem(),
                 figureOnly,
+                compactItem,
+                lessonDrawerItem,
+                parameterDrawerItem,
                 sideBySide,
                 item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())));
         sideBySide.setId("menu-side-by-side");
@@ -471,6 +519,10 @@ public final class MainWindow {
         figureOnly.setId("menu-figure-only");
         figureOnly.setAccelerator(KeyCombination.keyCombination("F9"));
         figureOnly.setOnAction(e -> setFigureOnly(figureOnly.isSelected()));
+        compactItem.setId("menu-compact");
+        compactItem.setOnAction(e -> setCompact(compactItem.isSelected()));
+        item(lessonDrawerItem, "F8", () -> toggleDrawer(lessonDrawer)).setId("menu-lesson-drawer");
+        item(parameterDrawerItem, "F7", () -> toggleDrawer(parameterDrawer)).setId("menu-parameter-drawer");
 
         MenuItem resetDefaults = item("Reset lesson to defaults", "Ctrl+Shift+R", this::resetLessonToDefaults);
         Menu run = new Menu("_Run");
@@ -509,6 +561,12 @@ public final class MainWindow {
 
     /** Space runs or pauses, → steps, R resets; never while the user types in a field. */
     private void shortcut(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && (lessonDrawer.isVisible() || parameterDrawer.isVisible())
+                && !(root.getScene().getFocusOwner() instanceof TextInputControl)) {
+            closeDrawers();
+            e.consume();
+            return;
+        }
         if (controls().isEmpty() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
             // The menu prints Ctrl + and Ctrl −; every key a keyboard sends for them works, with or without
             // Shift: + and = on the main block, + and − on the numpad.
@@ -840,6 +898,7 @@ public final class MainWindow {
 
     /** Whether the parameter panel is in the window (not for "figure only", nor a lesson without any). */
     boolean showsParameters() {
+        if (compact) return parameterDrawer.isVisible() && parameterDrawer.getChildren().contains(sideColumns[1]);
         return main.getItems().contains(sideColumns[1]);
     }
 
@@ -850,8 +909,19 @@ public final class MainWindow {
      */
     private void arrangeColumns() {
         boolean left = !figureOnly.isSelected();
-        boolean right = left && currentPane != null && currentPane.parameters() != null
-                && !currentPane.parameters().specs().isEmpty();
+        boolean right = left && hasParameters();
+        if (compact) {
+            arrangeCompact(left, right);
+            return;
+        }
+        if (root.getCenter() != main) {
+            closeDrawers();
+            compactCenter.getChildren().clear();
+            lessonDrawer.getChildren().clear();
+            parameterDrawer.getChildren().clear();
+            root.setCenter(main);
+            main.getItems().clear();
+        }
         List<Node> want = new ArrayList<>();
         if (left) want.add(sideColumns[0]);
         want.add(centerColumn);
@@ -868,6 +938,128 @@ public final class MainWindow {
         else if (left) main.setDividerPositions(columnDividers[0]);
     }
 
+    private boolean hasParameters() {
+        return currentPane != null && currentPane.parameters() != null && !currentPane.parameters().specs().isEmpty();
+    }
+
+    /**
+     * The window is compact in the projector theme, or when it is narrower than {@value #COMPACT_WIDTH} px
+     * or shorter than {@value #COMPACT_HEIGHT} px, unless the user chose otherwise in the View menu.
+     */
+    private void updateCompact() {
+        Scene scene = root.getScene();
+        boolean small = scene != null && (scene.getWidth() < COMPACT_WIDTH || scene.getHeight() < COMPACT_HEIGHT);
+        boolean want = compactChoice != null ? compactChoice : appearance.theme() == Theme.PROJECTOR || small;
+        compactItem.setSelected(want);
+        lessonDrawerItem.setDisable(!want);
+        parameterDrawerItem.setDisable(!want);
+        if (want == compact) return;
+        compact = want;
+        arrangeColumns();
+    }
+
+    /**
+     * View › Compact layout: on, the figure takes the window between two narrow strips, and the lesson
+     * column and the parameter panel open as drawers over it (F8, F7); off, the three columns come back. The
+     * choice holds until the theme changes, when the layout follows the theme and the window's size again.
+     */
+    void setCompact(boolean on) {
+        compactChoice = on;
+        updateCompact();
+    }
+
+    /** Whether the window shows the compact layout. */
+    boolean isCompact() {
+        return compact;
+    }
+
+    /** Whether the lesson drawer (navigator and lesson text) is open over the figure. */
+    boolean isLessonDrawerOpen() {
+        return compact && lessonDrawer.isVisible();
+    }
+
+    /**
+     * The compact layout: the pane alone in the middle, so that it keeps its size whichever drawer is open;
+     * the strips' buttons (hidden for "figure only"; the right one also for a lesson without parameters)
+     * open the lesson column and the parameter panel over it. The split pane lets go of the columns first,
+     * since a node has one parent, after its dividers are remembered.
+     */
+    private void arrangeCompact(boolean left, boolean right) {
+        if (root.getCenter() != compactView) {
+            double[] d = main.getDividerPositions();
+            if (main.getItems().contains(sideColumns[0]) && d.length > 0) columnDividers[0] = d[0];
+            if (main.getItems().contains(sideColumns[1]) && d.length > 0) columnDividers[1] = d[d.length - 1];
+            main.getItems().clear();
+            lessonDrawer.getChildren().setAll(sideColumns[0]);
+            parameterDrawer.getChildren().setAll(sideColumns[1]);
+            compactCenter.getChildren().setAll(centerColumn, lessonDrawer, parameterDrawer);
+            root.setCenter(compactView);
+        }
+        sizeDrawers();
+        show(lessonStrip, left);
+        show(parameterStrip, right);
+        if (!left) lessonDrawer.setVisible(false);
+        if (!right) parameterDrawer.setVisible(false);
+    }
+
+    private static void show(Node node, boolean on) {
+        node.setVisible(on);
+        node.setManaged(on);
+    }
+
+    /** The lesson drawer takes 40 % of the window's width (at least 20 em), so that some of the figure stays in view. */
+    private void sizeDrawers() {
+        Scene scene = root.getScene();
+        double width = scene == null ? 1000 : scene.getWidth();
+        double drawer = Math.max(20 * appearance.fontSize(), 0.4 * width);
+        lessonDrawer.setMaxWidth(drawer);
+        lessonDrawer.setPrefWidth(drawer);
+    }
+
+    /** Opens {@code drawer} (closing the other one) or closes it; outside the compact layout it says how to get one. */
+    private void toggleDrawer(StackPane drawer) {
+        if (!compact) {
+            message("The drawers belong to the compact layout: View › Compact layout.");
+            return;
+        }
+        boolean open = !drawer.isVisible();
+        if (open && (drawer == lessonDrawer ? !lessonStrip.isVisible() : !parameterStrip.isVisible())) return;
+        closeDrawers();
+        drawer.setVisible(open);
+        if (!open) focusPane();
+    }
+
+    private void closeDrawers() {
+        boolean wasOpen = lessonDrawer.isVisible() || parameterDrawer.isVisible();
+        lessonDrawer.setVisible(false);
+        parameterDrawer.setVisible(false);
+        if (wasOpen) focusPane();
+    }
+
+    /**
+     * A narrow column with one toggle button whose caption reads bottom to top, for the side of the compact
+     * layout; the button stays pressed while its drawer is open.
+     */
+    private static VBox strip(String caption, String id, String tip, StackPane drawer, Runnable action) {
+        Label text = new Label(caption);
+        text.setRotate(-90);
+        ToggleButton button = new ToggleButton();
+        button.setGraphic(new Group(text));
+        button.setId(id);
+        button.setTooltip(new Tooltip(tip));
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> {
+            action.run();
+            button.setSelected(drawer.isVisible());
+        });
+        drawer.visibleProperty().addListener((obs, o, n) -> button.setSelected(n));
+        VBox strip = new VBox(button);
+        strip.getStyleClass().add("side-strip");
+        strip.setAlignment(Pos.TOP_CENTER);
+        strip.setPadding(new Insets(6, 3, 6, 3));
+        return strip;
+    }
+
     /**
      * Makes {@code dialog} the window's: owned by it, with the theme's style sheets and the body font size,
      * so that a dialog on a projector is as legible as the window behind it.
@@ -880,6 +1072,13 @@ public final class MainWindow {
                 + String.format(java.util.Locale.ROOT, "%.1f", appearance.fontSize()) + "px;");
     }
 
+    /**
+     * Below this width or height (in px) the window switches to the compact layout on its own. The UI
+     * tests' 1260 × 780 window and every larger one keep the three columns unless the theme is projector.
+     */
+    static final double COMPACT_WIDTH = 1100;
+    static final double COMPACT_HEIGHT = 700;
+
     /** The keys and what they do, for Help › Keyboard shortcuts (F1). */
     static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Space", "Run / pause"}, new String[] {"→", "Step"}, new String[] {"R", "Reset"},
@@ -887,6 +1086,8 @@ public final class MainWindow {
             new String[] {"Enter / Esc", "In a parameter field: take / drop the value, then back to the pane"},
             new String[] {"Ctrl +  /  Ctrl −", "Zoom in / out (main keys or numpad)"}, new String[] {"Ctrl 0", "Actual size"},
             new String[] {"F9", "Figure only (hide the lesson text and parameters)"},
+            new String[] {"F8  /  F7", "Compact layout: open or close the lesson drawer / the parameter drawer"},
+            new String[] {"Esc", "Compact layout: close an open drawer"},
             new String[] {"Ctrl D", "Side by side: a second copy of the pane (B) with its own parameters and seed, run in step"},
             new String[] {"F11", "Full screen"},
             new String[] {"Ctrl E", "Export figure (PNG)"}, new String[] {"Ctrl Shift E", "Export chart data (CSV)"},
