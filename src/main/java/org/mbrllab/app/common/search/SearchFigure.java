@@ -176,6 +176,9 @@ public final class SearchFigure extends VBox {
     public NodeInspector inspector() { return inspector; }
     RootStatsChart chart() { return chart; }
 
+    /** The root's charts (tests). */
+    public RootStatsChart rootStats() { return chart; }
+
     /**
      * The layout for a short pane (a projector at 1280 × 800, where the pane is under
      * {@value FigureShape#SHORT_EMS} lines of text high, see {@link FigureShape#followHeight}): one-line
