@@ -50,6 +50,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.mbrllab.app.common.text.TryItChecklist;
+import org.mbrllab.app.common.text.TryItPrompts;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -90,6 +92,10 @@ public final class MainWindow {
     private final Node[] sideColumns;
     private final Node centerColumn;
     private final CheckMenuItem figureOnly = new CheckMenuItem("Figure only");
+    /** The lesson's "Try it" prompts, floating over the pane's top-right corner; ticks kept per lesson. */
+    private final TryItChecklist tryIt = new TryItChecklist();
+    private final CheckMenuItem tryItItem = new CheckMenuItem("Try it checklist");
+    private final Map<String, java.util.BitSet> tried = new java.util.HashMap<>();
     private final CheckMenuItem sideBySide = new CheckMenuItem("Side by side (two copies)");
     private final CheckMenuItem compactItem = new CheckMenuItem("Compact layout (figure first)");
     private final MenuItem lessonDrawerItem = new MenuItem("Lesson drawer");
@@ -256,6 +262,21 @@ public final class MainWindow {
         stage.setOnHidden(e -> close());
     }
 
+    /**
+     * The checklist of {@code lesson}'s "Try it" prompts with the ticks the student made this session,
+     * collapsed to its button at first; hidden for a lesson without prompts or when View › Try it
+     * checklist is off.
+     */
+    private void showTryIt(Lesson lesson) {
+        if (lesson == null) return;
+        java.util.List<String> prompts = TryItPrompts.of(lesson.markdown());
+        tryIt.show(tryItItem.isSelected() ? prompts : java.util.List.of(), tried.getOrDefault(lesson.id(), new java.util.BitSet()));
+        tryIt.setOnTicked(ticks -> tried.put(lesson.id(), ticks));
+        tryIt.setListWidth(Math.max(18 * appearance.fontSize(), 320));
+        StackPane.setAlignment(tryIt, Pos.TOP_RIGHT);
+        StackPane.setMargin(tryIt, new javafx.geometry.Insets(4, 6, 0, 0));
+    }
+
     /** Opens the first lesson once the scene has been laid out and drawn for the first time. */
     private void openAfterFirstFrame(Scene scene) {
         lessonText.setMarkdown("*Opening the lesson…*");
@@ -335,7 +356,8 @@ public final class MainWindow {
         }
         currentHost = host;
         currentPane = pane;
-        paneHolder.getChildren().setAll(pane.view());
+        paneHolder.getChildren().setAll(pane.view(), tryIt);
+        showTryIt(lesson);
         paneTools.getChildren().setAll(pane.toolbarItems());
         parameterPanel.show(pane.parameters());
         arrangeColumns();
@@ -511,7 +533,12 @@ public final class MainWindow {
                 lessonDrawerItem,
                 parameterDrawerItem,
                 sideBySide,
+                tryItItem,
                 item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())));
+        tryItItem.setId("menu-try-it");
+        tryItItem.setAccelerator(KeyCombination.keyCombination("Ctrl+T"));
+        tryItItem.setSelected(true);
+        tryItItem.setOnAction(e -> showTryIt(currentLesson));
         sideBySide.setId("menu-side-by-side");
         sideBySide.setAccelerator(KeyCombination.keyCombination("Ctrl+D"));
         sideBySide.setDisable(true);
@@ -838,7 +865,7 @@ public final class MainWindow {
             showRunStatus();
             showError(currentError());
         }, cb.statusProperty(), cb.stepsProperty(), cb.errorProperty());
-        paneHolder.getChildren().setAll(split.view());
+        paneHolder.getChildren().setAll(split.view(), tryIt);
         paneTools.getChildren().clear();
         SideBySide shown = split;
         parameterPanel.showCopies(a.parameters(), b.parameters(), shown::showEdited);
@@ -878,7 +905,7 @@ public final class MainWindow {
         }
         if (currentPane != null && currentPane.view() instanceof Region r) r.setMinWidth(Region.USE_COMPUTED_SIZE);
         if (!showA || currentPane == null) return;
-        paneHolder.getChildren().setAll(currentPane.view());
+        paneHolder.getChildren().setAll(currentPane.view(), tryIt);
         paneTools.getChildren().setAll(currentPane.toolbarItems());
         parameterPanel.show(currentPane.parameters());
         runBar.bind(currentPane.controls());
@@ -1089,6 +1116,7 @@ public final class MainWindow {
             new String[] {"F8  /  F7", "Compact layout: open or close the lesson drawer / the parameter drawer"},
             new String[] {"Esc", "Compact layout: close an open drawer"},
             new String[] {"Ctrl D", "Side by side: a second copy of the pane (B) with its own parameters and seed, run in step"},
+            new String[] {"Ctrl T", "Show or hide the lesson's Try it checklist"},
             new String[] {"F11", "Full screen"},
             new String[] {"Ctrl E", "Export figure (PNG)"}, new String[] {"Ctrl Shift E", "Export chart data (CSV)"},
             new String[] {"Ctrl S  /  Ctrl O", "Save / open preset"}, new String[] {"Ctrl Q", "Quit"});

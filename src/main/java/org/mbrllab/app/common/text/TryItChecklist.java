@@ -31,7 +31,7 @@ public final class TryItChecklist extends VBox {
     private final VBox items = new VBox(6);
     private final ScrollPane scroller = new ScrollPane(items);
     private final List<CheckBox> boxes = new ArrayList<>();
-    private final BooleanProperty expanded = new SimpleBooleanProperty(this, "expanded", true);
+    private final BooleanProperty expanded = new SimpleBooleanProperty(this, "expanded", false);
     private Consumer<BitSet> onTicked = ticks -> { };
 
     public TryItChecklist() {
