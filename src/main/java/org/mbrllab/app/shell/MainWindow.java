@@ -174,7 +174,14 @@ public final class MainWindow {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         paneTools.setAlignment(Pos.CENTER_LEFT);
         toolbar.setId("main-toolbar");
-        root.setTop(new VBox(buildMenus(), toolbar));
+        // The Try it button sits at the toolbar's right end; its list opens over the pane's top-right corner.
+        HBox toolRow = new HBox(toolbar, tryIt.toggleButton());
+        tryIt.heightLimitProperty().bind(paneHolder.heightProperty().multiply(0.7));
+        HBox.setHgrow(toolbar, Priority.ALWAYS);
+        toolRow.getStyleClass().add("tool-bar");
+        toolRow.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setMargin(tryIt.toggleButton(), new Insets(5, 8, 5, 4));
+        root.setTop(new VBox(buildMenus(), toolRow));
 
         navigator.setId("navigator");
         navigator.setShowRoot(false);

@@ -63,6 +63,7 @@ class TryItUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(shown(robot.lookup("#try-it").query()), "Ctrl+T hides the checklist");
+        assertFalse(shown(robot.lookup("#try-it-toggle").query()), "and its button");
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shown(robot.lookup("#try-it").query()));

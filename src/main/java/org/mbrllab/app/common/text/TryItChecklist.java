@@ -8,13 +8,11 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -33,6 +31,7 @@ public final class TryItChecklist extends VBox {
     private final List<CheckBox> boxes = new ArrayList<>();
     private final BooleanProperty expanded = new SimpleBooleanProperty(this, "expanded", false);
     private Consumer<BitSet> onTicked = ticks -> { };
+    private final javafx.beans.property.DoubleProperty heightLimit = new javafx.beans.property.SimpleDoubleProperty(this, "heightLimit", 400);
 
     public TryItChecklist() {
         setId("try-it");
@@ -43,14 +42,14 @@ public final class TryItChecklist extends VBox {
         toggle.setFocusTraversable(false);
         toggle.setTooltip(new Tooltip("Show or hide the lesson's Try it prompts"));
         toggle.setOnAction(e -> expanded.set(!expanded.get()));
-        HBox header = new HBox(toggle);
-        header.setAlignment(Pos.CENTER_RIGHT);
         items.setPadding(new Insets(4, 8, 6, 8));
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("try-it-list");
         VBox.setVgrow(scroller, Priority.ALWAYS);
-        getChildren().addAll(header, scroller);
+        // As tall as its prompts, up to the height the shell allows (it scrolls beyond).
+        scroller.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(items.heightProperty(), heightLimit));
+        getChildren().add(scroller);
         expanded.addListener((obs, o, n) -> refresh());
         refresh();
     }
@@ -72,8 +71,8 @@ public final class TryItChecklist extends VBox {
             boxes.add(box);
             items.getChildren().add(box);
         }
-        setVisible(!prompts.isEmpty());
-        setManaged(!prompts.isEmpty());
+        toggle.setVisible(!prompts.isEmpty());
+        toggle.setManaged(!prompts.isEmpty());
         refresh();
     }
 
@@ -86,6 +85,16 @@ public final class TryItChecklist extends VBox {
 
     public void setOnTicked(Consumer<BitSet> handler) {
         onTicked = handler;
+    }
+
+    /** The tallest the list's viewport grows; taller lists scroll. */
+    public javafx.beans.property.DoubleProperty heightLimitProperty() {
+        return heightLimit;
+    }
+
+    /** The button that opens and closes the list and counts the ticks. */
+    public Button toggleButton() {
+        return toggle;
     }
 
     /** Whether the list is open (else only the button shows). */
@@ -102,8 +111,7 @@ public final class TryItChecklist extends VBox {
     private void refresh() {
         long done = boxes.stream().filter(CheckBox::isSelected).count();
         toggle.setText("Try it · " + done + " of " + boxes.size() + (expanded.get() ? "  ▾" : "  ▸"));
-        scroller.setVisible(expanded.get());
-        scroller.setManaged(expanded.get());
+        setVisible(expanded.get() && !boxes.isEmpty());
     }
 
     /** The shown prompts' texts (tests). */
