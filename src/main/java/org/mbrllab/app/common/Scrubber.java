@@ -50,6 +50,8 @@ public final class Scrubber extends HBox {
     /** Set while the scrubber moves the slider itself, so that only the student's moves hold the pane. */
     private boolean updating;
     private Runnable onScrub = () -> {};
+    /** The label for a held step; by default its time. */
+    private java.util.function.IntFunction<String> stepText;
 
     public Scrubber() {
         getStyleClass().add("scrubber");
@@ -140,6 +142,15 @@ public final class Scrubber extends HBox {
         liveButton.setText(buttonText);
     }
 
+    /**
+     * What the label says for step k, instead of its time: for a history that is not a time series (the
+     * snapshots of a search). Null for the time.
+     */
+    public void setStepText(java.util.function.IntFunction<String> stepText) {
+        this.stepText = stepText;
+        showTime();
+    }
+
     /** Runs after the student moved the scrubber or returned to live. */
     public void setOnScrub(Runnable onScrub) {
         this.onScrub = onScrub == null ? () -> {} : onScrub;
@@ -227,6 +238,8 @@ public final class Scrubber extends HBox {
 
     private void showTime() {
         // A replay loop has no single time while it plays.
-        time.setText(live.get() && !endIsLive ? "t = –" : "t = " + Format.fixed(step.get() * dt, 2) + " s");
+        if (live.get() && !endIsLive) time.setText("t = –");
+        else if (stepText != null) time.setText(stepText.apply(step.get()));
+        else time.setText("t = " + Format.fixed(step.get() * dt, 2) + " s");
     }
 }
