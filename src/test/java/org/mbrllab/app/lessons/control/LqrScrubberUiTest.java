@@ -122,6 +122,8 @@ class LqrScrubberUiTest {
         run(robot, 5);
         assertEquals(STEPS + 5, pane.scrubber().step(), "the scrubber follows the newest step");
         assertEquals(STEPS + 5, pane.scrubber().slider().getValue(), 1e-9);
+        // The drawing glides to the newest state and ends exactly on it.
+        assertShows(snapshot().state());
     }
 
     @Test
