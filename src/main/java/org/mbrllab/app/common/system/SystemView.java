@@ -58,6 +58,8 @@ public final class SystemView extends Region {
     private final Playback playback = new Playback();
     private final AnimationTimer timer;
     private boolean timerRunning;
+    /** Whether the last frame was mid-glide: the frame where the glide ends must still draw its target. */
+    private boolean gliding;
 
     private SystemPainter painter = CARTPOLE;
     private double poleLength = 2 * CartpoleParams.HALF_LENGTH.defaultValue();
@@ -326,7 +328,11 @@ public final class SystemView extends Region {
             backDirty = false;
             frontDirty = true;
         }
-        if (!(moving || frontDirty || push.active())) return;
+        // The frame in which a glide settles draws the target itself; without it the picture (and
+        // shownState) stayed up to a frame short of the engine's newest state.
+        boolean settling = gliding && !moving;
+        gliding = moving && !playback.playing();
+        if (!(moving || settling || frontDirty || push.active())) return;
         shown = s;
         // Skip frames that would draw the same picture: a balanced system moves by less than a pixel.
         String appearance = appearance(s, u, t);

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.ChartExport;
@@ -23,13 +24,16 @@ import org.mbrllab.engine.control.InitialControls;
 import org.mbrllab.engine.control.Trajectory;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.app.common.system.SystemView;
+import org.mbrllab.app.common.Scrubber;
 import org.mbrllab.app.common.Throttle;
 
 /**
  * The iLQR lesson's pane: every accepted iteration's trajectory drawn as the path of the pole's tip, the
  * newest highlighted and played back in real time, the best finished start dashed; the cost per
  * iteration, the angle over the horizon per iteration and the newest controls; μ and α in the strip.
- * Step (→) runs one iteration.
+ * Step (→) runs one iteration. A {@link Scrubber} under the drawing stops the replay loop and holds the
+ * newest trajectory at one step of the horizon, with a cursor on the angle and control charts; later
+ * iterations then show how x_t at that step changes. Play returns to the loop.
  */
 public final class IlqrPane extends ControlPane<IlqrViewModel> {
 
@@ -37,11 +41,14 @@ public final class IlqrPane extends ControlPane<IlqrViewModel> {
     static final double REDRAWS_PER_SECOND = 10;
 
     private final SystemView canvas = new SystemView();
+    private final Scrubber scrubber = new Scrubber();
     private final IterationCharts charts = new IterationCharts();
     private final Throttle redraw = new Throttle(REDRAWS_PER_SECOND);
     private final Label stats = new Label();
     private final Label stop = new Label();
     private final SplitPane figure;
+    /** The newest snapshot, whose trajectory the scrubber steps through. */
+    private IlqrSnapshot latest;
 
     public IlqrPane(PaneHost host) {
         super(host, new IlqrViewModel(), "Swing up the pendulum or the cartpole; choosing one loads its "
@@ -72,7 +79,13 @@ public final class IlqrPane extends ControlPane<IlqrViewModel> {
         VBox top = new VBox(4, strip, stop);
         top.setPadding(new Insets(6, 8, 6, 8));
 
-        figure = new SplitPane(canvas, charts);
+        scrubber.setEndIsLive(false, "Play");
+        scrubber.setOnScrub(() -> {
+            if (latest != null) showTrajectory(latest);
+        });
+        VBox animation = new VBox(canvas, scrubber);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        figure = new SplitPane(animation, charts);
         figure.setOrientation(Orientation.VERTICAL);
         figure.setDividerPositions(0.55);
         view.setTop(top);
@@ -88,6 +101,11 @@ public final class IlqrPane extends ControlPane<IlqrViewModel> {
     }
 
     SystemView canvas() { return canvas; }
+    Scrubber scrubber() { return scrubber; }
+    IterationCharts charts() { return charts; }
+
+    /** Runs the pending redraw now (tests). */
+    void flushRedraw() { redraw.flush(); }
 
     // ---------------------------------------------------------------- LessonPane
 
@@ -122,17 +140,35 @@ public final class IlqrPane extends ControlPane<IlqrViewModel> {
         if (s == null) return;
         stats.setText(IlqrViewModel.describe(s));
         stop.setText(stopText(s));
+        latest = s;
         ControlSystem system = vm.system();
         double dt = vm.plant().timeStep();
+        scrubber.setTimeStep(dt);
+        scrubber.setRange(0, s.trajectory().steps());
         redraw.submit(() -> {
             canvas.setSystem(vm.plant());
             List<double[][]> paths = new ArrayList<>();
             for (Trajectory t : s.accepted()) paths.add(t.states());
             boolean showBest = s.best() != null && (s.restarts() > 1);
             canvas.setOverlays(paths, showBest ? s.best().states() : null);
-            canvas.setPlayback(s.trajectory().states(), s.trajectory().actions(), dt);
+            showTrajectory(s);
             charts.show(s, system, dt);
         });
+    }
+
+    /** The newest trajectory replayed in a loop, or held at the scrubber's step x_k (with u_{k−1}). */
+    private void showTrajectory(IlqrSnapshot s) {
+        double dt = vm.plant().timeStep();
+        Trajectory tr = s.trajectory();
+        if (scrubber.isLive()) {
+            canvas.setPlayback(tr.states(), tr.actions(), dt);
+            charts.setCursor(Double.NaN);
+            return;
+        }
+        int k = Math.min(scrubber.step(), tr.steps());
+        canvas.setPlayback(null, null, dt);
+        canvas.jump(tr.state(k), k > 0 ? tr.u(k - 1) : 0, k * dt);
+        charts.setCursor(k * dt);
     }
 
     /** Why the current start stopped, and the finished starts' costs; empty while it runs. */

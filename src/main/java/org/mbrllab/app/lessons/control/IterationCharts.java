@@ -14,6 +14,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.TimeCursor;
 import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.IlqrSnapshot;
@@ -25,7 +26,8 @@ import org.mbrllab.app.common.Palette;
  * The iLQR charts: the cost J after each iteration (log scale), the angle over the horizon for every
  * accepted iteration (older ones faint, the newest highlighted; wrapped to (−180°, 180°] like the header),
  * and the newest control sequence. J is what iLQR minimises, with the system's own cost.
- * Rebuilt from a snapshot on the FX thread, at most as often as the pane's throttle allows.
+ * Rebuilt from a snapshot on the FX thread, at most as often as the pane's throttle allows. A {@link
+ * TimeCursor} on the angle and control charts marks the step the replay scrubber holds.
  */
 final class IterationCharts extends SplitPane {
 
@@ -36,6 +38,7 @@ final class IterationCharts extends SplitPane {
     private final JFreeChart angleChart;
     private final JFreeChart controlChart;
     private final NumberAxis controlAxis;
+    private final TimeCursor cursor;
     private Theme theme = Theme.LIGHT;
     private double fontSize = 14;
     private IlqrSnapshot shown;
@@ -62,6 +65,8 @@ final class IterationCharts extends SplitPane {
         controlAxis.setAutoRangeMinimumSize(0.5);
         controlChart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT,
                 new XYPlot(new XYSeriesCollection(control), t2, controlAxis, Palette.lines()), false);
+
+        cursor = new TimeCursor(List.of(angleChart.getXYPlot(), controlChart.getXYPlot()));
 
         ChartViewer costViewer = viewer(costChart, "cost-chart");
         ChartViewer angleViewer = viewer(angleChart, "angle-chart");
@@ -123,9 +128,20 @@ final class IterationCharts extends SplitPane {
         return series;
     }
 
+    /** A vertical line at {@code t} seconds on the angle and control charts; NaN removes it. */
+    void setCursor(double t) {
+        cursor.show(t);
+    }
+
+    /** Where the cursor line is drawn, NaN when there is none (tests). */
+    double cursorTime() {
+        return cursor.position();
+    }
+
     void setTheme(Theme theme, double fontSize) {
         this.theme = theme;
         this.fontSize = fontSize;
+        cursor.restyle(theme, fontSize);
         for (JFreeChart c : List.of(costChart, angleChart, controlChart)) {
             c.setNotify(false);
             ChartStyle.apply(c, theme, fontSize);

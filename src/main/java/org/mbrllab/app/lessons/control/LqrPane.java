@@ -17,6 +17,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.ChartExport;
@@ -27,6 +28,7 @@ import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.app.common.system.SystemView;
+import org.mbrllab.app.common.Scrubber;
 import org.mbrllab.app.common.Throttle;
 import org.mbrllab.engine.control.LqrSnapshot;
 
@@ -34,7 +36,8 @@ import org.mbrllab.engine.control.LqrSnapshot;
  * The LQR lesson's pane: the cartpole or pendulum balanced by u = −K·x on the nonlinear plant, pushed with
  * the mouse; K, the closed-loop eigenvalues, the Riccati iterations and the numeric A and B beside it,
  * recomputed as the Q and R sliders move; below, the live plots, K_t against t for the finite horizon,
- * and the region-of-attraction sweep.
+ * and the region-of-attraction sweep. A {@link Scrubber} under the drawing replays the steps the snapshot's
+ * history holds, with a cursor on the time plots.
  */
 public final class LqrPane extends ControlPane<LqrViewModel> {
 
@@ -42,6 +45,7 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
     static final double EXPLAIN_UPDATES_PER_SECOND = 6;
 
     private final SystemView canvas = new SystemView();
+    private final Scrubber scrubber = new Scrubber();
     private final LessonTextView explain = new LessonTextView();
     private final TimeSeriesCharts charts = new TimeSeriesCharts(List.of(""));
     private final GainChart gainChart = new GainChart();
@@ -60,6 +64,8 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
     private int lastStep = -1;
     private ControlSystem chartedSystem;
     private double chartedStep = Double.NaN;
+    /** The newest snapshot, whose history the scrubber replays. */
+    private LqrSnapshot latest;
 
     public LqrPane(PaneHost host) {
         super(host, new LqrViewModel(), "Balance the cartpole or the pendulum; choosing one loads its "
@@ -112,7 +118,10 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
 
         // The canvas gets the full width; K and the closed loop read in the strip above it, and A, B and K
         // typeset in a tab below, where the matrices have room even in the projector theme.
-        figure = new SplitPane(canvas, tabs);
+        VBox animation = new VBox(canvas, scrubber);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        scrubber.setOnScrub(this::showScrubbed);
+        figure = new SplitPane(animation, tabs);
         figure.setOrientation(Orientation.VERTICAL);
         figure.setDividerPositions(0.55);
         view.setTop(top);
@@ -135,6 +144,7 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
 
     SystemView canvas() { return canvas; }
     TimeSeriesCharts charts() { return charts; }
+    Scrubber scrubber() { return scrubber; }
 
     // ---------------------------------------------------------------- LessonPane
 
@@ -169,14 +179,19 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
 
     private void showSnapshot(LqrSnapshot s) {
         if (s == null) return;
+        latest = s;
         canvas.setSystem(s.plant());
         boolean restarted = s.step() < lastStep || s.step() == 0;
         lastStep = s.step();
-        if (restarted) canvas.jump(s.state(), s.control(), s.time());
-        else canvas.show(s.state(), s.control(), s.time());
-        canvas.setGhosts(List.of(s.prediction()));
-        int angle = s.plant().angleIndex();
-        canvas.setBadge(Math.abs(Angles.normalize(s.state()[angle])) > Math.PI / 2 ? "the pole fell" : "");
+        scrubber.setTimeStep(s.plant().timeStep());
+        // The history's first state has no control before it unless the run starts there.
+        scrubber.setRange(s.historyStart() == 0 ? 0 : s.historyStart() + 1, s.step());
+        if (scrubber.isLive()) {
+            if (restarted) canvas.jump(s.state(), s.control(), s.time());
+            else canvas.show(s.state(), s.control(), s.time());
+            canvas.setGhosts(List.of(s.prediction()));
+            canvas.setBadge(badge(s, s.state()));
+        }
         if (chartedSystem != s.system() || chartedStep != s.plant().timeStep()) {
             chartedSystem = s.system();
             chartedStep = s.plant().timeStep();
@@ -194,6 +209,35 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
             explainText = text;
             explainThrottle.submit(() -> explain.setMarkdown(text));
         }
+    }
+
+    private static String badge(LqrSnapshot s, double[] state) {
+        int angle = s.plant().angleIndex();
+        return Math.abs(Angles.normalize(state[angle])) > Math.PI / 2 ? "the pole fell" : "";
+    }
+
+    /**
+     * Draws what the scrubber asks for: the held step from the newest snapshot's history (the state, the
+     * control that led to it, no ghosts: the linear prediction belongs to the live step), or the live run.
+     */
+    private void showScrubbed() {
+        LqrSnapshot s = latest;
+        if (s == null) return;
+        if (scrubber.isLive()) {
+            canvas.jump(s.state(), s.control(), s.time());
+            canvas.setGhosts(List.of(s.prediction()));
+            canvas.setBadge(badge(s, s.state()));
+            charts.setCursor(Double.NaN);
+            return;
+        }
+        int k = scrubber.step();
+        int i = k - s.historyStart();
+        double[] state = s.history().state(i);
+        double u = i > 0 ? s.history().u(i - 1) : 0;
+        canvas.jump(state, u, k * s.plant().timeStep());
+        canvas.setGhosts(List.of());
+        canvas.setBadge(badge(s, state));
+        charts.setCursor(k * s.plant().timeStep());
     }
 
     /** "K = [−2.78  −5.32  −46.4  −12]" (K_t for the finite horizon). */

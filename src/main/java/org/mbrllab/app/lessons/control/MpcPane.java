@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.Appearance;
+import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.Cartpole;
 import org.mbrllab.engine.control.ClosedLoopSnapshot;
 import org.mbrllab.engine.control.ControlSystem;
@@ -30,6 +31,7 @@ import org.mbrllab.engine.control.Trajectory;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.app.common.system.SystemView;
+import org.mbrllab.app.common.Scrubber;
 import org.mbrllab.app.common.Throttle;
 import org.mbrllab.engine.control.MpcComparison;
 
@@ -37,12 +39,14 @@ import org.mbrllab.engine.control.MpcComparison;
  * The MPC lesson's pane: two animations side by side on the same true plant, MPC replanning every step
  * (its current plan drawn ahead as ghosts) and one plan played open loop (the states its plan expected
  * drawn as ghosts, so the drift shows); the planner choice and the wall time of every replan with its
- * median; the states, controls and costs of both runs, and the replan times, plotted live.
+ * median; the states, controls and costs of both runs, and the replan times, plotted live. A {@link
+ * Scrubber} under the animations replays both runs' steps from the snapshot, with a cursor on the time plots.
  */
 public final class MpcPane extends ControlPane<MpcViewModel> {
 
     private final SystemView mpcView = new SystemView();
     private final SystemView openView = new SystemView();
+    private final Scrubber scrubber = new Scrubber();
     private final TimeSeriesCharts charts = new TimeSeriesCharts(List.of("MPC", "open loop"));
     private final ReplanChart replanChart = new ReplanChart();
     /** The replan chart is repainted at most this often. */
@@ -54,6 +58,8 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
     private int lastStep = -1;
     private ControlSystem chartedSystem;
     private double chartedStep = Double.NaN;
+    /** The newest snapshot, whose histories the scrubber replays. */
+    private MpcComparison.Snapshot latest;
 
     public MpcPane(PaneHost host) {
         super(host, new MpcViewModel(), "Balance the cartpole or swing up the pendulum; choosing one "
@@ -90,7 +96,9 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
         replanTab.setClosable(false);
         tabs.getTabs().setAll(timeTab, replanTab);
         HBox animations = new HBox(mpcView, openView);
-        figure = new SplitPane(animations, tabs);
+        VBox.setVgrow(animations, Priority.ALWAYS);
+        scrubber.setOnScrub(this::showScrubbed);
+        figure = new SplitPane(new VBox(animations, scrubber), tabs);
         figure.setOrientation(Orientation.VERTICAL);
         figure.setDividerPositions(0.5);
         view.setTop(top);
@@ -114,6 +122,8 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
 
     SystemView mpcView() { return mpcView; }
     SystemView openView() { return openView; }
+    Scrubber scrubber() { return scrubber; }
+    TimeSeriesCharts charts() { return charts; }
 
     // ---------------------------------------------------------------- LessonPane
 
@@ -148,6 +158,7 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
 
     private void showSnapshot(MpcComparison.Snapshot s) {
         if (s == null) return;
+        latest = s;
         MpcSnapshot m = s.mpc();
         mpcView.setSystem(s.plant());
         openView.setSystem(s.plant());
@@ -157,6 +168,17 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
         double startAngle = Math.abs(m.executed().x(0, angle));
         // Room below the track only when the pole starts hanging down (a swing-up).
         for (SystemView v : List.of(mpcView, openView)) v.setRoomBelow(startAngle > Math.PI / 2 ? 1.0 : 0.35);
+        scrubber.setTimeStep(s.plant().timeStep());
+        scrubber.setRange(0, m.step());
+        if (scrubber.isLive()) showLive(s, restarted);
+        chart(s);
+    }
+
+    /** The newest step of both runs, gliding there unless the run {@code restarted}. */
+    private void showLive(MpcComparison.Snapshot s, boolean restarted) {
+        MpcSnapshot m = s.mpc();
+        int angle = s.plant().angleIndex();
+        double startAngle = Math.abs(m.executed().x(0, angle));
         double u = m.step() > 0 ? m.executed().u(m.step() - 1) : 0;
         show(mpcView, m.state(), u, s.time(), restarted);
         mpcView.setGhosts(m.plan() == null ? List.of() : ahead(m.plan(), 1));
@@ -168,6 +190,51 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
             openView.setGhosts(s.openPlan() == null ? List.of() : ahead(s.openPlan(), o.step() + 1));
             openView.setBadge(!s.openProblem().isEmpty() ? "stopped" : fell(startAngle, o.maxAbsTheta()) ? "the pole fell" : "");
         }
+    }
+
+    /**
+     * Draws what the scrubber asks for: step k of both runs from the newest snapshot (the open loop's
+     * last step if it stopped before k), with the open-loop plan's states after k as ghosts; MPC's plan at
+     * step k is not kept, so it has none. Or the live runs again.
+     */
+    private void showScrubbed() {
+        MpcComparison.Snapshot s = latest;
+        if (s == null) return;
+        if (scrubber.isLive()) {
+            showLive(s, true);
+            charts.setCursor(Double.NaN);
+            return;
+        }
+        int k = scrubber.step();
+        double dt = s.plant().timeStep();
+        int angle = s.plant().angleIndex();
+        MpcSnapshot m = s.mpc();
+        double startAngle = Math.abs(m.executed().x(0, angle));
+        Trajectory executed = m.executed();
+        mpcView.jump(executed.state(k), k > 0 ? executed.u(k - 1) : 0, k * dt);
+        mpcView.setGhosts(List.of());
+        mpcView.setBadge(fell(startAngle, maxAbsTheta(executed, k, angle)) ? "the pole fell" : "");
+        ClosedLoopSnapshot o = s.open();
+        if (o != null) {
+            int j = Math.min(k, o.step());
+            Trajectory h = o.history();
+            openView.jump(h.state(j), j > 0 ? h.u(j - 1) : 0, j * dt);
+            openView.setGhosts(s.openPlan() == null ? List.of() : ahead(s.openPlan(), j + 1));
+            openView.setBadge(fell(startAngle, maxAbsTheta(h, j, angle)) ? "the pole fell" : "");
+        }
+        charts.setCursor(k * dt);
+    }
+
+    /** max |θ| over x_0 … x_k of {@code t}, θ wrapped to (−π, π]. */
+    private static double maxAbsTheta(Trajectory t, int k, int angle) {
+        double max = 0;
+        for (int i = 0; i <= k; i++) max = Math.max(max, Math.abs(Angles.normalize(t.x(i, angle))));
+        return max;
+    }
+
+    private void chart(MpcComparison.Snapshot s) {
+        MpcSnapshot m = s.mpc();
+        ClosedLoopSnapshot o = s.open();
 
         if (chartedSystem != s.system() || chartedStep != s.plant().timeStep()) {
             chartedSystem = s.system();

@@ -15,6 +15,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.TimeCursor;
 import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.QuadraticCost;
@@ -35,10 +36,18 @@ import org.mbrllab.app.common.Palette;
  * <p>Snapshots arrive up to 30 times a second; their new points are buffered and put into the datasets
  * {@link #FLUSHES_PER_SECOND} times a second, on the FX thread, with notifications off until the
  * batch is in, so that each chart repaints once per batch and the animation keeps its frame rate.
+ *
+ * <p>A {@link TimeCursor} marks the step a replay scrubber holds ({@link #setCursor}); while it is on,
+ * the time axis shows the window around it, so that a step far in the past is in view.
  */
 final class TimeSeriesCharts extends VBox {
 
     static final double WINDOW_SECONDS = 10;
+    /**
+     * Steps kept per series for the replay scrubber, beyond the visible window: as many as the LQR run's
+     * snapshots carry (two segments of 1,000 steps), so that a step scrubbed back to still has its points.
+     */
+    static final int KEPT_STEPS = 2000;
     /**
      * Chart repaints per second. Each repaint of the three charts is rasterised by the renderer thread that
      * also draws the animation; at 10 a second the charts took about a sixth of a core in the software
@@ -65,6 +74,7 @@ final class TimeSeriesCharts extends VBox {
     /** The last plotted wrapped θ of each run, NaN before the first point (to see where θ crosses ±π). */
     private final double[] lastAngle;
     private final AnimationTimer flusher;
+    private final TimeCursor cursor;
     private ControlSystem system = ControlSystem.CARTPOLE;
     private int[] entries = {0};
     private double dt = 0.02;
@@ -87,6 +97,7 @@ final class TimeSeriesCharts extends VBox {
         controlChart = chart(controlData, "u (N)", 1);
         controlAxis = (NumberAxis) controlChart.getXYPlot().getRangeAxis();
         costChart = chart(costData, "cost c", 2);
+        cursor = new TimeCursor(List.of(stateChart.getXYPlot(), controlChart.getXYPlot(), costChart.getXYPlot()));
         // Only the bottom chart names the time axis; the charts above share it.
         timeAxes[0].setLabel(null);
         timeAxes[1].setLabel(null);
@@ -151,8 +162,9 @@ final class TimeSeriesCharts extends VBox {
         stateData.removeAllSeries();
         controlData.removeAllSeries();
         costData.removeAllSeries();
-        // Room for the window's steps and for as many breaks (a point between two steps where θ crosses ±π).
-        int window = 2 * ((int) Math.ceil(WINDOW_SECONDS / dt) + 2);
+        // Room for the window's steps (or the steps kept for the scrubber) and for as many breaks (a point
+        // between two steps where θ crosses ±π).
+        int window = 2 * (Math.max((int) Math.ceil(WINDOW_SECONDS / dt), KEPT_STEPS) + 2);
         for (int r = 0; r < runs.size(); r++) {
             XYSeries[] row = new XYSeries[entries.length];
             for (int i = 0; i < entries.length; i++) {
@@ -273,7 +285,34 @@ final class TimeSeriesCharts extends VBox {
 
     private void setTimeRange() {
         double hi = Math.max(WINDOW_SECONDS, latestTime);
-        for (NumberAxis a : timeAxes) a.setRange(hi - WINDOW_SECONDS, hi);
+        double t = cursor.position();
+        if (!Double.isNaN(t) && t < hi - WINDOW_SECONDS) {
+            // The held step is older than the live window: centre the window on it.
+            hi = Math.max(WINDOW_SECONDS, t + WINDOW_SECONDS / 2);
+        }
+        double lo = hi - WINDOW_SECONDS;
+        for (NumberAxis a : timeAxes) {
+            if (a.getLowerBound() != lo || a.getUpperBound() != hi) a.setRange(lo, hi);
+        }
+    }
+
+    /**
+     * A vertical line on the three charts at {@code t} seconds, where the scrubber holds the run; NaN
+     * removes it (live). The time axis moves so that the line is in view.
+     */
+    void setCursor(double t) {
+        cursor.show(t);
+        setTimeRange();
+    }
+
+    /** Where the cursor line is drawn, NaN when there is none (tests). */
+    double cursorTime() {
+        return cursor.position();
+    }
+
+    /** The lower and upper ends of the time axis (tests). */
+    double[] timeRange() {
+        return new double[] {timeAxes[0].getLowerBound(), timeAxes[0].getUpperBound()};
     }
 
     void setTheme(Theme theme, double fontSize) {
@@ -287,6 +326,7 @@ final class TimeSeriesCharts extends VBox {
             ChartStyle.apply(c, theme, fontSize);
             Palette.solidGrid(c);
         }
+        cursor.restyle(theme, fontSize);
         float width = (float) Math.max(2, fontSize / 7);
         XYLineAndShapeRenderer states = (XYLineAndShapeRenderer) stateChart.getXYPlot().getRenderer();
         XYLineAndShapeRenderer controls = (XYLineAndShapeRenderer) controlChart.getXYPlot().getRenderer();
@@ -310,9 +350,9 @@ final class TimeSeriesCharts extends VBox {
         }
     }
 
-    /** The plotted window as CSV: per run, t and the plotted state entries; then t, u and c. */
     /**
-     * The charts' data as one table: a row per time step with the state entries, u and the step's cost
+     * The charts' data as one table (the steps kept, up to {@link #KEPT_STEPS}, not only the visible
+     * window): a row per time step with the state entries, u and the step's cost
      * (empty at the last state, which has no control), and first a {@code run} column when there are
      * several runs (MPC beside the open-loop plan).
      */

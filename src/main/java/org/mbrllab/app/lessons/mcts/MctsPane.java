@@ -12,6 +12,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.mbrllab.app.common.Scrubber;
 import org.mbrllab.app.common.Presets;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.ChartExport;
@@ -42,7 +45,9 @@ import org.mbrllab.app.common.search.TreeCanvas;
 /**
  * The MCTS lesson's pane: the board (click to play, or watch a match), the root's visits and Q per move,
  * the search tree with the simulation in flight highlighted phase by phase, and the inspector that shows a
- * node's board and the selection terms of its children.
+ * node's board and the selection terms of its children. A {@link Scrubber} under the figure goes back
+ * through the last {@link MctsViewModel#HISTORY} snapshots the view-model kept (phases, simulations and
+ * moves, as they were shown); while it holds one, the board takes no clicks.
  */
 public final class MctsPane extends RunnerPane<MctsViewModel> {
 
@@ -50,6 +55,7 @@ public final class MctsPane extends RunnerPane<MctsViewModel> {
     private final ChoiceBox<Game> gameChoice = new ChoiceBox<>();
     private final ChoiceBox<Mode> modeChoice = new ChoiceBox<>();
     private final Button mctsMove = new Button("MCTS move");
+    private final Scrubber scrubber = new Scrubber();
 
     public MctsPane(PaneHost host) {
         super(host, new MctsViewModel());
@@ -118,11 +124,17 @@ public final class MctsPane extends RunnerPane<MctsViewModel> {
                 opponentLabel, opponentChoice, rolloutChoice, reuse, answers);
 
         view.setTop(strip);
-        view.setCenter(figure);
+        scrubber.setStepText(k -> historyText(vm.history().get(k)));
+        scrubber.setOnScrub(this::showScrubbed);
+        VBox.setVgrow(figure, Priority.ALWAYS);
+        view.setCenter(new VBox(figure, scrubber));
         FigureShape.followHeight(view, strip, appearance, figure::setCompact);
 
-        // Drawing follows the view-model.
-        vm.snapshotProperty().addListener((obs, o, n) -> figure.show(n, vm.messageProperty().get()));
+        // Drawing follows the view-model, unless the scrubber holds an earlier snapshot.
+        vm.snapshotProperty().addListener((obs, o, n) -> {
+            scrubber.setRange(vm.history().first(), vm.history().last());
+            if (scrubber.isLive()) figure.show(n, vm.messageProperty().get());
+        });
         vm.messageProperty().addListener((obs, o, n) -> figure.setMessage(n));
     }
 
@@ -131,6 +143,22 @@ public final class MctsPane extends RunnerPane<MctsViewModel> {
         return MctsViewModel.parameterSpecs();
     }
 
+
+    /** The kept snapshot the scrubber holds, or the live one again; a held board takes no clicks. */
+    private void showScrubbed() {
+        GameSnapshot s = scrubber.isLive() ? vm.snapshot() : vm.history().get(scrubber.step());
+        figure.board().setMouseTransparent(!scrubber.isLive());
+        figure.show(s, scrubber.isLive() ? vm.messageProperty().get() : "");
+    }
+
+    /** "move 3 · 45 of 1,000 simulations": where a kept snapshot stands. */
+    static String historyText(GameSnapshot s) {
+        if (s == null) return "";
+        return "move " + (s.moves().size() + 1) + " · " + MoveNames.count(s.search().simulations()) + " of "
+                + MoveNames.count(s.search().budget()) + " simulations";
+    }
+
+    Scrubber scrubber() { return scrubber; }
 
     BoardCanvas board() { return figure.board(); }
     TreeCanvas tree() { return figure.tree(); }

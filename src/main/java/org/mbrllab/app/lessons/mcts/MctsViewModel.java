@@ -31,6 +31,7 @@ import org.mbrllab.engine.games.GameState;
 import org.mbrllab.engine.games.Player;
 import org.mbrllab.engine.games.Side;
 import org.mbrllab.engine.mcts.MctsEngine;
+import org.mbrllab.engine.mcts.MctsSnapshot;
 import org.mbrllab.engine.mcts.MctsSettings;
 import org.mbrllab.engine.alphazero.PlayerSpec;
 import org.mbrllab.engine.mcts.Rollout;
@@ -39,6 +40,7 @@ import org.mbrllab.engine.run.RunStatus;
 import org.mbrllab.engine.run.Runner;
 import org.mbrllab.engine.play.GameEngine;
 import org.mbrllab.engine.play.GameSnapshot;
+import org.mbrllab.app.common.SnapshotHistory;
 import org.mbrllab.engine.play.Mode;
 import org.mbrllab.app.common.search.ExpandedNodes;
 import org.mbrllab.app.common.search.SearchFigure;
@@ -81,6 +83,9 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
     private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 2);
     private final ReadOnlyObjectWrapper<GameSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    /** Snapshots kept for the scrubber. */
+    static final int HISTORY = 500;
+    private final SnapshotHistory<GameSnapshot> history = new SnapshotHistory<>(HISTORY);
     private final ExpandedNodes expanded = new ExpandedNodes();
     private String startBoard = "";
     private double speed = Runner.FULL_SPEED;
@@ -204,7 +209,31 @@ final class MctsViewModel extends RunnerViewModel<GameEngine, GameSnapshot> impl
     @Override
     protected void onSnapshot(GameSnapshot s, RunStatus status) {
         expanded.follow(s.search().treeVersion());
+        if (!sameMoment(history.newest(), s)) history.record(s);
         snapshot.set(s);
+    }
+
+    /**
+     * Whether two snapshots show the same moment of the game and search (a step publishes one snapshot
+     * as it runs and another as it pauses): the scrubber keeps one of them, so that each of its steps shows
+     * something new.
+     */
+    static boolean sameMoment(GameSnapshot a, GameSnapshot b) {
+        if (a == null || b == null) return false;
+        MctsSnapshot x = a.search();
+        MctsSnapshot y = b.search();
+        return x.treeVersion() == y.treeVersion() && x.simulations() == y.simulations() && x.nextPhase() == y.nextPhase()
+                && x.rootBoard().equals(y.rootBoard()) && a.moves().size() == b.moves().size() && a.waiting() == b.waiting()
+                && x.game() == y.game() && a.mode() == b.mode();
+    }
+
+    /**
+     * The last {@link #HISTORY} published snapshots, for the pane's scrubber: the engine keeps only the
+     * tree as it stands, so the view-model keeps what it was shown (each snapshot is already an immutable
+     * copy). Phase steps, simulations and moves alike: whatever each published snapshot showed.
+     */
+    SnapshotHistory<GameSnapshot> history() {
+        return history;
     }
 
     @Override
