@@ -117,6 +117,7 @@ public final class MainWindow {
     private final double[] columnDividers = {0.28, 0.80};
     private final RunControlsBar runBar;
     private final FlowPane toolbar = new FlowPane(8, 6);
+    private final MenuBar menuBar;
     private final HBox paneTools = new HBox(8);
     private final Label statusMessage = new Label();
     private final Label runStatus = new Label();
@@ -174,14 +175,16 @@ public final class MainWindow {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         paneTools.setAlignment(Pos.CENTER_LEFT);
         toolbar.setId("main-toolbar");
-        // The Try it button sits at the toolbar's right end; its list opens over the pane's top-right corner.
-        HBox toolRow = new HBox(toolbar, tryIt.toggleButton());
+        // The Try it button sits at the right end of the menu bar's row, which has room to spare (in the
+        // toolbar it would push the pane's tools to a second row); its list opens over the pane's top-right corner.
+        menuBar = buildMenus();
+        HBox menuRow = new HBox(menuBar, tryIt.toggleButton());
+        HBox.setHgrow(menuBar, Priority.ALWAYS);
+        menuRow.setAlignment(Pos.CENTER_RIGHT);
+        menuRow.getStyleClass().add("menu-row");
+        HBox.setMargin(tryIt.toggleButton(), new Insets(1, 8, 1, 4));
         tryIt.heightLimitProperty().bind(paneHolder.heightProperty().multiply(0.7));
-        HBox.setHgrow(toolbar, Priority.ALWAYS);
-        toolRow.getStyleClass().add("tool-bar");
-        toolRow.setAlignment(Pos.CENTER_RIGHT);
-        HBox.setMargin(tryIt.toggleButton(), new Insets(5, 8, 5, 4));
-        root.setTop(new VBox(buildMenus(), toolRow));
+        root.setTop(new VBox(menuRow, toolbar));
 
         navigator.setId("navigator");
         navigator.setShowRoot(false);
@@ -303,7 +306,7 @@ public final class MainWindow {
 
     /** The menu item with {@code id} (for tests). */
     MenuItem menuItem(String id) {
-        for (Menu m : ((MenuBar) ((VBox) root.getTop()).getChildren().get(0)).getMenus()) {
+        for (Menu m : menuBar.getMenus()) {
             for (MenuItem i : m.getItems()) if (id.equals(i.getId())) return i;
         }
         throw new IllegalArgumentException("no menu item " + id);

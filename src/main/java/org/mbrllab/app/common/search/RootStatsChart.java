@@ -5,12 +5,8 @@ import java.util.Arrays;
 
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.layout.HBox;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import java.util.List;
+import org.mbrllab.app.common.ChartStack;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -40,11 +36,8 @@ public final class RootStatsChart extends VBox {
     private final JFreeChart qChart;
     private final JFreeChart priorChart;
     private final ChartViewer priorViewer;
-    /** Below this height per chart, the charts are shown one at a time (a projector at 1280 × 800). */
-    static final double MIN_CHART_HEIGHT = 160;
-    private final HBox tabs = new HBox(4);
-    private final ToggleGroup choice = new ToggleGroup();
-    private List<ChartViewer> viewers = List.of();
+    /** The three charts, stacked or taking turns on a short pane. */
+    private final ChartStack stack;
     private boolean priorsOn;
     private final NumberAxis priorMoves = moveAxis();
     private final Bars priorBars = new Bars(false);
@@ -124,55 +117,17 @@ public final class RootStatsChart extends VBox {
         for (ChartViewer v : new ChartViewer[] {visitsViewer, qViewer, priorViewer}) {
             v.setMinSize(100, 40);
             v.setPrefSize(300, 120);
-            VBox.setVgrow(v, Priority.ALWAYS);
         }
-        viewers = List.of(visitsViewer, qViewer, priorViewer);
-        String[] names = {"Visits N", "Q", "Prior P"};
-        String[] ids = {"root-visits-tab", "root-q-tab", "root-prior-tab"};
-        for (int i = 0; i < 3; i++) {
-            ToggleButton b = new ToggleButton(names[i]);
-            b.setId(ids[i]);
-            b.setToggleGroup(choice);
-            b.setFocusTraversable(false);
-            b.setUserData(i);
-            tabs.getChildren().add(b);
-        }
-        choice.selectToggle(choice.getToggles().get(0));
-        choice.selectedToggleProperty().addListener((obs, before, now) -> {
-            if (now == null) before.setSelected(true);
-            else arrange();
-        });
-        tabs.setAlignment(Pos.CENTER);
-        tabs.setPadding(new Insets(2, 0, 2, 0));
+        stack = new ChartStack(List.of(visitsViewer, qViewer, priorViewer), List.of("Visits N", "Q", "Prior P"), "root");
+        VBox.setVgrow(stack, Priority.ALWAYS);
         setMinSize(0, 0);
-        getChildren().addAll(tabs, visitsViewer, qViewer, priorViewer);
-        heightProperty().addListener((obs, before, now) -> arrange());
+        getChildren().add(stack);
         showPriors(false);
-    }
-
-    /** The charts shown: all of them, stacked, when each gets {@value #MIN_CHART_HEIGHT} px, else one at a time. */
-    private void arrange() {
-        int count = priorsOn ? 3 : 2;
-        boolean oneAtATime = getHeight() > 0 && getHeight() < MIN_CHART_HEIGHT * count + 4 * (count - 1);
-        tabs.setVisible(oneAtATime);
-        tabs.setManaged(oneAtATime);
-        tabs.getChildren().get(2).setVisible(priorsOn);
-        tabs.getChildren().get(2).setManaged(priorsOn);
-        int selected = (Integer) choice.getSelectedToggle().getUserData();
-        if (selected == 2 && !priorsOn) {
-            choice.selectToggle(choice.getToggles().get(0));
-            return;
-        }
-        for (int i = 0; i < viewers.size(); i++) {
-            boolean shown = (i < 2 || priorsOn) && (!oneAtATime || i == selected);
-            viewers.get(i).setVisible(shown);
-            viewers.get(i).setManaged(shown);
-        }
     }
 
     /** Whether the charts are shown one at a time behind the N / Q / P buttons (tests). */
     public boolean oneAtATime() {
-        return tabs.isVisible();
+        return stack.oneAtATime();
     }
 
     private static NumberAxis moveAxis() {
@@ -194,9 +149,8 @@ public final class RootStatsChart extends VBox {
     }
 
     private void showPriors(boolean on) {
-        if (priorsOn == on && !viewers.isEmpty() && priorViewer.isManaged() == (on && !oneAtATime())) return;
         priorsOn = on;
-        arrange();
+        stack.setShown(2, on);
     }
 
     /** The priors shown, move → P (illegal moves absent); empty when the search has no network. */

@@ -12,6 +12,27 @@ import org.mbrllab.engine.control.ControlSystem;
 final class ControlPanes {
     private ControlPanes() {}
 
+    /**
+     * Height the chart tabs below a control pane's animation keep, when the figure allows: the tab
+     * header, the chart buttons of a {@link org.mbrllab.app.common.ChartStack} and one chart of 160 px.
+     */
+    static final double CHART_TABS_HEIGHT = 265;
+
+    /**
+     * Splits {@code figure} (the animation above, the chart tabs below) at {@code share} of its height, or
+     * higher up when that would leave the tabs less than {@link #CHART_TABS_HEIGHT} (a projector at
+     * 1280 × 800), keeping at least a quarter for the animation. Re-placed whenever the figure's height changes.
+     */
+    static void splitKeepingChartsTall(javafx.scene.control.SplitPane figure, double share) {
+        Runnable place = () -> {
+            double h = figure.getHeight();
+            double position = h <= 0 ? share : Math.max(0.25, Math.min(share, 1 - CHART_TABS_HEIGHT / h));
+            figure.setDividerPositions(position);
+        };
+        figure.heightProperty().addListener((obs, o, n) -> place.run());
+        place.run();
+    }
+
     static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("pane-toolbar-label");

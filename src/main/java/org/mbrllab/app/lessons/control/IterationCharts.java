@@ -71,9 +71,9 @@ final class IterationCharts extends SplitPane {
         ChartViewer costViewer = viewer(costChart, "cost-chart");
         ChartViewer angleViewer = viewer(angleChart, "angle-chart");
         ChartViewer controlViewer = viewer(controlChart, "ilqr-control-chart");
-        VBox right = new VBox(angleViewer, controlViewer);
-        VBox.setVgrow(angleViewer, Priority.ALWAYS);
-        VBox.setVgrow(controlViewer, Priority.ALWAYS);
+        // θ over u, or one at a time when each would be shorter than 160 px.
+        org.mbrllab.app.common.ChartStack right = new org.mbrllab.app.common.ChartStack(List.of(angleViewer, controlViewer),
+                List.of("θ", "u"), "trajectory");
         getItems().addAll(costViewer, right);
         setDividerPositions(0.42);
     }

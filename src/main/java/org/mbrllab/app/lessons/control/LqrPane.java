@@ -123,7 +123,7 @@ public final class LqrPane extends ControlPane<LqrViewModel> {
         scrubber.setOnScrub(this::showScrubbed);
         figure = new SplitPane(animation, tabs);
         figure.setOrientation(Orientation.VERTICAL);
-        figure.setDividerPositions(0.55);
+        ControlPanes.splitKeepingChartsTall(figure, 0.55);
         view.setTop(top);
         view.setCenter(figure);
 

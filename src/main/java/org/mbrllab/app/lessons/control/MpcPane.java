@@ -100,7 +100,7 @@ public final class MpcPane extends ControlPane<MpcViewModel> {
         scrubber.setOnScrub(this::showScrubbed);
         figure = new SplitPane(new VBox(animations, scrubber), tabs);
         figure.setOrientation(Orientation.VERTICAL);
-        figure.setDividerPositions(0.5);
+        ControlPanes.splitKeepingChartsTall(figure, 0.5);
         view.setTop(top);
         view.setCenter(figure);
 

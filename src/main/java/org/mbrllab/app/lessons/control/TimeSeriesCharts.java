@@ -15,6 +15,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.ChartStack;
 import org.mbrllab.app.common.TimeCursor;
 import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.ControlSystem;
@@ -75,6 +76,7 @@ final class TimeSeriesCharts extends VBox {
     private final double[] lastAngle;
     private final AnimationTimer flusher;
     private final TimeCursor cursor;
+    private final ChartStack stack;
     private ControlSystem system = ControlSystem.CARTPOLE;
     private int[] entries = {0};
     private double dt = 0.02;
@@ -98,18 +100,24 @@ final class TimeSeriesCharts extends VBox {
         controlAxis = (NumberAxis) controlChart.getXYPlot().getRangeAxis();
         costChart = chart(costData, "cost c", 2);
         cursor = new TimeCursor(List.of(stateChart.getXYPlot(), controlChart.getXYPlot(), costChart.getXYPlot()));
-        // Only the bottom chart names the time axis; the charts above share it.
-        timeAxes[0].setLabel(null);
-        timeAxes[1].setLabel(null);
+        List<ChartViewer> viewers = new java.util.ArrayList<>();
         for (JFreeChart c : new JFreeChart[] {stateChart, controlChart, costChart}) {
             ChartViewer v = Palette.viewer(c, "");
             v.setPrefHeight(160);
-            VBox.setVgrow(v, Priority.ALWAYS);
-            getChildren().add(v);
+            viewers.add(v);
         }
-        getChildren().get(0).setId("state-chart");
-        getChildren().get(1).setId("control-chart");
-        getChildren().get(2).setId("cost-chart");
+        viewers.get(0).setId("state-chart");
+        viewers.get(1).setId("control-chart");
+        viewers.get(2).setId("cost-chart");
+        // Stacked, only the bottom chart names the time axis the charts share; taking turns, each does.
+        String timeLabel = timeAxes[2].getLabel();
+        stack = new ChartStack(viewers, List.of("state", "u", "cost"), "time-plots");
+        stack.setOnArrange(turns -> {
+            timeAxes[0].setLabel(turns ? timeLabel : null);
+            timeAxes[1].setLabel(turns ? timeLabel : null);
+        });
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        getChildren().add(stack);
         long interval = (long) (1e9 / FLUSHES_PER_SECOND);
         flusher = new AnimationTimer() {
             private long last;

@@ -67,7 +67,7 @@ class AlphaZeroUiTest {
         Map<Integer, Double> p = pane.search().shownPriors();
         assertEquals(9, p.size(), "a prior for every empty cell: " + p);
         assertEquals(1.0, p.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
-        if (pane.search().rootStats().oneAtATime()) robot.clickOn("#root-prior-tab");
+        if (pane.search().rootStats().oneAtATime()) robot.clickOn("#root-tab-2");
         assertTrue(robot.lookup("#root-prior-chart").query().isVisible());
         assertEquals(SelectionRule.PUCT, pane.viewModel().snapshot().play().search().rule());
     }
