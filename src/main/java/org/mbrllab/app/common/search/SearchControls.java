@@ -56,9 +56,7 @@ public final class SearchControls {
 
     /** A label in a pane's tool strip. */
     public static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
+        return org.mbrllab.app.common.PaneControls.label(text);
     }
 
     /** Shows a choice's items by {@code name}; the choices are never typed in. */

@@ -34,16 +34,11 @@ final class ControlPanes {
     }
 
     static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
+        return org.mbrllab.app.common.PaneControls.label(text);
     }
 
     static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
-            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
-        };
+        return org.mbrllab.app.common.PaneControls.converter(f);
     }
 
     /** The toolbar's system choice, bound both ways to {@code vm}'s. */

@@ -22,7 +22,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import static org.mbrllab.app.common.PaneControls.converter;
+import static org.mbrllab.app.common.PaneControls.label;
+
 import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.PaneHost;
@@ -431,16 +433,5 @@ public final class DynaPane extends RunnerPane<DynaViewModel> {
 
     CurveChart curveChart() { return curves; }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
-    }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
-            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
-        };
-    }
 }

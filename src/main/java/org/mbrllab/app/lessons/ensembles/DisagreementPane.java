@@ -14,7 +14,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
-import javafx.util.StringConverter;
+import static org.mbrllab.app.common.PaneControls.converter;
+import static org.mbrllab.app.common.PaneControls.label;
+
 import org.mbrllab.app.common.Presets;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.ChartExport;
@@ -87,12 +89,6 @@ public final class DisagreementPane extends RunnerPane<DisagreementViewModel> {
         restyle();
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> name) {
-        return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
-            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
-        };
-    }
 
     /** The pane's parameters, for the shell's registry (before any pane exists). */
     public static List<ParameterSpec> parameterSpecs() {
@@ -166,11 +162,6 @@ public final class DisagreementPane extends RunnerPane<DisagreementViewModel> {
         CaptionedFigure.applyTheme(caption, appearance);
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
-    }
 
     // ---------------------------------------------------------------- LessonPane
 

@@ -21,7 +21,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import static org.mbrllab.app.common.PaneControls.converter;
+import static org.mbrllab.app.common.PaneControls.label;
+
 import org.mbrllab.app.common.Presets;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.ChartExport;
@@ -317,17 +319,6 @@ public final class GridWorldPane extends RunnerPane<GridWorldViewModel> {
         explain.setTextColor(appearance.theme().foreground());
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
-    }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
-            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
-        };
-    }
 
 }

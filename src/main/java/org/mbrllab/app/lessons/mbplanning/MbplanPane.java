@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,7 +27,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import static org.mbrllab.app.common.PaneControls.converter;
+import static org.mbrllab.app.common.PaneControls.label;
+
 import org.mbrllab.app.common.Presets;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.ChartExport;
@@ -207,12 +208,6 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         }
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
-            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
-        };
-    }
 
     /** The pane's parameters, for the shell's registry (before any pane exists). */
     public static List<ParameterSpec> parameterSpecs() {
@@ -342,11 +337,6 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         return List.of(label("Version"), versionChoice, label("System"), systemChoice, label("Step"), granularityChoice);
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
-    }
 
 
 
