@@ -43,6 +43,8 @@ final class MazeCanvas extends Region {
                 byte[] known, int[] predicted, long[] tau, double[] priority, int flash) {}
 
     private static final Color WALL = Color.web("#3a3a3e");
+    /** Walls on the dark theme: light enough to stand out from its near-black background. */
+    private static final Color WALL_ON_DARK = Color.web("#8c8c94");
     private static final long FLASH_NANOS = 450_000_000L;
     private final Canvas canvas = new Canvas();
     private View view;
@@ -153,7 +155,7 @@ final class MazeCanvas extends Region {
                 double x = x0 + c * cell;
                 double y = y0 + r * cell;
                 if (view.wall()[s]) {
-                    g.setFill(WALL);
+                    g.setFill(theme == Theme.DARK ? WALL_ON_DARK : WALL);
                     g.fillRect(x, y, cell, cell);
                     continue;
                 }
