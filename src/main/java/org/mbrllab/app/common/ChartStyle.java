@@ -21,12 +21,17 @@ public final class ChartStyle {
         return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
     }
 
-    /** Applies {@code theme}'s colours and a font of {@code fontSize} px to an XY or a category (bar) chart. */
+    /**
+     * Applies {@code theme}'s colours and a font of {@code fontSize} px to an XY or a category (bar) chart.
+     * On the projector, axis labels and tick numbers are as large as the body text, to be read from the back
+     * of a room; on a screen, a tenth smaller, so small charts keep room for their data.
+     */
     public static void apply(JFreeChart chart, Theme theme, double fontSize) {
         java.awt.Color bg = awt(theme.background());
         java.awt.Color fg = awt(theme.foreground());
         java.awt.Color grid = awt(theme.gridLine());
-        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(fontSize * 0.9));
+        double axisShare = theme == Theme.PROJECTOR ? 1.0 : 0.9;
+        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(fontSize * axisShare));
         Font bold = base.deriveFont(Font.BOLD, (float) (fontSize * 1.0));
         chart.setBackgroundPaint(bg);
         chart.setAntiAlias(true);
@@ -46,8 +51,8 @@ public final class ChartStyle {
             plot.setDomainGridlinePaint(grid);
             plot.setRangeGridlinePaint(grid);
             plot.setOutlinePaint(grid);
-            for (int i = 0; i < plot.getDomainAxisCount(); i++) style(plot.getDomainAxis(i), fg, base);
-            for (int i = 0; i < plot.getRangeAxisCount(); i++) style(plot.getRangeAxis(i), fg, base);
+            for (int i = 0; i < plot.getDomainAxisCount(); i++) style(plot.getDomainAxis(i), fg, base, axisShare);
+            for (int i = 0; i < plot.getRangeAxisCount(); i++) style(plot.getRangeAxis(i), fg, base, axisShare);
             for (int i = 0; i < plot.getRendererCount(); i++) {
                 if (plot.getRenderer(i) != null) plot.getRenderer(i).setDefaultStroke(new BasicStroke(2f));
             }
@@ -56,18 +61,18 @@ public final class ChartStyle {
             plot.setBackgroundPaint(bg);
             plot.setRangeGridlinePaint(grid);
             plot.setOutlinePaint(grid);
-            style(plot.getDomainAxis(), fg, base);
-            style(plot.getRangeAxis(), fg, base);
+            style(plot.getDomainAxis(), fg, base, axisShare);
+            style(plot.getRangeAxis(), fg, base, axisShare);
         }
     }
 
-    private static void style(Axis axis, java.awt.Color fg, Font font) {
+    private static void style(Axis axis, java.awt.Color fg, Font font, double tickShare) {
         if (axis == null) return;
         axis.setLabelPaint(fg);
         axis.setTickLabelPaint(fg);
         axis.setAxisLinePaint(fg);
         axis.setTickMarkPaint(fg);
         axis.setLabelFont(font);
-        axis.setTickLabelFont(font.deriveFont((float) (font.getSize() * 0.9)));
+        axis.setTickLabelFont(font.deriveFont((float) (font.getSize() * tickShare)));
     }
 }
