@@ -23,8 +23,10 @@ import org.mbrllab.engine.dp.GridLayout.Kind;
  * rewards folded in), stored as one array per action so that a run of regular cells reads every array
  * left to right: a loop the JIT compiler can unroll and vectorise. The sums are formed in the order in
  * which {@link ValueIteration} adds the outcomes (intended move first, then the two at right angles in
- * action order), so the values are the same bit for bit (a zero may differ in sign where p is 0 or 1,
- * since the general path leaves out outcomes of probability 0).
+ * action order), and Java neither reorders nor fuses floating-point operations, so the values are the
+ * same bit for bit. The one exception is the sign of a zero: the general path leaves out outcomes of
+ * probability 0 (p = 0 or 1) where the stencil adds 0·V, and it keeps the first of tied q values where
+ * {@link Math#max} prefers +0 to −0.
  *
  * <p>Every other backed-up cell (an edge, a wall beside it, a teleport source) is backed up the general
  * way, through {@link ValueIteration#bestQ}. Most cells of an open grid are regular: in an N×N grid

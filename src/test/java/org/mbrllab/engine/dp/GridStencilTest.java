@@ -166,6 +166,21 @@ class GridStencilTest {
         assertSameSnapshot(general.snapshot(), stencil.snapshot(), "after mixed stepping");
     }
 
+    @Test
+    void aNewWorldGetsANewStencil() {
+        GridWorld before = new GridWorld(DpTesting.randomLayout(12, 12, 0.1, 0.9, 21));
+        GridWorld after = new GridWorld(withTeleports(DpTesting.randomLayout(12, 14, 0.8, 0.95, 22), 22));
+        DpSolver stencil = DpTesting.solver(Algorithm.VALUE_ITERATION, before);
+        DpSolver general = DpTesting.solver(Algorithm.VALUE_ITERATION, before);
+        general.setStencilSweeps(false);
+        for (DpSolver solver : List.of(stencil, general)) {
+            for (int i = 0; i < 5; i++) solver.step();
+            solver.setWorld(after);                             // painted and resized: a warm start
+            solver.solve();
+        }
+        assertSameSnapshot(general.snapshot(), stencil.snapshot(), "after a change of world");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("sweeps")
     void valuesBeyondTheLimitDivergeAtTheSameCellWithTheSameMessage(Sweep sweep) {
