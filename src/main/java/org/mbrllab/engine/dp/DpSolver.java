@@ -220,7 +220,7 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
                 boundChecked = true;
                 checkBounded();
             }
-            if (pos == 0 && end == order.length && stencilSweeps && sweepsAsStencil()) {
+            if (granularity == Granularity.SWEEP && pos == 0 && stencilSweeps && sweepsAsStencil()) {
                 stencilSweep();
             } else {
                 if (granularity == Granularity.BACKUP && pos < end) {

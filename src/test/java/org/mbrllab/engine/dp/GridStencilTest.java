@@ -150,6 +150,17 @@ class GridStencilTest {
         assertNull(evaluation.stencil, "policy evaluation takes expectations, not the max");
     }
 
+    @Test
+    void aSingleBackupThatIsAWholeSweepIsStillWrittenOut() {
+        // One backed-up cell: its one backup is also the whole sweep.
+        GridLayout layout = GridLayout.empty(1, 2, GridWorldParams.defaults()).withCell(0, 1, GridLayout.Cell.goal());
+        DpSolver solver = DpTesting.solver(Algorithm.VALUE_ITERATION, new GridWorld(layout),
+                DpSettings.defaults().withGranularity(Granularity.BACKUP));
+        solver.step();
+        assertNotNull(solver.snapshot().lastBackup(), "the explain panel has its backup");
+        assertNull(solver.stencil);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("sweeps")
     void aSweepBegunBackupByBackupAndFinishedWholeMatchesTheGeneralPath(Sweep sweep) {
