@@ -198,6 +198,20 @@ class CliTest {
     }
 
     @Test
+    void benchValueIterationTimesTheStencilByDefaultAndTheGeneralPathOnRequest() {
+        JsonNode stencil = run("bench", "value-iteration", "--size", "8", "--sweeps", "3", "--json").okJson();
+        assertEquals("stencil", stencil.get("kernel").asText());
+        assertEquals("synchronous", stencil.get("sweep").asText());
+        assertEquals("java", stencil.get("implementation").asText());
+        CliRun r = run("bench", "value-iteration", "--size", "8", "--sweeps", "3", "--kernel", "general",
+                "--sweep", "in-place", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("general", r.json().get("kernel").asText());
+        assertEquals("in-place", r.json().get("sweep").asText());
+        assertTrue(r.json().get("ms_per_sweep").asDouble() > 0, r.out());
+    }
+
+    @Test
     void benchNeedsABenchmarkAndAValidSize() {
         assertTrue(run("bench").usageError().contains("value-iteration"));
         assertTrue(run("bench", "solve").usageError().contains("unknown bench command 'solve'"));

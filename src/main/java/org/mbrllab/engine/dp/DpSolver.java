@@ -18,6 +18,10 @@ import org.mbrllab.engine.run.Engine;
  * {@link Sweep#SYNCHRONOUS} reads the previous sweep's values and writes into a second array, swapped
  * when the sweep ends; {@link Sweep#IN_PLACE} overwrites as it goes (Gauss–Seidel). A sweep's size is
  * max|ΔV|, the largest change it made; a sweep smaller than the tolerance θ ends an evaluation.
+ * A whole sweep of value iteration goes through a {@link GridStencil}, which reads the neighbours at fixed
+ * offsets instead of walking outcome lists and gives the same values as the state-by-state backups;
+ * single backups always go state by state, so that they can be written out
+ * ({@link DpSnapshot#lastBackup()}).
  *
  * <h2>Divergence</h2>
  * {@link #step()} throws {@link DivergenceException} when a value leaves [−10⁹, 10⁹] or stops being
@@ -68,6 +72,10 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
     private DivergenceException divergence;
     private boolean boundChecked;
     private BackupDetail lastBackup;
+    /** Whether whole sweeps may go through {@link #stencil}; see {@link #setStencilSweeps}. */
+    private boolean stencilSweeps = true;
+    /** Built at the first whole sweep that uses it, and again after {@link #setWorld}; null until then. */
+    GridStencil stencil;
 
     DpSolver(Algorithm algorithm, GridWorld world, DpSettings settings) {
         this.algorithm = algorithm;
@@ -109,6 +117,12 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
 
     /** The evaluated policy for the γ = 1 check, or null to ask whether any actions at all escape. */
     abstract int[] boundedPolicy();
+
+    /**
+     * Whether the backup is value iteration's max over actions in every sweep, so that a whole sweep may
+     * be done by a {@link GridStencil} with the same result.
+     */
+    boolean sweepsAsStencil() { return false; }
 
     /** Policy iteration: whether the current sweep improves the policy instead of backing up values. */
     boolean improving() { return false; }
@@ -206,11 +220,15 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
                 boundChecked = true;
                 checkBounded();
             }
-            if (granularity == Granularity.BACKUP && pos < end) {
-                lastBackup = explain(order[pos], v, Double.NaN, false);
+            if (granularity == Granularity.SWEEP && pos == 0 && stencilSweeps && sweepsAsStencil()) {
+                stencilSweep();
+            } else {
+                if (granularity == Granularity.BACKUP && pos < end) {
+                    lastBackup = explain(order[pos], v, Double.NaN, false);
+                }
+                sweepRange(pos, end);
+                if (lastBackup != null) lastBackup = withNewValue(lastBackup);
             }
-            sweepRange(pos, end);
-            if (lastBackup != null) lastBackup = withNewValue(lastBackup);
             if (pos == order.length) {
                 if (sweep == Sweep.SYNCHRONOUS) {
                     double[] t = v;
@@ -248,6 +266,37 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
         sweepDelta = delta;
         backups += to - from;
         pos = to;
+    }
+
+    /**
+     * A whole sweep through the {@link GridStencil}: the same values, counters and divergence as
+     * {@code sweepRange(0, order.length)}.
+     */
+    private void stencilSweep() {
+        if (stencil == null) stencil = new GridStencil(world);
+        int[] order = mdp.order;
+        if (sweep == Sweep.SYNCHRONOUS) {
+            double delta = stencil.sweepSynchronous(v, vNew, DIVERGENCE_LIMIT);
+            if (Double.isNaN(delta)) {
+                // A value left the limit: the general path, from the same v, finds the first and throws.
+                sweepRange(0, order.length);
+                throw new IllegalStateException("the general sweep did not diverge where the stencil did");
+            }
+            sweepDelta = delta;
+        } else {
+            sweepDelta = stencil.sweepInPlace(v, DIVERGENCE_LIMIT);
+            int failed = stencil.failedAt();
+            if (failed >= 0) {
+                int at = Arrays.binarySearch(order, failed);
+                backups += at + 1;
+                pos = at + 1;
+                transitionTerms += mdp.first[(failed + 1) * Action.COUNT];
+                throw diverge(v[failed]);
+            }
+        }
+        backups += order.length;
+        pos = order.length;
+        transitionTerms += mdp.first[mdp.states * Action.COUNT];
     }
 
     private void stopAtMaxIterations() {
@@ -314,6 +363,22 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
 
     // ---------------------------------------------------------------- settings
 
+    /**
+     * Whether whole value-iteration sweeps go through a {@link GridStencil} (the default) or back up
+     * state by state over the MDP's outcome lists. The values are the same either way; the switch is
+     * there so that benchmarks and tests can compare the two. Single backups
+     * ({@link Granularity#BACKUP}), the rest of a sweep begun that way, and the other algorithms always
+     * take the general path.
+     */
+    public void setStencilSweeps(boolean on) {
+        stencilSweeps = on;
+    }
+
+    /** See {@link #setStencilSweeps}. */
+    public boolean stencilSweeps() {
+        return stencilSweeps;
+    }
+
     public void setGranularity(Granularity g) {
         granularity = Objects.requireNonNull(g, "granularity");
     }
@@ -372,6 +437,7 @@ public abstract sealed class DpSolver implements Engine<DpSnapshot>
         boolean keep = divergence == null;
         world = newWorld;
         mdp = newWorld.mdp();
+        stencil = null;
         int[] oldIndex = new int[mdp.states];
         v = new double[mdp.states];
         vNew = new double[mdp.states];

@@ -21,7 +21,16 @@ final class ValueIteration extends DpSolver {
 
     @Override
     double backup(int s, double[] read) {
-        TabularMdp m = mdp;
+        transitionTerms += mdp.first[(s + 1) * Action.COUNT] - mdp.first[s * Action.COUNT];
+        return bestQ(mdp, s, read);
+    }
+
+    /**
+     * max_a q(s, a) for backed-up state {@code s}, reading {@code read}: the backup of value iteration,
+     * shared by the general sweep and the other cells of a {@link GridStencil} so that both add the same
+     * terms in the same order.
+     */
+    static double bestQ(TabularMdp m, int s, double[] read) {
         int[] first = m.first;
         int[] next = m.next;
         double[] prob = m.prob;
@@ -35,8 +44,12 @@ final class ValueIteration extends DpSolver {
             // 2. V(s) = max_a q(s, a)
             if (q > best) best = q;
         }
-        transitionTerms += first[(s + 1) * Action.COUNT] - first[s * Action.COUNT];
         return best;
+    }
+
+    @Override
+    boolean sweepsAsStencil() {
+        return true;
     }
 
     @Override
