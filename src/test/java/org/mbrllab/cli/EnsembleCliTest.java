@@ -74,7 +74,7 @@ class EnsembleCliTest {
         assertTrue(run("ensemble", "--points", "1").usageError().contains("--points"));
         assertTrue(run("ensemble", "--query", "1,abc").usageError().contains("--query"));
         assertTrue(run("ensemble", "--membres", "3").usageError().contains("unknown option '--membres'"));
-        assertEquals("error: --prior-scale -1 is out of range: allowed a number in [0, 100]",
+        assertEquals("error: --prior-scale -1 is out of range: allowed [0, 100]",
                 run("ensemble", "--prior-scale", "-1").usageError());
     }
 
