@@ -28,12 +28,15 @@ import picocli.CommandLine.Spec;
  *
  * <p>The network is {@link SineTask#defaultConfig}: 2 × 64 ReLU units per member, Gaussian NLL with
  * PETS-bounded log-variance, Adam 3e-3, batch 64, each member on its own bootstrap resample, 10 % of
- * the points held out for early stopping (patience 100), at most {@code --epochs} epochs. The seed
- * feeds a generator that draws the data's seed first and the training's seed second.
+ * the points held out for early stopping (patience 100), at most {@code --epochs} epochs. Each member
+ * also carries a fixed random prior network of weight {@code --prior-scale} β (randomised prior
+ * functions, see {@link org.mbrllab.engine.nn.EnsembleNetwork}); β = 0 is the plain ensemble, whose
+ * members agree on a wrong curve inside a gap. The seed feeds a generator that draws the data's seed
+ * first and the training's seed second.
  *
  * <p>JSON: {@code mean} (μ̄), {@code std_ensemble} (σ_ens = √((1/K) Σ (μ_k − μ̄)²)) and
  * {@code std_aleatoric} (√((1/K) Σ σ²_k)), one number per query point in the order given; also
- * {@code query} and {@code epochs_trained}.
+ * {@code query}, {@code epochs_trained} and {@code prior_scale}.
  */
 @Command(name = "ensemble", sortOptions = false,
         description = {"Fit an ensemble to y = sin(x) + noise, x uniform in [−4, 4] outside a gap, and print "
@@ -73,6 +76,11 @@ final class EnsembleCommand implements Callable<Integer> {
             description = "Most training epochs, 1 to 100000; training may stop earlier (default: 500).")
     int epochs = (int) EPOCHS.defaultValue();
 
+    @Option(names = "--prior-scale", paramLabel = "B",
+            description = "Weight β of each member's fixed random prior network, 0 to 100; 0 is the plain ensemble "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double priorScale = SineTask.PRIOR_SCALE;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the data and of the training (default: 0).")
     long seed;
 
@@ -90,6 +98,7 @@ final class EnsembleCommand implements Callable<Integer> {
         Args.check("--points", SineTask.POINTS, points);
         Args.check("--noise", SineTask.NOISE, noise);
         Args.check("--epochs", EPOCHS, epochs);
+        Args.check("--prior-scale", EnsembleConfig.PRIOR_SCALE, priorScale);
         double a = 0;
         double b = 0;
         if (gap != null) {
@@ -108,7 +117,8 @@ final class EnsembleCommand implements Callable<Integer> {
         // 2. Data, training, prediction.
         RandomGenerator root = Seeds.random(seed);
         SineTask task = new SineTask(points, noise, a, b, root.nextLong());
-        EnsembleConfig config = SineTask.defaultConfig(members, MemberKind.PROBABILISTIC, epochs, root.nextLong());
+        EnsembleConfig config = SineTask.defaultConfig(members, MemberKind.PROBABILISTIC, epochs, root.nextLong())
+                .withPriorScale(priorScale);
         EnsembleTrainer trainer = new EnsembleTrainer(config, task.sample());
         while (trainer.step()) {
             // one epoch per step
@@ -136,13 +146,15 @@ final class EnsembleCommand implements Callable<Integer> {
                 q.add(query[i]);
             }
             result.put("epochs_trained", trainer.epoch());
+            result.put("prior_scale", priorScale);
             try {
                 out.println(mapper.writeValueAsString(result));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write JSON", e);
             }
         } else {
-            out.println(members + " probabilistic members, " + trainer.snapshot().stopReason());
+            out.println(members + " probabilistic members, " + (priorScale > 0 ? "random priors β = "
+                    + Format.number(priorScale) : "no random priors (plain)") + ", " + trainer.snapshot().stopReason());
             out.println(String.format(Locale.ROOT, "%10s %10s %12s %13s %10s", "x", "mean", "std_ensemble",
                     "std_aleatoric", "sin(x)"));
             for (int i = 0; i < query.length; i++) {

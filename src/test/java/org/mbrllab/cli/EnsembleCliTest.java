@@ -41,6 +41,18 @@ class EnsembleCliTest {
         assertEquals(List.of(-3.0, 0.0, 2.5), List.of(j.get("query").get(0).asDouble(), j.get("query").get(1).asDouble(),
                 j.get("query").get(2).asDouble()));
         assertTrue(j.get("epochs_trained").asInt() >= 1 && j.get("epochs_trained").asInt() <= 15);
+        assertEquals(org.mbrllab.engine.model.SineTask.PRIOR_SCALE, j.get("prior_scale").asDouble(), 0);
+    }
+
+    @Test
+    void ensemblePriorScaleZeroTrainsThePlainEnsembleWithOtherNumbers() {
+        String[] plain = java.util.Arrays.copyOf(SMALL, SMALL.length + 2);
+        plain[SMALL.length] = "--prior-scale";
+        plain[SMALL.length + 1] = "0";
+        CliRun r = run(plain);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0.0, r.json().get("prior_scale").asDouble(), 0);
+        assertTrue(!r.json().get("mean").equals(run(SMALL).json().get("mean")), "the prior changes the members");
     }
 
     @Test
@@ -62,6 +74,8 @@ class EnsembleCliTest {
         assertTrue(run("ensemble", "--points", "1").usageError().contains("--points"));
         assertTrue(run("ensemble", "--query", "1,abc").usageError().contains("--query"));
         assertTrue(run("ensemble", "--membres", "3").usageError().contains("unknown option '--membres'"));
+        assertEquals("error: --prior-scale -1 is out of range: allowed [0, 100]",
+                run("ensemble", "--prior-scale", "-1").usageError());
     }
 
     @Test
@@ -92,7 +106,8 @@ class EnsembleCliTest {
     void helpListsTheOptions() {
         CliRun ensemble = run("ensemble", "--help");
         assertEquals(0, ensemble.code());
-        for (String option : List.of("--members", "--points", "--noise", "--gap", "--epochs", "--seed", "--query", "--json")) {
+        for (String option : List.of("--members", "--points", "--noise", "--gap", "--epochs", "--prior-scale", "--seed", "--query",
+                "--json")) {
             assertTrue(ensemble.out().contains(option), option);
         }
         CliRun bench = run("bench", "ensemble", "--help");

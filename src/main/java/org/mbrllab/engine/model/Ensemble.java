@@ -45,8 +45,15 @@ public final class Ensemble {
     /**
      * An immutable copy of the current weights that predicts in plain Java, for planning through the
      * model many times a second and for handing a fitted model to another thread.
+     *
+     * @throws IllegalStateException for members with a random prior (β > 0): the plain-Java pass does not
+     *                               carry the prior networks, and a copy without them would predict wrongly
      */
     public FrozenEnsemble freeze() {
+        if (network.priorScale() > 0) {
+            throw new IllegalStateException("an ensemble with random priors (prior scale " + network.priorScale()
+                    + ") cannot be frozen yet: train it with prior scale 0 to plan through it");
+        }
         return new FrozenEnsemble(network.members(), network.inputs(), network.outputs(), network.hiddenLayers(),
                 network.activation(), kind(), network.allParameters(), in, out);
     }

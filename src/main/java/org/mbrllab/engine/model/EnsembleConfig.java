@@ -26,10 +26,13 @@ import org.mbrllab.engine.nn.Activation;
  *                           replacement from the n training rows) rather than on all rows
  * @param seed               the seed of everything random: initial weights, the split, the resamples and
  *                           the batch order
+ * @param priorScale         β, the weight of each member's fixed random prior network in its mean
+ *                           (randomised prior functions, see {@link org.mbrllab.engine.nn.EnsembleNetwork}),
+ *                           0 to 100; 0 is the plain ensemble
  */
 public record EnsembleConfig(int members, int hiddenLayers, int hiddenUnits, Activation activation, MemberKind kind,
                              double learningRate, int batchSize, int maxEpochs, double validationFraction,
-                             int patience, boolean bootstrap, long seed) {
+                             int patience, boolean bootstrap, long seed, double priorScale) {
 
     public static final ParameterSpec MEMBERS = ParameterSpec.whole("members", "K (ensemble members)", 1, 10, 5,
             "How many networks the ensemble trains side by side; the course uses 5 to 10.");
@@ -48,6 +51,9 @@ public record EnsembleConfig(int members, int hiddenLayers, int hiddenUnits, Act
             "Share of the data kept aside to decide when to stop; 0 trains on everything until the last epoch.");
     public static final ParameterSpec PATIENCE = ParameterSpec.whole("patience", "patience (epochs)", 1, 10_000, 20,
             "Stop once no member's validation loss has improved for this many epochs.");
+    public static final ParameterSpec PRIOR_SCALE = ParameterSpec.real("prior_scale", "random prior scale β", 0,
+            org.mbrllab.engine.nn.EnsembleNetwork.MAX_PRIOR_SCALE, 0,
+            "Weight of each member's fixed, untrained random network added to its prediction; 0 is a plain ensemble.");
 
     public EnsembleConfig {
         Objects.requireNonNull(activation, "activation");
@@ -60,6 +66,15 @@ public record EnsembleConfig(int members, int hiddenLayers, int hiddenUnits, Act
         MAX_EPOCHS.validate(maxEpochs);
         VALIDATION_FRACTION.validate(validationFraction);
         PATIENCE.validate(patience);
+        PRIOR_SCALE.validate(priorScale);
+    }
+
+    /** A plain ensemble (β = 0): members without a random prior. */
+    public EnsembleConfig(int members, int hiddenLayers, int hiddenUnits, Activation activation, MemberKind kind,
+                          double learningRate, int batchSize, int maxEpochs, double validationFraction, int patience,
+                          boolean bootstrap, long seed) {
+        this(members, hiddenLayers, hiddenUnits, activation, kind, learningRate, batchSize, maxEpochs,
+                validationFraction, patience, bootstrap, seed, 0);
     }
 
     /**
@@ -76,7 +91,7 @@ public record EnsembleConfig(int members, int hiddenLayers, int hiddenUnits, Act
     /** The numeric settings, for sliders and command-line range messages. */
     public static List<ParameterSpec> specs() {
         return List.of(MEMBERS, HIDDEN_LAYERS, HIDDEN_UNITS, LEARNING_RATE, BATCH_SIZE, MAX_EPOCHS,
-                VALIDATION_FRACTION, PATIENCE);
+                VALIDATION_FRACTION, PATIENCE, PRIOR_SCALE);
     }
 
     /** Whether part of the data is held out, so that training can stop early. */
@@ -86,52 +101,58 @@ public record EnsembleConfig(int members, int hiddenLayers, int hiddenUnits, Act
 
     public EnsembleConfig withMembers(int k) {
         return new EnsembleConfig(k, hiddenLayers, hiddenUnits, activation, kind, learningRate, batchSize, maxEpochs,
-                validationFraction, patience, bootstrap, seed);
+                validationFraction, patience, bootstrap, seed, priorScale);
     }
 
     public EnsembleConfig withHidden(int layers, int units) {
         return new EnsembleConfig(members, layers, units, activation, kind, learningRate, batchSize, maxEpochs,
-                validationFraction, patience, bootstrap, seed);
+                validationFraction, patience, bootstrap, seed, priorScale);
     }
 
     public EnsembleConfig withActivation(Activation a) {
         return new EnsembleConfig(members, hiddenLayers, hiddenUnits, a, kind, learningRate, batchSize, maxEpochs,
-                validationFraction, patience, bootstrap, seed);
+                validationFraction, patience, bootstrap, seed, priorScale);
     }
 
     public EnsembleConfig withKind(MemberKind k) {
         return new EnsembleConfig(members, hiddenLayers, hiddenUnits, activation, k, learningRate, batchSize, maxEpochs,
-                validationFraction, patience, bootstrap, seed);
+                validationFraction, patience, bootstrap, seed, priorScale);
     }
 
     public EnsembleConfig withLearningRate(double rate) {
         return new EnsembleConfig(members, hiddenLayers, hiddenUnits, activation, kind, rate, batchSize, maxEpochs,
-                validationFraction, patience, bootstrap, seed);
+                validationFraction, patience, bootstrap, seed, priorScale);
     }
 
     public EnsembleConfig withBatchSize(int size) {
         return new EnsembleConfig(members, hiddenLayers, hiddenUnits, activation, kind, learningRate, size, maxEpochs,
-                validationFraction, patience, bootstrap, seed);
+                validationFraction, patience, bootstrap, seed, priorScale);
     }
 
     public EnsembleConfig withMaxEpochs(int epochs) {
         return new EnsembleConfig(members, hiddenLayers, hiddenUnits, activation, kind, learningRate, batchSize, epochs,
-                validationFraction, patience, bootstrap, seed);
+                validationFraction, patience, bootstrap, seed, priorScale);
     }
 
     /** Held-out share and patience together: they only make sense as a pair. */
     public EnsembleConfig withEarlyStopping(double fraction, int epochsWithoutImprovement) {
         return new EnsembleConfig(members, hiddenLayers, hiddenUnits, activation, kind, learningRate, batchSize,
-                maxEpochs, fraction, epochsWithoutImprovement, bootstrap, seed);
+                maxEpochs, fraction, epochsWithoutImprovement, bootstrap, seed, priorScale);
     }
 
     public EnsembleConfig withBootstrap(boolean on) {
         return new EnsembleConfig(members, hiddenLayers, hiddenUnits, activation, kind, learningRate, batchSize,
-                maxEpochs, validationFraction, patience, on, seed);
+                maxEpochs, validationFraction, patience, on, seed, priorScale);
+    }
+
+    /** The same ensemble with random priors of weight β (0: the plain ensemble). */
+    public EnsembleConfig withPriorScale(double beta) {
+        return new EnsembleConfig(members, hiddenLayers, hiddenUnits, activation, kind, learningRate, batchSize,
+                maxEpochs, validationFraction, patience, bootstrap, seed, beta);
     }
 
     public EnsembleConfig withSeed(long s) {
         return new EnsembleConfig(members, hiddenLayers, hiddenUnits, activation, kind, learningRate, batchSize,
-                maxEpochs, validationFraction, patience, bootstrap, s);
+                maxEpochs, validationFraction, patience, bootstrap, s, priorScale);
     }
 }

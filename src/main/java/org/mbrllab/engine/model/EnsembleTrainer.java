@@ -270,7 +270,7 @@ public final class EnsembleTrainer implements Engine<TrainingSnapshot> {
     /** The networks' shape: the configuration's layers and kind, for these data's widths. */
     private static EnsembleNetwork.Architecture architecture(EnsembleConfig config, int inputs, int outputs) {
         return new EnsembleNetwork.Architecture(config.members(), inputs, outputs, config.hiddenLayers(),
-                config.hiddenUnits(), config.activation(), config.kind() == MemberKind.PROBABILISTIC);
+                config.hiddenUnits(), config.activation(), config.kind() == MemberKind.PROBABILISTIC, config.priorScale());
     }
 
     /** Whether {@code loss} is below {@code best} by more than {@link #MIN_IMPROVEMENT} of |best|. */

@@ -73,7 +73,8 @@ public final class RegressionRun implements Engine<RegressionRun.Snapshot> {
      * @param view   what to train
      * @param task   the sampled data's settings
      * @param added  points added by clicking, each {x, y}
-     * @param config the nets' settings; for SINGLE the member count is replaced by 1
+     * @param config the nets' settings; for SINGLE the member count is replaced by 1 and the prior scale
+     *               by 0
      */
     public RegressionRun(RegressionView view, SineTask task, List<double[]> added, EnsembleConfig config) {
         this.view = view;
@@ -87,7 +88,8 @@ public final class RegressionRun implements Engine<RegressionRun.Snapshot> {
         EnsembleConfig probabilistic = config.withKind(MemberKind.PROBABILISTIC);
         switch (view) {
             case SINGLE -> {
-                trainer = new EnsembleTrainer(probabilistic.withMembers(1), data, probe);
+                // One net has nothing to disagree with, so a random prior would only make its fit harder.
+                trainer = new EnsembleTrainer(probabilistic.withMembers(1).withPriorScale(0), data, probe);
                 twoSeeds = null;
             }
             case ENSEMBLE -> {
@@ -99,6 +101,11 @@ public final class RegressionRun implements Engine<RegressionRun.Snapshot> {
                 twoSeeds = new TwoSeedsFigure(probabilistic, data, probe, config.seed(), config.seed() + 1);
             }
         }
+    }
+
+    /** What the net or the ensemble trains with (views SINGLE and ENSEMBLE), else null. */
+    public EnsembleConfig trainedConfig() {
+        return trainer != null ? trainer.config() : null;
     }
 
     @Override

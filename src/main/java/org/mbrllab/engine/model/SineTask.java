@@ -24,6 +24,12 @@ public record SineTask(int points, double noise, double gapStart, double gapEnd,
     public static final double X_MIN = -4;
     public static final double X_MAX = 4;
 
+    /**
+     * β of {@link #defaultConfig}: the weight of each member's random prior network. Without one (β = 0)
+     * the members agree on one wrong curve across a gap; see {@link org.mbrllab.engine.nn.EnsembleNetwork}.
+     */
+    public static final double PRIOR_SCALE = 10;
+
     public static final ParameterSpec POINTS = ParameterSpec.whole("points", "data points", 2, 100_000, 200,
             "How many (x, y) pairs are drawn.");
     public static final ParameterSpec NOISE = ParameterSpec.real("noise", "noise σ (aleatoric)", 0, 2, 0.1,
@@ -85,11 +91,13 @@ public record SineTask(int points, double noise, double gapStart, double gapEnd,
 
     /**
      * A network and training schedule that suit this task: 2 × 64 units, ReLU (which extrapolates
-     * linearly, so members disagree across the gap), Adam 3e-3, batch 64, 10 % held out with patience
-     * 100, bootstrap on.
+     * linearly), Adam 3e-3, batch 64, 10 % held out with patience 100, bootstrap on, and a random prior
+     * of weight {@link #PRIOR_SCALE} in every member, without which the members agree across a gap
+     * ({@link EnsembleConfig#withPriorScale withPriorScale(0)} gives the plain ensemble).
      */
     public static EnsembleConfig defaultConfig(int members, MemberKind kind, int maxEpochs, long seed) {
-        return new EnsembleConfig(members, 2, 64, Activation.RELU, kind, 3e-3, 64, maxEpochs, 0.1, 100, true, seed);
+        return new EnsembleConfig(members, 2, 64, Activation.RELU, kind, 3e-3, 64, maxEpochs, 0.1, 100, true, seed,
+                PRIOR_SCALE);
     }
 
     /** The task's numeric settings, for sliders. */

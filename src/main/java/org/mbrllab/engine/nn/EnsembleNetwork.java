@@ -34,7 +34,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * <h2>The graph, for member k and a batch x of shape (n, inputs)</h2>
  * <pre>
  *   h₀ = x,   hₗ = act(hₗ₋₁ Wₗ[k] + bₗ[k])            for l = 1 … hidden layers
- *   μ  = h_L W_μ[k] + b_μ[k]
+ *   μ  = h_L W_μ[k] + b_μ[k]   (+ β·p_k(x), the fixed random prior, when β > 0: see below)
  *   deterministic:  loss_k = mean over rows and outputs of (y − μ)²
  *   probabilistic:  r = h_L W_v[k] + b_v[k]                      (raw log-variance)
  *                   v = maxLV[k] − softplus(maxLV[k] − r)         (soft upper bound)
@@ -48,10 +48,28 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * standardised units), with the small penalty above pulling them together. Without them a member could
  * shrink its variance without limit on points it fits well and make the NLL −∞.
  *
+ * <h2>Random priors (β &gt; 0)</h2>
+ * With a prior scale β &gt; 0 each member's mean is
+ * <pre>
+ *   f_k(x) = g_k(x) + β·p_k(x)
+ * </pre>
+ * where g_k is the trained network above and p_k a second network of the same shape whose weights are
+ * drawn once, as g_k's are, and never trained (graph constants). This is "randomised prior functions"
+ * (Osband, Aslanides and Cassirer 2018, "Randomized prior functions for deep reinforcement learning",
+ * NeurIPS). Why it is needed: trained alone, every g_k meets the same data at a gap's two edges and,
+ * having the same architecture, bridges them the same way, so the members agree (σ_ens small) on one
+ * curve that can be far from the truth. With a prior, g_k learns y − β·p_k where there are data, and
+ * across a gap it bridges that, so f_k there is the common bridge plus β times how far p_k bends away
+ * from its own bridge: a different bend for every member, hence disagreement exactly where no data pin
+ * the members down, growing with β. Where data are dense each g_k cancels its p_k, and the members agree
+ * again. The log-variance head has no prior: it models the noise, which the data do pin down.
+ *
  * <h2>Initial weights</h2>
  * From each member's own random stream: weights N(0, g²/fan_in) with g² = 2 before ReLU and swish and 1
  * before tanh and at the output (He/LeCun); biases uniform in ±1/√fan_in, so that the kinks of the first
- * ReLU layer are spread over the inputs instead of all sitting at 0.
+ * ReLU layer are spread over the inputs instead of all sitting at 0. The prior network's weights are
+ * drawn the same way from the same stream after all of g_k's, so g_k starts the same with or without a
+ * prior, and β = 0 builds exactly the graph of a plain ensemble.
  *
  * <h2>Training steps</h2>
  * The graph's ops, forward and the backward ops of SameDiff's autodiff, run as a list fixed once
@@ -83,6 +101,8 @@ public final class EnsembleNetwork {
     static final double INITIAL_MAX_LOG_VARIANCE = 0.5;
     static final double INITIAL_MIN_LOG_VARIANCE = -10;
     static final double LOG_VARIANCE_BOUND_PENALTY = 0.01;
+    /** The largest prior scale β accepted: far beyond any useful value, it only guards against typos. */
+    public static final double MAX_PRIOR_SCALE = 100;
     private static final double LN_2PI = Math.log(2 * Math.PI);
 
     private final SameDiff sd;
@@ -90,6 +110,7 @@ public final class EnsembleNetwork {
     private final int inputs;
     private final int outputs;
     private final boolean probabilistic;
+    private final double priorScale;
     private final int hiddenLayers;
     private final Activation activation;
     /** Trainable variables in a fixed order, each of shape (K, …). */
@@ -110,16 +131,27 @@ public final class EnsembleNetwork {
      * @param activation    the hidden layers' nonlinearity
      * @param probabilistic whether each member has a log-variance head and is trained by the Gaussian NLL
      *                      (otherwise a mean only, trained by the mean squared error)
+     * @param priorScale    β, the weight of each member's fixed random prior network in its mean, 0 to
+     *                      {@value #MAX_PRIOR_SCALE}; 0 builds no prior (plain members)
      */
     public record Architecture(int members, int inputs, int outputs, int hiddenLayers, int hiddenUnits,
-                               Activation activation, boolean probabilistic) {
+                               Activation activation, boolean probabilistic, double priorScale) {
         public Architecture {
+            if (!(priorScale >= 0 && priorScale <= MAX_PRIOR_SCALE)) {
+                throw new IllegalArgumentException("priorScale " + priorScale + " is out of range: 0 to " + MAX_PRIOR_SCALE);
+            }
             atLeast("members", members, 1);
             atLeast("inputs", inputs, 1);
             atLeast("outputs", outputs, 1);
             atLeast("hiddenLayers", hiddenLayers, 0);
             atLeast("hiddenUnits", hiddenUnits, 1);
             Objects.requireNonNull(activation, "activation");
+        }
+
+        /** Plain members, without a random prior (β = 0). */
+        public Architecture(int members, int inputs, int outputs, int hiddenLayers, int hiddenUnits,
+                            Activation activation, boolean probabilistic) {
+            this(members, inputs, outputs, hiddenLayers, hiddenUnits, activation, probabilistic, 0);
         }
 
         private static void atLeast(String field, int value, int min) {
@@ -160,11 +192,17 @@ public final class EnsembleNetwork {
             fanIn = architecture.hiddenUnits();
         }
         // 2. Heads and the loss of each member.
-        SDVariable mean = dense("mean", h, fanIn, outputs, 1, random, false).rename("mean");
+        SDVariable trainedMean = dense("mean", h, fanIn, outputs, 1, random, false);
+        SDVariable rawLogVar = probabilistic ? dense("logvar", h, fanIn, outputs, 1, random, false) : null;
+        // 3. The random prior: drawn after every trained weight, so the trained nets start as without it.
+        this.priorScale = architecture.priorScale();
+        SDVariable mean = priorScale > 0
+                ? trainedMean.add(prior(x, architecture, random).mul(priorScale)).rename("mean")
+                : trainedMean.rename("mean");
         SDVariable memberLoss;
         SDVariable total;
         if (probabilistic) {
-            SDVariable raw = dense("logvar", h, fanIn, outputs, 1, random, false);
+            SDVariable raw = rawLogVar;
             SDVariable maxLv = sd.var("max_logvar", Nd4j.valueArrayOf(new long[] {members, 1, outputs},
                     (float) INITIAL_MAX_LOG_VARIANCE));
             SDVariable minLv = sd.var("min_logvar", Nd4j.valueArrayOf(new long[] {members, 1, outputs},
@@ -183,7 +221,7 @@ public final class EnsembleNetwork {
         }
         total.rename("total_loss");
         sd.setLossVariables(total);
-        // 3. The backward graph, built now (and quietly) rather than on the first fit.
+        // 4. The backward graph, built now (and quietly) rather than on the first fit.
         Nd4jRuntime.quietly(() -> {
             sd.createGradFunction();
             return null;
@@ -202,6 +240,11 @@ public final class EnsembleNetwork {
 
     public int outputs() {
         return outputs;
+    }
+
+    /** β, the weight of each member's random prior in its mean; 0 for plain members. */
+    public double priorScale() {
+        return priorScale;
     }
 
     /** Whether the members predict a Gaussian (mean and log-variance) rather than a point. */
@@ -336,6 +379,50 @@ public final class EnsembleNetwork {
      */
     private SDVariable dense(String name, SDVariable h, int fanIn, int fanOut, double gain, RandomGenerator[] random,
                              boolean biasInInput) {
+        float[][] wb = draw(fanIn, fanOut, gain, random);
+        if (biasInInput) {
+            SDVariable weights = sd.var(name + "_wb", Nd4j.create(fold(wb, fanIn, fanOut),
+                    new long[] {members, fanIn + 1, fanOut}, 'c'));
+            parameters.add(name + "_wb");
+            return sd.mmul(h, weights);
+        }
+        SDVariable weights = sd.var(name + "_w", Nd4j.create(wb[0], new long[] {members, fanIn, fanOut}, 'c'));
+        SDVariable bias = sd.var(name + "_b", Nd4j.create(wb[1], new long[] {members, 1, fanOut}, 'c'));
+        parameters.add(name + "_w");
+        parameters.add(name + "_b");
+        return sd.mmul(h, weights).add(bias);
+    }
+
+    /**
+     * The members' prior networks p_k(x): the same layers as the trained mean path, with weights drawn as
+     * theirs are (from member k's stream, after its trained weights) but held as graph constants, so that
+     * no gradient or update ever reaches them.
+     */
+    private SDVariable prior(SDVariable x, Architecture architecture, RandomGenerator[] random) {
+        SDVariable p = x;
+        int fanIn = inputs;
+        double gain = activation == Activation.TANH ? 1 : 2;
+        for (int l = 0; l < hiddenLayers; l++) {
+            float[][] wb = draw(fanIn, architecture.hiddenUnits(), gain, random);
+            long[] shape = l == 0 ? new long[] {members, fanIn + 1, architecture.hiddenUnits()}
+                    : new long[] {members, fanIn, architecture.hiddenUnits()};
+            SDVariable z = l == 0
+                    ? sd.mmul(p, sd.constant("prior" + l + "_wb", Nd4j.create(fold(wb, fanIn, architecture.hiddenUnits()), shape, 'c')))
+                    : sd.mmul(p, sd.constant("prior" + l + "_w", Nd4j.create(wb[0], shape, 'c')))
+                            .add(sd.constant("prior" + l + "_b", Nd4j.create(wb[1], new long[] {members, 1, architecture.hiddenUnits()}, 'c')));
+            p = activate(activation, z);
+            fanIn = architecture.hiddenUnits();
+        }
+        float[][] wb = draw(fanIn, outputs, 1, random);
+        if (hiddenLayers == 0) {
+            return sd.mmul(p, sd.constant("prior_out_wb", Nd4j.create(fold(wb, fanIn, outputs), new long[] {members, fanIn + 1, outputs}, 'c')));
+        }
+        return sd.mmul(p, sd.constant("prior_out_w", Nd4j.create(wb[0], new long[] {members, fanIn, outputs}, 'c')))
+                .add(sd.constant("prior_out_b", Nd4j.create(wb[1], new long[] {members, 1, outputs}, 'c')));
+    }
+
+    /** {W, b} for every member: W (K, fanIn, fanOut) ~ N(0, gain/fanIn), b (K, fanOut) ~ U(±1/√fanIn). */
+    private float[][] draw(int fanIn, int fanOut, double gain, RandomGenerator[] random) {
         float[] w = new float[members * fanIn * fanOut];
         float[] b = new float[members * fanOut];
         double std = Math.sqrt(gain / fanIn);
@@ -345,21 +432,17 @@ public final class EnsembleNetwork {
             for (int i = 0; i < fanIn * fanOut; i++) w[k * fanIn * fanOut + i] = (float) (std * r.nextGaussian());
             for (int j = 0; j < fanOut; j++) b[k * fanOut + j] = (float) (bound * (2 * r.nextDouble() - 1));
         }
-        if (biasInInput) {
-            float[] folded = new float[members * (fanIn + 1) * fanOut];
-            for (int k = 0; k < members; k++) {
-                System.arraycopy(w, k * fanIn * fanOut, folded, k * (fanIn + 1) * fanOut, fanIn * fanOut);
-                System.arraycopy(b, k * fanOut, folded, (k * (fanIn + 1) + fanIn) * fanOut, fanOut);
-            }
-            SDVariable weights = sd.var(name + "_wb", Nd4j.create(folded, new long[] {members, fanIn + 1, fanOut}, 'c'));
-            parameters.add(name + "_wb");
-            return sd.mmul(h, weights);
+        return new float[][] {w, b};
+    }
+
+    /** W' = [W; b] per member, (K, fanIn + 1, fanOut): the layer that reads the inputs' column of ones. */
+    private float[] fold(float[][] wb, int fanIn, int fanOut) {
+        float[] folded = new float[members * (fanIn + 1) * fanOut];
+        for (int k = 0; k < members; k++) {
+            System.arraycopy(wb[0], k * fanIn * fanOut, folded, k * (fanIn + 1) * fanOut, fanIn * fanOut);
+            System.arraycopy(wb[1], k * fanOut, folded, (k * (fanIn + 1) + fanIn) * fanOut, fanOut);
         }
-        SDVariable weights = sd.var(name + "_w", Nd4j.create(w, new long[] {members, fanIn, fanOut}, 'c'));
-        SDVariable bias = sd.var(name + "_b", Nd4j.create(b, new long[] {members, 1, fanOut}, 'c'));
-        parameters.add(name + "_w");
-        parameters.add(name + "_b");
-        return sd.mmul(h, weights).add(bias);
+        return folded;
     }
 
     private SDVariable activate(Activation activation, SDVariable z) {

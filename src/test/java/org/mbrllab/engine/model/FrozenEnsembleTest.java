@@ -67,6 +67,15 @@ class FrozenEnsembleTest {
     }
 
     @Test
+    void anEnsembleWithRandomPriorsRefusesToFreezeRatherThanDropThePriors() {
+        Ensemble withPriors = EnsembleTrainer.fit(EnsembleConfig.defaults().withMembers(2).withHidden(2, 8)
+                .withMaxEpochs(1).withPriorScale(2), data(50, 1));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                withPriors::freeze);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("random priors"), e.getMessage());
+    }
+
+    @Test
     void predictMeansAnswersRowByRowWithTheChosenMember() {
         FrozenEnsemble frozen = EnsembleTrainer.fit(EnsembleConfig.defaults().withMembers(3).withHidden(2, 8)
                 .withMaxEpochs(3), data(50, 1)).freeze();

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -41,6 +42,7 @@ public final class RegressionPane extends RunnerPane<RegressionViewModel> {
     private final javafx.scene.text.Text caption = new javafx.scene.text.Text();
     private final Label progress = new Label();
     private final Button clear = new Button("Clear added points");
+    private final CheckBox priors = new CheckBox("Random priors");
     private final VBox figure;
 
     public RegressionPane(PaneHost host) {
@@ -54,6 +56,13 @@ public final class RegressionPane extends RunnerPane<RegressionViewModel> {
         viewChoice.valueProperty().bindBidirectional(vm.viewProperty());
         viewChoice.setTooltip(new Tooltip("What to train and draw: one probabilistic net, an ensemble of K, "
                 + "or two nets that differ only in their seed"));
+        priors.setId("random-priors");
+        priors.setFocusTraversable(false);
+        priors.selectedProperty().bindBidirectional(vm.randomPriorsProperty());
+        priors.setTooltip(new Tooltip("On: each net adds a fixed, untrained random network (β = "
+                + org.mbrllab.engine.core.Format.number(org.mbrllab.engine.model.SineTask.PRIOR_SCALE)
+                + ") to its output, so the nets disagree where data are missing. Off: the plain ensemble, "
+                + "whose nets agree on one curve across the gap"));
         clear.setId("clear-points");
         clear.setFocusTraversable(false);
         clear.setTooltip(new Tooltip("Forget the points added by clicking on the chart"));
@@ -71,6 +80,7 @@ public final class RegressionPane extends RunnerPane<RegressionViewModel> {
         p.property(RegressionViewModel.GAP_START.key()).addListener((obs, o, n) -> showGap());
         p.property(RegressionViewModel.GAP_END.key()).addListener((obs, o, n) -> showGap());
         vm.viewProperty().addListener((obs, o, n) -> showCaption());
+        vm.randomPriorsProperty().addListener((obs, o, n) -> showCaption());
         showGap();
         showCaption();
 
@@ -103,8 +113,11 @@ public final class RegressionPane extends RunnerPane<RegressionViewModel> {
         caption.setText(switch (vm.viewProperty().get()) {
             case SINGLE -> "One probabilistic net: its mean and ±2σ, where σ is the noise it predicts (aleatoric). "
                     + "Drag the shaded gap's edges; click to add a point.";
-            case ENSEMBLE -> "K nets, each on its own bootstrap sample: their curves, their mean and a ±2σ_ens band, "
-                    + "where σ_ens is their disagreement (epistemic). Drag the gap; click to add points in it.";
+            case ENSEMBLE -> (vm.randomPriorsProperty().get()
+                    ? "K nets, each on its own bootstrap sample and with its own fixed random prior: "
+                    : "K plain nets (no random priors), each on its own bootstrap sample: ")
+                    + "their curves, their mean and a ±2σ_ens band, where σ_ens is their disagreement (epistemic). "
+                    + "Drag the gap; click to add points in it.";
             case TWO_SEEDS -> "Two nets with the same architecture, hyperparameters and data, differing only in the seed. "
                     + "Where data are dense they agree; in the gap each is confident, and they disagree.";
         });
@@ -174,7 +187,7 @@ public final class RegressionPane extends RunnerPane<RegressionViewModel> {
 
 
     @Override public List<Node> toolbarItems() {
-        return List.of(label("View"), viewChoice, clear);
+        return List.of(label("View"), viewChoice, priors, clear);
     }
 
 
@@ -194,7 +207,8 @@ public final class RegressionPane extends RunnerPane<RegressionViewModel> {
 
     private String savePresetText() {
         StringBuilder sb = new StringBuilder("# 1-D regression: view and parameters\nview: ")
-                .append(vm.viewProperty().get().name().toLowerCase(Locale.ROOT)).append('\n');
+                .append(vm.viewProperty().get().name().toLowerCase(Locale.ROOT)).append('\n')
+                .append("random_priors: ").append(vm.randomPriorsProperty().get()).append('\n');
         vm.parameters().values().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
         return sb.toString();
     }
@@ -206,12 +220,15 @@ public final class RegressionPane extends RunnerPane<RegressionViewModel> {
 
     private void loadPreset(String text, String source) {
         RegressionView newView = vm.viewProperty().get();
+        boolean newPriors = vm.randomPriorsProperty().get();
         java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
         for (PresetText.Line line : PresetText.parse(text, source)) {
             if (line.key().equals("view")) newView = line.enumValue(RegressionView.class);
+            else if (line.key().equals("random_priors")) newPriors = line.bool();
             else values.put(line.key(), line.parameter(vm.parameters()));
         }
         values.forEach((k, v) -> vm.parameters().set(k, v));
         vm.viewProperty().set(newView);
+        vm.randomPriorsProperty().set(newPriors);
     }
 }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.TrainingViewModel;
@@ -46,6 +48,8 @@ final class RegressionViewModel extends TrainingViewModel<RegressionRun, Regress
     static final double LARGEST_GAP = SineTask.X_MAX - SineTask.X_MIN - 0.5;
 
     private final ObjectProperty<RegressionView> view = new SimpleObjectProperty<>(this, "view", RegressionView.ENSEMBLE);
+    /** Whether every member carries a random prior ({@link SineTask#PRIOR_SCALE}) or the ensemble is plain. */
+    private final BooleanProperty randomPriors = new SimpleBooleanProperty(this, "randomPriors", true);
     private final ReadOnlyIntegerWrapper addedCount = new ReadOnlyIntegerWrapper(this, "addedCount");
     private final List<double[]> added = new ArrayList<>();
 
@@ -55,6 +59,7 @@ final class RegressionViewModel extends TrainingViewModel<RegressionRun, Regress
             parameters().property(spec.key()).addListener((obs, o, n) -> changed());
         }
         view.addListener((obs, o, n) -> changed());
+        randomPriors.addListener((obs, o, n) -> changed());
     }
 
     static List<ParameterSpec> parameterSpecs() {
@@ -63,6 +68,7 @@ final class RegressionViewModel extends TrainingViewModel<RegressionRun, Regress
 
     ObjectProperty<RegressionView> viewProperty() { return view; }
     ReadOnlyIntegerProperty addedCountProperty() { return addedCount.getReadOnlyProperty(); }
+    BooleanProperty randomPriorsProperty() { return randomPriors; }
 
     /** The gap's edges, in order: [start, end]. */
     double[] gap() {
@@ -106,10 +112,14 @@ final class RegressionViewModel extends TrainingViewModel<RegressionRun, Regress
         return new SineTask((int) parameters().get(POINTS.key()), parameters().get(NOISE.key()), g[0], g[1], seed());
     }
 
-    /** The nets' configuration: the task's defaults with K, the learning rate, the epoch limit and the seed. */
+    /**
+     * The nets' configuration: the task's defaults with K, the learning rate, the epoch limit, the seed,
+     * and random priors or none.
+     */
     EnsembleConfig config() {
         return SineTask.defaultConfig((int) parameters().get(MEMBERS.key()), MemberKind.PROBABILISTIC,
-                (int) parameters().get(MAX_EPOCHS.key()), seed()).withLearningRate(parameters().get(LEARNING_RATE.key()));
+                (int) parameters().get(MAX_EPOCHS.key()), seed()).withLearningRate(parameters().get(LEARNING_RATE.key()))
+                .withPriorScale(randomPriors.get() ? SineTask.PRIOR_SCALE : 0);
     }
 
     private static double snap(double x) {

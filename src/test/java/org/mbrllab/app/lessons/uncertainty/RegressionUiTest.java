@@ -94,4 +94,17 @@ class RegressionUiTest {
         assertTrue(progress.contains("largest |μ_A − μ_B|"), progress);
     }
 
+    @Test
+    void theRandomPriorsSwitchTrainsThePlainEnsembleAndSaysSo(FxRobot robot) {
+        javafx.scene.control.CheckBox priors = robot.lookup("#random-priors").queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(priors.isSelected(), "random priors are on by default");
+        assertEquals(org.mbrllab.engine.model.SineTask.PRIOR_SCALE, pane.viewModel().config().priorScale(), 0);
+        robot.clickOn("#random-priors");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, pane.viewModel().config().priorScale(), 0);
+        String caption = robot.lookup("#regression-caption").queryAs(javafx.scene.text.Text.class).getText();
+        assertTrue(caption.contains("plain nets"), caption);
+        assertEquals(3, snapshot().epoch(), "retrained after the switch");
+    }
+
 }

@@ -46,10 +46,10 @@ class RegressionViewModelTest {
 
     @Test
     void movingTheGapMakesTheEnsembleDisagreeWhereTheDataWent() {
-        RegressionViewModel vm = open(RegressionView.ENSEMBLE, Map.of("members", 5.0, "max_epochs", 120.0,
+        RegressionViewModel vm = open(RegressionView.ENSEMBLE, Map.of("members", 5.0, "max_epochs", 400.0,
                 "gap_start", -3.5, "gap_end", -2.0));
         RegressionRun.Snapshot dense = last(vm);
-        assertEquals(120, dense.epoch());
+        assertTrue(dense.done());
         double before = meanStd(dense, 0.75, 2.25);
 
         vm.setGap(0.5, 2.5);
