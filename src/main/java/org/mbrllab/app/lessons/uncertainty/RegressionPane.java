@@ -13,6 +13,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import static org.mbrllab.app.common.PaneControls.label;
+
 import org.mbrllab.app.common.Presets;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.ChartExport;
@@ -177,11 +179,6 @@ public final class RegressionPane extends RunnerPane<RegressionViewModel> {
         if (s != null) chart.show(s);
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("pane-toolbar-label");
-        return l;
-    }
 
     // ---------------------------------------------------------------- LessonPane
 
