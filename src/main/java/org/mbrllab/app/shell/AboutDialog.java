@@ -88,8 +88,9 @@ public final class AboutDialog {
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append("\n\n");
         s.append("Settings live in ").append(settings).append(".\n")
                 .append("Delete that file to start from the defaults.\n");
-        s.append("ND4J unpacks its native libraries (about 400 MB) into ").append(nativeCache).append(".\n")
-                .append("Uninstalling the app leaves both; delete them by hand to remove every trace.\n\n");
+        s.append("ND4J unpacks its native libraries (about 400 MB) into ").append(nativeCache).append(",\n")
+                .append("JavaFX its own (a few MB) into ").append(Path.of(System.getProperty("user.home"), ".openjfx", "cache"))
+                .append(".\nUninstalling the app leaves these files; delete them by hand to remove every trace.\n\n");
         s.append("Bundled libraries and their licences:\n");
         for (Library l : LIBRARIES) s.append("  ").append(l.name()).append(": ").append(l.licence()).append('\n');
         return s.toString();

@@ -31,7 +31,8 @@ class AboutDialogTest {
         Path cache = Path.of("/home/x/.javacpp/cache");
         String text = AboutDialog.text(BUILD, settings, cache);
         assertTrue(text.contains("Settings live in " + settings + "."), text);
-        assertTrue(text.contains("into " + cache + "."), text);
+        assertTrue(text.contains("into " + cache + ",\n"), text);
+        assertTrue(text.contains(".openjfx"), text);
     }
 
     @Test
