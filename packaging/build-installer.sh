@@ -26,12 +26,13 @@ case "$(uname -m)" in
   arm64|aarch64) arch=arm64 ;;
   *) echo "build-installer: unknown architecture $(uname -m)" >&2; exit 2 ;;
 esac
+# ND4J's classifier, and JavaFX's for the same platform
 case "$os-$arch" in
-  linux-x86_64) classifier=linux-x86_64 ;;
-  linux-arm64) classifier=linux-arm64 ;;
-  mac-x86_64) classifier=macosx-x86_64 ;;
-  mac-arm64) classifier=macosx-arm64 ;;
-  windows-x86_64) classifier=windows-x86_64 ;;
+  linux-x86_64) classifier=linux-x86_64; fx=linux ;;
+  linux-arm64) classifier=linux-arm64; fx=linux-aarch64 ;;
+  mac-x86_64) classifier=macosx-x86_64; fx=mac ;;
+  mac-arm64) classifier=macosx-arm64; fx=mac-aarch64 ;;
+  windows-x86_64) classifier=windows-x86_64; fx=win ;;
   *) echo "build-installer: no ND4J natives for $os-$arch" >&2; exit 2 ;;
 esac
 if [ $# -gt 0 ]; then types=("$@")
@@ -53,11 +54,15 @@ mvn -B -q -DskipTests ${buildOpt[@]+"${buildOpt[@]}"} "-Dmbrllab.commit=$commit"
   dependency:copy-dependencies -DincludeScope=runtime "-DoutputDirectory=$input"
 jar --create --file "$input/mbrl-lab-app.jar" -C "$build/classes" .
 
-# The right natives and only those: ND4J's for this platform, JavaFX's for this OS.
-ls "$input" | grep -q -- "-$classifier.jar" || { echo "build-installer: no $classifier natives in $input" >&2; exit 1; }
-foreign=$(ls "$input" | grep -E -- '-(linux|macosx|windows|android|ios)-[a-z0-9_]+\.jar$' | grep -v -- "-$classifier.jar" || true)
+# The right natives and only those: ND4J's (and JavaCPP's, OpenBLAS's) and JavaFX's for this platform.
+jars=$(ls "$input")
+nd4j=$(echo "$jars" | grep -v '^javafx-' | grep -E -- '-(linux|macosx|windows|android|ios)-[a-z0-9_]+\.jar$' || true)
+javafx=$(echo "$jars" | grep -E '^javafx-[a-z]+-[0-9.]+-.+\.jar$' || true)
+foreign=$( (echo "$nd4j" | grep -v -- "-$classifier.jar$"; echo "$javafx" | grep -vE -- "-[0-9.]+-$fx\.jar$") | grep . || true)
 [ -z "$foreign" ] || { echo "build-installer: natives of another platform in $input: $foreign" >&2; exit 1; }
-echo "natives: $classifier; $(ls "$input" | grep -c '^javafx-.*-\(linux\|mac\|win\)' || true) JavaFX native jars"
+echo "$nd4j" | grep -q "^nd4j-native-.*-$classifier.jar$" || { echo "build-installer: no ND4J $classifier natives" >&2; exit 1; }
+[ "$(echo "$javafx" | grep -c .)" -ge 3 ] || { echo "build-installer: no JavaFX $fx natives" >&2; exit 1; }
+echo "natives: ND4J $classifier ($(echo "$nd4j" | grep -c .) jars), JavaFX $fx ($(echo "$javafx" | grep -c .) jars)"
 
 # ---- the icon in the platform's format
 icon=packaging/icons/mbrl-lab.png

@@ -43,8 +43,8 @@ mount -t overlay overlay -o "lowerdir=/,upperdir=$upper,workdir=$work/overlay-wo
 mount --bind /proc "$root/proc"; mount --bind /dev "$root/dev"
 app=""; xvfb=""
 cleanup() {
-  [ -z "$app" ] || kill "$app" 2>/dev/null || true
-  [ -z "$xvfb" ] || kill "$xvfb" 2>/dev/null || true
+  [ -z "$app" ] || { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; } || true
+  [ -z "$xvfb" ] || { kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; } || true
   for m in "$root/tmp/.X11-unix" "$root/dev" "$root/proc" "$root"; do
     mountpoint -q "$m" && umount "$m" || true
   done
@@ -64,10 +64,10 @@ dpkg --root="$root" -i "$deb" > "$out/install.log" 2>&1 || { cat "$out/install.l
 dpkg --root="$root" -s mbrl-lab | grep -q '^Status: install ok installed' || fail "not installed"
 echo "installed: $(du -sh "$root/opt/mbrl-lab" | cut -f1) in /opt/mbrl-lab, $(dpkg --root="$root" -L mbrl-lab | wc -l) paths"
 # What Help › About will say: filled in by Maven, not left as ${...}.
-about=$(unzip -p "$root/opt/mbrl-lab/lib/app/mbrl-lab-app.jar" org/mbrllab/app/build.properties | grep -v '^#')
-echo "build: $(echo $about)"
-echo "$about" | grep -q '^version=[0-9]' || fail "no version in the installed app's build.properties"
-echo "$about" | grep -q '^commit=[0-9a-f]' || fail "no commit in the installed app's build.properties"
+props=$(unzip -p "$root/opt/mbrl-lab/lib/app/mbrl-lab-app.jar" org/mbrllab/app/build.properties | grep -v '^#')
+echo "build: $(echo $props)"
+echo "$props" | grep -q '^version=[0-9]' || fail "no version in the installed app's build.properties"
+echo "$props" | grep -q '^commit=[0-9a-f]' || fail "no commit in the installed app's build.properties"
 desktop="$root/usr/share/applications/mbrl-lab-MBRL_Lab.desktop"
 [ -f "$desktop" ] || fail "no menu entry $desktop"
 grep -q '^Categories=.*Education' "$desktop" || fail "menu entry not in Education: $(cat "$desktop")"
@@ -90,9 +90,27 @@ window=$(DISPLAY=$display timeout 120 xdotool search --sync --onlyvisible --name
 echo "window $window \"$(DISPLAY=$display xdotool getwindowname "$window")\" after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 for _ in $(seq 100); do grep -q '^startup:' "$out/app.log" && break; sleep 0.2; done
 grep '^startup:' "$out/app.log" || fail "no start-up report in $out/app.log"
-sleep 3   # let the first lesson open before the screenshot
-DISPLAY=$display import -window root "$out/screenshot.png"
-echo "screenshot: $out/screenshot.png"
+# The first lesson opens after the first frame; until then the middle of the window is blank. Wait until
+# the grid world is drawn there (the pixels of that area vary), then keep the screenshot.
+for i in $(seq 60); do
+  DISPLAY=$display import -window root "$out/screenshot.png"
+  spread=$(convert "$out/screenshot.png" -crop 500x300+400+180 -colorspace gray -format '%[fx:standard_deviation]' info:)
+  awk "BEGIN { exit !($spread > 0.05) }" && break
+  [ "$i" -lt 60 ] || fail "the first lesson did not draw within 60 s (see $out/screenshot.png)"
+  sleep 1
+done
+echo "first lesson drawn after $(( ($(date +%s%N) - started) / 1000000 )) ms; screenshot: $out/screenshot.png"
+
+# Help › About opens its own window (Alt+H opens Help; Up wraps to its last item, About).
+DISPLAY=$display xdotool windowfocus --sync "$window"
+DISPLAY=$display xdotool keydown alt; sleep 0.3; DISPLAY=$display xdotool key h; DISPLAY=$display xdotool keyup alt
+sleep 1; DISPLAY=$display xdotool key Up; sleep 0.3; DISPLAY=$display xdotool key Return
+about=$(DISPLAY=$display timeout 20 xdotool search --sync --onlyvisible --name "About MBRL Lab" | head -1) \
+  || fail "Help › About did not open"
+sleep 1; DISPLAY=$display import -window root "$out/about.png"
+echo "Help › About open (screenshot: $out/about.png)"
+DISPLAY=$display xdotool windowfocus --sync "$about"; DISPLAY=$display xdotool key Return
+for _ in $(seq 50); do DISPLAY=$display xdotool search --onlyvisible --name "About MBRL Lab" >/dev/null || break; sleep 0.2; done
 
 # ---- close it as a user would (File › Quit is Ctrl+Q) and wait for it to exit
 DISPLAY=$display xdotool windowfocus --sync "$window"
