@@ -86,7 +86,9 @@ for type in "${types[@]}"; do
   extra=()
   case "$os-$type" in
     linux-deb|linux-rpm) extra=(--linux-package-name mbrl-lab --linux-shortcut --linux-menu-group Education
-        --linux-app-category education --linux-deb-maintainer "mbrl-lab@users.noreply.github.com") ;;
+        --linux-app-category education --linux-deb-maintainer "mbrl-lab@users.noreply.github.com")
+      # The .deb's maintainer scripts: jpackage's, but a failing menu command does not fail the package.
+      [ "$type" = rpm ] || extra+=(--resource-dir packaging/linux) ;;
     windows-msi|windows-exe) extra=(--win-menu --win-menu-group "MBRL Lab" --win-shortcut --win-dir-chooser
         --win-per-user-install --win-upgrade-uuid 6f1c0f0e-2b7a-4c47-9d51-4d1b7a0f3e18) ;;
     mac-dmg|mac-pkg) extra=(--mac-package-identifier org.mbrllab.app --mac-package-name "MBRL Lab") ;;

@@ -56,7 +56,8 @@ trap cleanup EXIT
 # xdg-desktop-menu, which the package's postinst calls, fails without one ("No writable system menu
 # directory found"), even for a lone .desktop file. The test root gets the bare folder when the machine
 # has none.
-[ -d "$root/usr/share/desktop-directories" ] || { mkdir -p "$root/usr/share/desktop-directories"
+made_menu_dir=0
+[ -d "$root/usr/share/desktop-directories" ] || { mkdir -p "$root/usr/share/desktop-directories"; made_menu_dir=1
   echo "made /usr/share/desktop-directories in the root (none on this machine)"; }
 
 # ---- install
@@ -130,6 +131,18 @@ dpkg --root="$root" --purge mbrl-lab > "$out/purge.log" 2>&1 || { cat "$out/purg
 dpkg --root="$root" -s mbrl-lab > /dev/null 2>&1 && fail "still known to dpkg after the purge"
 [ ! -e "$root/opt/mbrl-lab" ] || fail "/opt/mbrl-lab is still there"
 [ ! -e "$desktop" ] || fail "the menu entry is still there"
+
+# ---- and on a system without that folder: the package installs and purges all the same, without a menu
+# entry (the maintainer scripts in packaging/linux/ let xdg-desktop-menu fail)
+if [ $made_menu_dir = 1 ]; then
+  rmdir "$root/usr/share/desktop-directories"
+  dpkg --root="$root" -i "$deb" > "$out/install-no-menu.log" 2>&1 \
+    || { cat "$out/install-no-menu.log"; fail "dpkg -i without /usr/share/desktop-directories"; }
+  grep -q "menu entry not added" "$out/install-no-menu.log" || fail "no warning about the menu entry"
+  dpkg --root="$root" --purge mbrl-lab > "$out/purge-no-menu.log" 2>&1 \
+    || { cat "$out/purge-no-menu.log"; fail "dpkg --purge without /usr/share/desktop-directories"; }
+  echo "without /usr/share/desktop-directories: installed (no menu entry, a warning) and purged"
+fi
 umount "$root/dev" "$root/proc"
 left=()
 while IFS= read -r path; do
