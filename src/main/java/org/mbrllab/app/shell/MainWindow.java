@@ -575,6 +575,7 @@ public final class MainWindow {
         help.getItems().addAll(item("Keyboard shortcuts", "F1", this::showShortcuts),
                 item("Lesson problems…", null, this::showProblems),
                 item("About MBRL Lab", null, this::showAbout));
+        help.getItems().get(help.getItems().size() - 1).setId("menu-about");
         MenuBar bar = new MenuBar(file, view, run, help);
         bar.setId("menu-bar");
         return bar;
@@ -1180,10 +1181,8 @@ public final class MainWindow {
     }
 
     private void showAbout() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION,
-                "Watch and steer the algorithms of model-based reinforcement learning.", ButtonType.OK);
+        Alert alert = AboutDialog.create();
         ownDialog(alert);
-        alert.setHeaderText("MBRL Lab");
         alert.show();
     }
 
