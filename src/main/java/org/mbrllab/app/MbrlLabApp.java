@@ -53,6 +53,7 @@ public final class MbrlLabApp extends Application {
         long built = System.nanoTime();
         stage.show();
         if (Boolean.getBoolean("mbrllab.startup")) reportStartup(stage, start, catalogued, built);
+        if (Boolean.getBoolean("mbrllab.quitAfterStart")) quitAfterStart(stage);
         if (Boolean.getBoolean("mbrllab.fps")) startFrameCounter();
     }
 
@@ -75,6 +76,23 @@ public final class MbrlLabApp extends Application {
                         System.currentTimeMillis() - jvmStart, toStart, (catalogued - start) / 1_000_000,
                         (built - catalogued) / 1_000_000, (now - built) / 1_000_000);
             });
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
+    }
+
+    /**
+     * With {@code -Dmbrllab.quitAfterStart=true}, closes the window two seconds after its first frame (the
+     * first lesson is open by then), through the normal exit: for writing a class-data-sharing archive of
+     * everything start-up loads ({@code -XX:ArchiveClassesAtExit}, see the README) without a person to
+     * close the window.
+     */
+    private static void quitAfterStart(Stage stage) {
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        wait.setOnFinished(e -> stage.close());
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            wait.play();
         };
         stage.getScene().addPostLayoutPulseListener(once[0]);
     }
