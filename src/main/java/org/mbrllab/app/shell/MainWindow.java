@@ -95,7 +95,6 @@ public final class MainWindow {
     /** The lesson's "Try it" prompts, floating over the pane's top-right corner; ticks kept per lesson. */
     private final TryItChecklist tryIt = new TryItChecklist();
     private final CheckMenuItem tryItItem = new CheckMenuItem("Try it checklist");
-    private final Map<String, java.util.BitSet> tried = new java.util.HashMap<>();
     private final CheckMenuItem sideBySide = new CheckMenuItem("Side by side (two copies)");
     private final CheckMenuItem compactItem = new CheckMenuItem("Compact layout (figure first)");
     private final MenuItem lessonDrawerItem = new MenuItem("Lesson drawer");
@@ -273,15 +272,17 @@ public final class MainWindow {
     }
 
     /**
-     * The checklist of {@code lesson}'s "Try it" prompts with the ticks the student made this session,
+     * The checklist of {@code lesson}'s "Try it" prompts with the ticks the student made (kept in the settings),
      * collapsed to its button at first; hidden for a lesson without prompts or when View › Try it
      * checklist is off.
      */
     private void showTryIt(Lesson lesson) {
         if (lesson == null) return;
         java.util.List<String> prompts = TryItPrompts.of(lesson.markdown());
-        tryIt.show(tryItItem.isSelected() ? prompts : java.util.List.of(), tried.getOrDefault(lesson.id(), new java.util.BitSet()));
-        tryIt.setOnTicked(ticks -> tried.put(lesson.id(), ticks));
+        java.util.BitSet ticked = new java.util.BitSet();
+        settings.tried().getOrDefault(lesson.id(), java.util.List.of()).forEach(ticked::set);
+        tryIt.show(tryItItem.isSelected() ? prompts : java.util.List.of(), ticked);
+        tryIt.setOnTicked(ticks -> settings = settings.withTried(lesson.id(), ticks.stream().boxed().toList()));
         tryIt.setListWidth(Math.max(18 * appearance.fontSize(), 320));
         StackPane.setAlignment(tryIt, Pos.TOP_RIGHT);
         StackPane.setMargin(tryIt, new javafx.geometry.Insets(4, 6, 0, 0));
@@ -1209,7 +1210,7 @@ public final class MainWindow {
         double h = max ? settings.height() : stage.getHeight();
         rememberLesson();
         return new Settings(w, h, max, appearance.theme().key(), appearance.zoomProperty().get(),
-                currentLesson == null ? "" : currentLesson.id(), settings.lessons());
+                currentLesson == null ? "" : currentLesson.id(), settings.lessons(), settings.tried());
     }
 
     private void close() {

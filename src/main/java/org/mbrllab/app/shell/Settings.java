@@ -38,17 +38,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param lastLesson the id of the lesson last open
  * @param lessons    each lesson's configuration as the student left it, as its pane's preset text, by
  *                   lesson id; at most {@value #MAX_LESSON_STATE} characters each
+ * @param tried      the "Try it" prompts ticked, by lesson id: their numbers, from 0 (at most 100 each)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(double width, double height, boolean maximized, String theme, double zoom,
-                       String lastLesson, Map<String, String> lessons) {
+                       String lastLesson, Map<String, String> lessons, Map<String, List<Integer>> tried) {
 
     /** The most characters of one lesson's remembered configuration (a painted 300 × 300 grid fits). */
     public static final int MAX_LESSON_STATE = 200_000;
 
     /** Settings that remember no lesson's configuration. */
     public Settings(double width, double height, boolean maximized, String theme, double zoom, String lastLesson) {
-        this(width, height, maximized, theme, zoom, lastLesson, Map.of());
+        this(width, height, maximized, theme, zoom, lastLesson, Map.of(), Map.of());
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -66,13 +67,29 @@ public record Settings(double width, double height, boolean maximized, String th
             });
         }
         lessons = Collections.unmodifiableMap(kept);
+        Map<String, List<Integer>> ticks = new TreeMap<>();
+        if (tried != null) {
+            tried.forEach((id, list) -> {
+                if (id == null || list == null) return;
+                List<Integer> valid = list.stream().filter(i -> i != null && i >= 0 && i < 100).distinct().sorted().toList();
+                if (!valid.isEmpty()) ticks.put(id, valid);
+            });
+        }
+        tried = Collections.unmodifiableMap(ticks);
     }
 
     /** These settings with lesson {@code id}'s configuration remembered as {@code presetText}, or forgotten when null. */
     public Settings withLesson(String id, String presetText) {
         Map<String, String> next = new TreeMap<>(lessons);
         if (presetText == null) next.remove(id); else next.put(id, presetText);
-        return new Settings(width, height, maximized, theme, zoom, lastLesson, next);
+        return new Settings(width, height, maximized, theme, zoom, lastLesson, next, tried);
+    }
+
+    /** These settings with lesson {@code id}'s ticked "Try it" prompts {@code ticks} (none forgets them). */
+    public Settings withTried(String id, List<Integer> ticks) {
+        Map<String, List<Integer>> next = new TreeMap<>(tried);
+        if (ticks == null || ticks.isEmpty()) next.remove(id); else next.put(id, ticks);
+        return new Settings(width, height, maximized, theme, zoom, lastLesson, lessons, next);
     }
 
     public static Settings defaults() {

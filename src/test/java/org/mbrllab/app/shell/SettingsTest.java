@@ -26,6 +26,19 @@ class SettingsTest {
         assertEquals(s, Settings.load(file));
     }
 
+    /** Ticked "Try it" prompts are kept per lesson, sorted and without repeats; nonsense numbers are dropped. */
+    @Test
+    void triedPromptsRoundTripAndBadNumbersAreDropped() throws Exception {
+        Path file = dir.resolve("tried.json");
+        Settings s = Settings.defaults().withTried("dyna", java.util.List.of(3, 0, 3)).withTried("mcts", java.util.List.of(1));
+        assertEquals(java.util.List.of(0, 3), s.tried().get("dyna"));
+        s.save(file);
+        assertEquals(s, Settings.load(file));
+        assertEquals(java.util.Map.of("mcts", java.util.List.of(1)), s.withTried("dyna", java.util.List.of()).tried());
+        Files.writeString(file, "{\"tried\": {\"dyna\": [-1, 2, 500], \"x\": []}}");
+        assertEquals(java.util.Map.of("dyna", java.util.List.of(2)), Settings.load(file).tried());
+    }
+
     @Test
     void saveLeavesNoTemporaryFiles() throws Exception {
         Path file = dir.resolve("settings.json");

@@ -59,6 +59,7 @@ class TryItUiTest {
         robot.interact(() -> window.selectLesson("dynamic-programming"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(toggleText(robot).startsWith("Try it · 1 of " + prompts), "the tick came back: " + toggleText(robot));
+        assertEquals(java.util.List.of(0), window.currentSettings().tried().get("dynamic-programming"), "and is saved with the settings");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
