@@ -18,6 +18,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.mbrllab.app.common.ChartStyle;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.app.common.Palette;
+import org.mbrllab.app.common.TimeCursor;
 import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.model.EpochLosses;
 import org.mbrllab.engine.model.MbrlSnapshot;
@@ -49,6 +50,7 @@ final class LoopCharts {
     private final ChartViewer returnViewer;
     private final ChartViewer rewardViewer;
     private final ChartViewer kStepViewer;
+    private final TimeCursor cursor;
     private Theme theme = Theme.LIGHT;
     private double fontSize = 14;
 
@@ -91,6 +93,7 @@ final class LoopCharts {
         returnViewer = Palette.viewer(returnChart, "return-chart");
         rewardViewer = Palette.viewer(rewardChart, "reward-chart");
         kStepViewer = Palette.viewer(kStepChart, "kstep-chart");
+        cursor = new TimeCursor(List.of(rewardChart.getXYPlot()));
         setTheme(theme, fontSize);
     }
 
@@ -132,9 +135,20 @@ final class LoopCharts {
         return n;
     }
 
+    /** Draws the cursor line at step {@code step} of the reward chart; NaN hides it (live). */
+    void setCursor(double step) {
+        cursor.show(step);
+    }
+
+    /** Where the cursor line is drawn, NaN when there is none (tests). */
+    double cursorStep() {
+        return cursor.position();
+    }
+
     void setTheme(Theme theme, double fontSize) {
         this.theme = theme;
         this.fontSize = fontSize;
+        cursor.restyle(theme, fontSize);
         for (JFreeChart c : List.of(coverageChart, lossChart, returnChart, rewardChart, kStepChart)) {
             ChartStyle.apply(c, theme, fontSize * 0.85);
             TextTitle t = c.getTitle();

@@ -39,6 +39,7 @@ import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.PresetText;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
+import org.mbrllab.app.common.Scrubber;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.app.common.system.SystemView;
 import org.mbrllab.app.common.Throttle;
@@ -54,8 +55,11 @@ import org.mbrllab.engine.model.ModelBasedPlanning;
  * aggregate) one step, one phase or one iteration at a time, with the real system animated and the
  * current plan's predicted states drawn ahead as ghosts; where the data lie, the fit's losses, predicted
  * against real return (the gap is the model exploitation), the rewards of the episode under way and the
- * k-step prediction error of one network against the ensemble. A second tab compares V1 … V4 over three
- * seeds: recorded at once, or recomputed live on its own worker.
+ * k-step prediction error of one network against the ensemble. A {@link Scrubber} under the phase strip
+ * replays the steps of the episode under way (or the one just finished, while the model is refitted):
+ * the animation shows the held step from the newest snapshot's history, and a cursor marks it on the
+ * reward chart. A second tab compares V1 … V4 over three seeds: recorded at once, or recomputed live on
+ * its own worker.
  */
 public final class MbplanPane extends RunnerPane<MbplanViewModel> {
 
@@ -72,6 +76,7 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
     private final LoopCharts charts = new LoopCharts();
     private final ComparisonChart comparisonChart = new ComparisonChart();
     private final Throttle chartThrottle = new Throttle(CHART_UPDATES_PER_SECOND);
+    private final Scrubber scrubber = new Scrubber();
     private final ChoiceBox<Version> versionChoice = new ChoiceBox<>();
     private final ChoiceBox<ControlSystem> systemChoice = new ChoiceBox<>();
     private final ChoiceBox<MbplanViewModel.Granularity> granularityChoice = new ChoiceBox<>();
@@ -86,6 +91,8 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
     private Set<LoopStage> shownStages = Set.of();
     private int lastEpisode = -1;
     private int lastStep = -1;
+    /** The newest snapshot, whose episode the scrubber replays. */
+    private MbrlSnapshot latest;
 
     public MbplanPane(PaneHost host) {
         super(host, new MbplanViewModel());
@@ -125,7 +132,9 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         info.getStyleClass().add("mono");
         // Two lines, always: the charts below do not jump when the second line comes and goes.
         info.setMinHeight(Region.USE_PREF_SIZE);
-        VBox top = new VBox(4, stages, info);
+        scrubber.setOnScrub(this::showScrubbed);
+        scrubber.setStepText(this::stepText);
+        VBox top = new VBox(4, stages, info, scrubber);
         top.setPadding(new Insets(6, 8, 6, 8));
 
         // 2. The animation and the five charts.
@@ -219,6 +228,7 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
     LoopCharts charts() { return charts; }
     ComparisonChart comparisonChart() { return comparisonChart; }
     SystemView systemView() { return systemView; }
+    Scrubber scrubber() { return scrubber; }
 
     /** Flushes the throttled chart update (tests). */
     void flushCharts() {
@@ -231,15 +241,22 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         if (s == null) return;
         systemView.setSystem(s.settings().system().gymnasium());
         int step = s.step();
-        double[] state = s.episodeStates()[step];
-        double u = step > 0 ? s.episodeActions()[step - 1] : 0;
-        double t = step * s.settings().system().gymnasium().timeStep();
-        if (s.episode() != lastEpisode || step < lastStep) systemView.jump(state, u, t);
-        else systemView.show(state, u, t);
+        boolean newEpisode = s.episode() != lastEpisode || step < lastStep;
         lastEpisode = s.episode();
         lastStep = step;
+        latest = s;
         systemView.setRoomBelow(s.settings().system() == ControlSystem.PENDULUM ? 1.0 : 0.35);
-        systemView.setGhosts(ghosts(s));
+        // The held episode's steps are gone with a new episode (or a reset): follow the run again.
+        if (newEpisode && !scrubber.isLive()) scrubber.goLive();
+        scrubber.setRange(0, step);
+        if (scrubber.isLive()) {
+            double[] state = s.episodeStates()[step];
+            double u = step > 0 ? s.episodeActions()[step - 1] : 0;
+            double t = step * timeStep(s);
+            if (newEpisode) systemView.jump(state, u, t);
+            else systemView.show(state, u, t);
+            systemView.setGhosts(ghosts(s, step));
+        }
         systemView.setTitle(s.settings().version() + " · " + switch (s.phase()) {
             case COLLECT -> "random policy π₀";
             case FIT -> s.episode() == 0 ? "fitting the model" : "episode " + s.episode() + " over; refitting";
@@ -253,10 +270,39 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         });
     }
 
-    /** The current plan's predicted states from the one for the shown step on. */
-    static List<double[]> ghosts(MbrlSnapshot s) {
+    /**
+     * Draws what the scrubber asks for: step k of the newest snapshot's episode (its real state, the action
+     * that led to it, the current plan's ghosts if that plan was already in force at k), or the live run.
+     */
+    private void showScrubbed() {
+        MbrlSnapshot s = latest;
+        if (s == null) return;
+        int k = scrubber.isLive() ? s.step() : scrubber.step();
+        double[] state = s.episodeStates()[k];
+        double u = k > 0 ? s.episodeActions()[k - 1] : 0;
+        systemView.jump(state, u, k * timeStep(s));
+        systemView.setGhosts(ghosts(s, k));
+        charts.setCursor(scrubber.isLive() ? Double.NaN : k);
+    }
+
+    /** Seconds per step of the real system. */
+    private static double timeStep(MbrlSnapshot s) {
+        return s.settings().system().gymnasium().timeStep();
+    }
+
+    /** The scrubber's label for step k of the shown episode: "step 40 · t = 2.00 s". */
+    private String stepText(int k) {
+        double dt = latest == null ? 0 : timeStep(latest);
+        return "step " + k + " · t = " + Format.fixed(k * dt, 2) + " s";
+    }
+
+    /**
+     * The current plan's predicted states from the one for step k on; none when the plan was made after k
+     * (an earlier plan was in force then, and the snapshot does not keep it).
+     */
+    static List<double[]> ghosts(MbrlSnapshot s, int k) {
         double[][] planned = s.plannedStates();
-        int from = s.step() - s.planStart();
+        int from = k - s.planStart();
         if (planned.length == 0 || from < 0 || from >= planned.length || s.phase() != ModelBasedPlanning.Phase.ACT) {
             return List.of();
         }
