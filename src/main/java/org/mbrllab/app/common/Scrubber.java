@@ -14,6 +14,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 import org.mbrllab.engine.core.Format;
@@ -76,6 +77,9 @@ public final class Scrubber extends HBox {
         slider.valueProperty().addListener((obs, o, n) -> {
             if (!updating) moveTo((int) Math.round(n.doubleValue()));
         });
+        // The button and the label keep their text whole; the slider gives way when room is short.
+        liveButton.setMinWidth(Region.USE_PREF_SIZE);
+        time.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(liveButton, slider, time);
         sceneProperty().addListener((obs, o, n) -> {
             if (o != null) o.windowProperty().removeListener(windowListener);

@@ -134,7 +134,14 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         info.setMinHeight(Region.USE_PREF_SIZE);
         scrubber.setOnScrub(this::showScrubbed);
         scrubber.setStepText(this::stepText);
-        VBox top = new VBox(4, stages, info, scrubber);
+        // The scrubber shares the stage strip's row, so the charts keep their height (and the figure half the
+        // window on a projector).
+        javafx.scene.layout.HBox stageRow = new javafx.scene.layout.HBox(12, stages, scrubber);
+        stageRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(scrubber, javafx.scene.layout.Priority.ALWAYS);
+        stages.setPrefWrapLength(660); // one row of the five stages at the projector's size; it wraps when squeezed
+        scrubber.setMinWidth(380);
+        VBox top = new VBox(4, stageRow, info);
         top.setPadding(new Insets(6, 8, 6, 8));
 
         // 2. The animation and the five charts.
