@@ -175,6 +175,5 @@ class DynaLiveTest {
             assertTrue(s.dynaQ()[k] / s.sweeping()[k] > 2, "size " + (k + 1) + ": " + s.sweeping()[k] + " vs " + s.dynaQ()[k]);
             if (k > 0) assertTrue(s.dynaQ()[k] > s.dynaQ()[k - 1] && s.sweeping()[k] > s.sweeping()[k - 1], "updates grow with the maze");
         }
-        System.out.println(java.util.Arrays.toString(s.dynaQ()) + " " + java.util.Arrays.toString(s.sweeping()));
     }
 }
