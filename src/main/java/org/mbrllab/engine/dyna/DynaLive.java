@@ -46,9 +46,10 @@ public final class DynaLive implements Engine<DynaLive.Snapshot> {
                 if (lastPlanned < 0) record(run.realStep());
             }
             case REAL_STEP -> {
-                lastPlanned = -1;
+                long before = run.planningUpdates();
                 record(run.step());
-                lastPlanned = run.config().planningSteps() > 0 ? run.lastPlanned() : -1;
+                // The last of this step's planning updates; none when it made none (an empty queue).
+                lastPlanned = run.planningUpdates() > before ? run.lastPlanned() : -1;
             }
             case EPISODE -> {
                 boolean ends;
