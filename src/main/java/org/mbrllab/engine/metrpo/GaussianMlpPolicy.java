@@ -95,7 +95,7 @@ public final class GaussianMlpPolicy {
 
     /** μ_θ(s). */
     public double[] mean(double[] s) {
-        return forward(s, null)[sizes.length - 1];
+        return forward(s)[sizes.length - 1];
     }
 
     /** An action drawn from π_θ(· | s). */
@@ -116,53 +116,64 @@ public final class GaussianMlpPolicy {
         return sum;
     }
 
-    /**
-     * The activations of every layer for state {@code s} (layer 0 is s; hidden layers after tanh; the last
-     * is μ), and, when {@code tangent} is given (a direction in θ's mean part), their forward tangents
-     * in {@code tangents}.
-     */
-    private double[][] forward(double[] s, double[][] tangents) {
-        return forward(s, null, tangents);
-    }
-
-    private double[][] forward(double[] s, double[] direction, double[][] tangents) {
+    /** The activations of every layer at {@code s} (see {@link #activations}). */
+    private double[][] forward(double[] s) {
         int layers = sizes.length - 1;
         double[][] x = new double[layers + 1][];
         x[0] = s;
-        if (tangents != null) tangents[0] = new double[sizes[0]];
         for (int l = 0; l < layers; l++) {
             int in = sizes[l];
             int out = sizes[l + 1];
+            double[] h = x[l];
             double[] z = new double[out];
-            double[] dz = direction == null ? null : new double[out];
             for (int o = 0; o < out; o++) {
                 double sum = theta[biasAt[l] + o];
-                double dsum = direction == null ? 0 : direction[biasAt[l] + o];
                 int row = weightAt[l] + o * in;
-                for (int i = 0; i < in; i++) {
-                    sum += theta[row + i] * x[l][i];
-                    if (direction != null) dsum += direction[row + i] * x[l][i] + theta[row + i] * tangents[l][i];
-                }
-                z[o] = sum;
-                if (dz != null) dz[o] = dsum;
-            }
-            if (l < layers - 1) {
-                for (int o = 0; o < out; o++) {
-                    z[o] = Math.tanh(z[o]);
-                    if (dz != null) dz[o] *= 1 - z[o] * z[o];
-                }
+                for (int i = 0; i < in; i++) sum += theta[row + i] * h[i];
+                z[o] = l < layers - 1 ? Math.tanh(sum) : sum;
             }
             x[l + 1] = z;
-            if (tangents != null) tangents[l + 1] = dz;
         }
         return x;
     }
 
+    /**
+     * The activations of every layer at {@code s}: entry 0 is s, then the hidden layers after tanh, and
+     * last μ_θ(s). TRPO computes them once per state and update, and hands them to
+     * {@link #jacobianTimes(double[][], double[])} and {@link #addJacobianTransposeTimes(double[][], double[],
+     * double[])} on every conjugate-gradient iteration, where θ does not change.
+     */
+    public double[][] activations(double[] s) {
+        return forward(s);
+    }
+
     /** J v: how μ_θ(s) moves when θ's mean part moves along {@code v} (entries past the mean part are ignored). */
     public double[] jacobianTimes(double[] s, double[] v) {
-        double[][] tangents = new double[sizes.length][];
-        forward(s, v, tangents);
-        return tangents[sizes.length - 1];
+        return jacobianTimes(activations(s), v);
+    }
+
+    /** J v at the state whose {@link #activations} are {@code x}. */
+    public double[] jacobianTimes(double[][] x, double[] v) {
+        int layers = sizes.length - 1;
+        double[] tangent = null; // the input does not move with θ
+        for (int l = 0; l < layers; l++) {
+            int in = sizes[l];
+            int out = sizes[l + 1];
+            double[] dz = new double[out];
+            double[] h = x[l];
+            for (int o = 0; o < out; o++) {
+                double sum = v[biasAt[l] + o];
+                int row = weightAt[l] + o * in;
+                if (tangent == null) {
+                    for (int i = 0; i < in; i++) sum += v[row + i] * h[i];
+                } else {
+                    for (int i = 0; i < in; i++) sum += v[row + i] * h[i] + theta[row + i] * tangent[i];
+                }
+                dz[o] = l < layers - 1 ? sum * (1 - x[l + 1][o] * x[l + 1][o]) : sum; // through tanh
+            }
+            tangent = dz;
+        }
+        return tangent;
     }
 
     /**
@@ -170,24 +181,33 @@ public final class GaussianMlpPolicy {
      * backpropagation.
      */
     public void addJacobianTransposeTimes(double[] s, double[] u, double[] gradient) {
+        addJacobianTransposeTimes(activations(s), u, gradient);
+    }
+
+    /** Jᵀ u added into {@code gradient}, at the state whose {@link #activations} are {@code x}. */
+    public void addJacobianTransposeTimes(double[][] x, double[] u, double[] gradient) {
         int layers = sizes.length - 1;
-        double[][] x = forward(s, null);
-        double[] delta = u.clone(); // ∂(uᵀμ)/∂z of the last (linear) layer
+        double[] delta = u; // ∂(uᵀμ)/∂z of the last (linear) layer; only read
         for (int l = layers - 1; l >= 0; l--) {
             int in = sizes[l];
             int out = sizes[l + 1];
-            double[] back = new double[in];
+            double[] h = x[l];
+            double[] back = l > 0 ? new double[in] : null;
             for (int o = 0; o < out; o++) {
                 double d = delta[o];
                 gradient[biasAt[l] + o] += d;
                 int row = weightAt[l] + o * in;
-                for (int i = 0; i < in; i++) {
-                    gradient[row + i] += d * x[l][i];
-                    back[i] += d * theta[row + i];
+                if (back == null) {
+                    for (int i = 0; i < in; i++) gradient[row + i] += d * h[i];
+                } else {
+                    for (int i = 0; i < in; i++) {
+                        gradient[row + i] += d * h[i];
+                        back[i] += d * theta[row + i];
+                    }
                 }
             }
-            if (l > 0) {
-                for (int i = 0; i < in; i++) back[i] *= 1 - x[l][i] * x[l][i]; // through tanh
+            if (back != null) {
+                for (int i = 0; i < in; i++) back[i] *= 1 - h[i] * h[i]; // through tanh
             }
             delta = back;
         }

@@ -14,6 +14,7 @@ import java.util.random.RandomGenerator;
  *   <li>take one trust-region step ({@link TrustRegion#update}) on all their samples.</li>
  * </ol>
  * Model-free TRPO runs it on the real system; ME-TRPO runs it on imagined rollouts through the ensemble.
+ * The policy and the baseline see {@link Simulator#observe observations} of the states.
  */
 public final class Trpo {
 
@@ -31,6 +32,19 @@ public final class Trpo {
 
         /** The reward of {@code a} in {@code s}. */
         double reward(double[] s, double[] a);
+
+        /**
+         * What the policy sees of {@code s}: by default s itself; the pendulum shows (cos θ, sin θ, θ̇), as
+         * Gymnasium observes it, so that θ and θ + 2π look the same.
+         */
+        default double[] observe(double[] s) {
+            return s;
+        }
+
+        /** Length of {@link #observe}'s vector: the policy's input size. */
+        default int observationSize() {
+            return stateSize();
+        }
     }
 
     /**
@@ -67,8 +81,9 @@ public final class Trpo {
             double[] rewards = new double[settings.horizon()];
             double[] s = simulator.reset(rng);
             for (int t = 0; t < settings.horizon(); t++) {
-                double[] a = policy.sample(s, rng);
-                states[t] = s;
+                double[] o = simulator.observe(s);
+                double[] a = policy.sample(o, rng);
+                states[t] = o;
                 rewards[t] = simulator.reward(s, a);
                 actions.add(a);
                 s = simulator.next(s, a, rng);

@@ -19,7 +19,9 @@ package org.mbrllab.engine.metrpo;
  *   F v = (1/N) Σ_i J_iᵀ diag(1/σ²) J_i v_μ   (mean part),     F v = 2 v_logσ   (log σ part),
  * </pre>
  * with J_i = ∂μ_θ(s_i)/∂θ; the cross terms vanish at θ_old. It is tested against a finite-difference
- * Hessian of KL̄.
+ * Hessian of KL̄. In a batch of 2,000 samples or more the products average over every tenth sample
+ * (Schulman, PhD thesis, 2016), which is most of the update's cost saved; the line search still checks KL̄ over
+ * all of them.
  */
 public final class TrustRegion {
 
@@ -27,6 +29,10 @@ public final class TrustRegion {
     public static final int CG_ITERATIONS = 10;
     /** Damping λ of the Fisher product (rllab's default reg_coeff). */
     public static final double DAMPING = 1e-5;
+    /** Every how many samples one enters the Fisher products of a large batch ({@link #fisherSubsample}). */
+    public static final int FISHER_STRIDE = 10;
+    /** Batches at least this large use a subsample for the Fisher products. */
+    public static final int FISHER_SUBSAMPLE_FROM = 2000;
     /** Backtracking halvings tried before the step is rejected. */
     public static final int BACKTRACKS = 10;
 
@@ -43,13 +49,16 @@ public final class TrustRegion {
         if (!(delta > 0)) throw new IllegalArgumentException("δ = " + delta + " is out of range: allowed > 0");
         GaussianMlpPolicy old = policy.copy();
         double[] theta0 = policy.parameters();
+        // θ_old's activations at every state, computed once: the Fisher products and the KL reuse them.
+        double[][][] acts = activations(old, batch.states());
         // 1. The surrogate's gradient.
-        double[] g = surrogateGradient(old, batch);
+        double[] g = surrogateGradient(old, batch, acts);
         // 2. x ≈ F⁻¹ g.
         double[] residual = new double[1];
-        double[] x = conjugateGradient(v -> fisherTimes(old, batch.states(), v, DAMPING), g, CG_ITERATIONS, residual);
-        // 3. Scale to the trust region's edge, then backtrack.
-        double xFx = dot(x, fisherTimes(old, batch.states(), x, 0));
+        double[][][] fisherActs = fisherSubsample(acts);
+        double[] x = conjugateGradient(v -> fisherTimes(old, fisherActs, v, DAMPING), g, CG_ITERATIONS, residual);
+        // 3. Scale to the trust region's edge, then backtrack (the KL̄ it checks is over the whole batch).
+        double xFx = dot(x, fisherTimes(old, fisherActs, x, 0));
         double before = surrogate(old, batch);
         if (!(xFx > 0) || !Double.isFinite(xFx)) return new Step(false, 0, 0, 0, residual[0]);
         double beta = Math.sqrt(2 * delta / xFx);
@@ -58,13 +67,60 @@ public final class TrustRegion {
             double scale = beta * Math.pow(0.5, j);
             for (int k = 0; k < trial.length; k++) trial[k] = theta0[k] + scale * x[k];
             policy.setParameters(trial);
-            double kl = meanKl(old, policy, batch.states());
-            double improvement = surrogate(policy, batch) - before;
+            double[] both = klAndSurrogate(old, acts, policy, batch);
+            double kl = both[0];
+            double improvement = both[1] - before;
             if (improvement > 0 && kl <= delta && Double.isFinite(kl)) return new Step(true, kl, improvement, j, residual[0]);
         }
         // 4. No step passed: keep θ_old.
         policy.setParameters(theta0);
         return new Step(false, 0, 0, BACKTRACKS, residual[0]);
+    }
+
+    /**
+     * The states the Fisher products average over: every {@value #FISHER_STRIDE}th once the batch has
+     * {@value #FISHER_SUBSAMPLE_FROM} or more, as Schulman et al. do ("the Fisher information matrix merely
+     * acts as a metric", so 10 % of the data give nearly the same step at a tenth of the cost); all of
+     * them in a smaller batch.
+     */
+    static double[][][] fisherSubsample(double[][][] acts) {
+        if (acts.length < FISHER_SUBSAMPLE_FROM) return acts;
+        double[][][] sub = new double[(acts.length + FISHER_STRIDE - 1) / FISHER_STRIDE][][];
+        for (int i = 0; i < sub.length; i++) sub[i] = acts[i * FISHER_STRIDE];
+        return sub;
+    }
+
+    private static double[][][] activations(GaussianMlpPolicy policy, double[][] states) {
+        double[][][] acts = new double[states.length][][];
+        for (int i = 0; i < states.length; i++) acts[i] = policy.activations(states[i]);
+        return acts;
+    }
+
+    /**
+     * KL̄(θ_old ‖ θ) and L(θ) with one forward pass of {@code policy} per state: {@link #meanKl} and
+     * {@link #surrogate} in one loop, θ_old's means read from its activations.
+     */
+    private static double[] klAndSurrogate(GaussianMlpPolicy old, double[][][] acts, GaussianMlpPolicy policy,
+                                           PolicyBatch batch) {
+        int actions = policy.actionSize();
+        double kl = 0;
+        double surrogate = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            double[] m0 = acts[i][acts[i].length - 1];
+            double[] m1 = policy.mean(batch.states()[i]);
+            double[] a = batch.actions()[i];
+            double logp = 0;
+            for (int d = 0; d < actions; d++) {
+                double l0 = old.logStd(d);
+                double l1 = policy.logStd(d);
+                double diff = m0[d] - m1[d];
+                kl += l1 - l0 + (Math.exp(2 * l0) + diff * diff) / (2 * Math.exp(2 * l1)) - 0.5;
+                double z = (a[d] - m1[d]) * Math.exp(-l1);
+                logp += -0.5 * z * z - l1 - 0.5 * Math.log(2 * Math.PI);
+            }
+            surrogate += Math.exp(logp - batch.oldLogProbabilities()[i]) * batch.advantages()[i];
+        }
+        return new double[] {kl / batch.size(), surrogate / batch.size()};
     }
 
     /** L(θ) = (1/N) Σ_i exp(log π_θ(a_i|s_i) − log π_old(a_i|s_i)) Â_i. */
@@ -82,14 +138,17 @@ public final class TrustRegion {
      * through the network) and ∂ log π/∂ log σ_d = (a_d − μ_d)²/σ_d² − 1.
      */
     public static double[] surrogateGradient(GaussianMlpPolicy policy, PolicyBatch batch) {
+        return surrogateGradient(policy, batch, activations(policy, batch.states()));
+    }
+
+    private static double[] surrogateGradient(GaussianMlpPolicy policy, PolicyBatch batch, double[][][] acts) {
         int meanCount = policy.meanParameterCount();
         int actions = policy.actionSize();
         double[] g = new double[policy.parameterCount()];
         double[] u = new double[actions];
         for (int i = 0; i < batch.size(); i++) {
-            double[] s = batch.states()[i];
             double[] a = batch.actions()[i];
-            double[] mu = policy.mean(s);
+            double[] mu = acts[i][acts[i].length - 1];
             double adv = batch.advantages()[i];
             for (int d = 0; d < actions; d++) {
                 double inv = Math.exp(-2 * policy.logStd(d));
@@ -97,7 +156,7 @@ public final class TrustRegion {
                 u[d] = adv * diff * inv;
                 g[meanCount + d] += adv * (diff * diff * inv - 1);
             }
-            policy.addJacobianTransposeTimes(s, u, g);
+            policy.addJacobianTransposeTimes(acts[i], u, g);
         }
         for (int k = 0; k < g.length; k++) g[k] /= batch.size();
         return g;
@@ -105,16 +164,20 @@ public final class TrustRegion {
 
     /** (F + λI) v at {@code policy}, over {@code states}; see the class comment. */
     public static double[] fisherTimes(GaussianMlpPolicy policy, double[][] states, double[] v, double damping) {
+        return fisherTimes(policy, activations(policy, states), v, damping);
+    }
+
+    private static double[] fisherTimes(GaussianMlpPolicy policy, double[][][] acts, double[] v, double damping) {
         int meanCount = policy.meanParameterCount();
         int actions = policy.actionSize();
         double[] out = new double[policy.parameterCount()];
         double[] u = new double[actions];
-        for (double[] s : states) {
-            double[] jv = policy.jacobianTimes(s, v);
+        for (double[][] x : acts) {
+            double[] jv = policy.jacobianTimes(x, v);
             for (int d = 0; d < actions; d++) u[d] = jv[d] * Math.exp(-2 * policy.logStd(d));
-            policy.addJacobianTransposeTimes(s, u, out);
+            policy.addJacobianTransposeTimes(x, u, out);
         }
-        for (int k = 0; k < meanCount; k++) out[k] /= states.length;
+        for (int k = 0; k < meanCount; k++) out[k] /= acts.length;
         for (int d = 0; d < actions; d++) out[meanCount + d] = 2 * v[meanCount + d];
         for (int k = 0; k < out.length; k++) out[k] += damping * v[k];
         return out;

@@ -55,10 +55,16 @@ public record EnsembleConfig(int members, int hiddenLayers, int hiddenUnits, Act
             org.mbrllab.engine.nn.EnsembleNetwork.MAX_PRIOR_SCALE, 0,
             "Weight of each member's fixed, untrained random network added to its prediction; 0 is a plain ensemble.");
 
+    /** The most members any lesson trains (ME-TRPO's K = 20). */
+    public static final int MAX_MEMBERS = 20;
+
     public EnsembleConfig {
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(kind, "kind");
-        MEMBERS.validate(members);
+        // The ensemble lesson's slider stops at 10; ME-TRPO's comparison of ensemble sizes goes to 20.
+        if (members < 1 || members > MAX_MEMBERS) {
+            throw new IllegalArgumentException("members = " + members + " is out of range: allowed 1 to " + MAX_MEMBERS);
+        }
         HIDDEN_LAYERS.validate(hiddenLayers);
         HIDDEN_UNITS.validate(hiddenUnits);
         LEARNING_RATE.validate(learningRate);
