@@ -85,6 +85,26 @@ public final class FrozenVae {
         return mu;
     }
 
+    /**
+     * μ(x) of many frames: {@code frames} row-major (n × P), the result (n × Z). What M is trained on (the
+     * latents of every frame of the rollouts, as World Models precomputes them).
+     */
+    public float[] encodeMeans(float[] frames) {
+        if (frames.length % pixels != 0) {
+            throw new IllegalArgumentException(frames.length + " values are not whole frames of " + pixels);
+        }
+        int n = frames.length / pixels;
+        float[] x = new float[pixels];
+        float[] mu = new float[latent];
+        float[] all = new float[n * latent];
+        for (int f = 0; f < n; f++) {
+            System.arraycopy(frames, f * pixels, x, 0, pixels);
+            encodeMean(x, mu);
+            System.arraycopy(mu, 0, all, f * latent, latent);
+        }
+        return all;
+    }
+
     /** μ(x) and log σ²(x) for one frame; {@code logVar} may be null. */
     public void encode(float[] frame, float[] mu, float[] logVar) {
         check(frame.length, pixels, "frame");

@@ -42,6 +42,12 @@ class FrozenVaeTest {
                 assertEquals(v, logVar[j], TOLERANCE * Math.max(1, Math.abs(v)), "log var " + i + " " + j);
             }
         }
+        float[] means = frozen.encodeMeans(frames);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(frames, i * Dodge.PIXELS, frame, 0, Dodge.PIXELS);
+            float[] one = frozen.encodeMean(frame);
+            for (int j = 0; j < 8; j++) assertEquals(one[j], means[i * 8 + j], 0.0, "batch mean " + i + " " + j);
+        }
         // The decoder at latents away from the data too.
         RandomGenerator r = Seeds.random(6);
         float[] z = new float[rows * 8];
