@@ -28,8 +28,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * The floor λ·Z is "free bits" as World Models' code applies it ({@code kl_tolerance} = 0.5 nats per
  * latent dimension, floored on each frame's total KL): while a frame's KL is below it, the KL term has
  * no gradient, so the encoder may spend up to λ nats a dimension on describing the frame without being
- * pulled back to the prior. Without it the KL wins early on small sparse frames, every μ collapses to 0
- * and the decoder draws the mean frame. BCE is written as softplus(ℓ) − xℓ, not with
+ * pulled back to the prior. Measured on Dodge frames (Z = 32, 200 random episodes, 1,322 held-out frames):
+ * without the floor the KL stayed at 1.4–2.0 nats a frame through the first two epochs and the held-out
+ * MSE per pixel was 0.114, then 0.085 (the mean frame scores 0.050); with λ = 0.5 it was 0.055, then
+ * 0.039, and after ten epochs 0.0200 against 0.0237 without. BCE is written as softplus(ℓ) − xℓ, not with
  * {@code sigmoidCrossEntropy} (wrong values in this ND4J, see STACK.md); it equals −[x log x̂ + (1 − x)
  * log(1 − x̂)] and accepts grey targets.
  *

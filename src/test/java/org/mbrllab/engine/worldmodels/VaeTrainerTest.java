@@ -32,6 +32,25 @@ class VaeTrainerTest {
     }
 
     @Test
+    void freeBitsKeepTheEarlyEpochsFromCollapsingToThePrior() {
+        // The same 200 episodes and held-out frames as above, two epochs. Measured: without the floor
+        // (λ = 0) a mean KL of 2.0 nats a frame in epoch 2 and a held-out MSE of 0.0850; with λ = 0.5,
+        // 11.0 nats and 0.0394.
+        Rollouts training = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 200, 1);
+        Rollouts heldOut = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 50, 2);
+        VaeEpoch without = lastOf(VaeConfig.defaults().withMaxEpochs(2).withFreeBits(0), training, heldOut);
+        VaeEpoch with = lastOf(VaeConfig.defaults().withMaxEpochs(2), training, heldOut);
+        assertTrue(without.kl() < 4 && with.kl() > 8, "KL " + without.kl() + " without, " + with.kl() + " with");
+        assertTrue(with.heldOutMse() < 0.6 * without.heldOutMse(),
+                "held-out MSE " + with.heldOutMse() + " with, " + without.heldOutMse() + " without");
+    }
+
+    private static VaeEpoch lastOf(VaeConfig config, Rollouts training, Rollouts heldOut) {
+        List<VaeEpoch> history = run(config, training, heldOut);
+        return history.get(history.size() - 1);
+    }
+
+    @Test
     void theSameSeedTrainsTheSameNumbers() {
         Rollouts data = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 15, 3);
         Rollouts heldOut = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 3, 4);
