@@ -345,6 +345,10 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
         }
         if (s.real() != null) {
             real.setPlayback(s.real().states(), s.real().actions(), dt);
+            // The real rod in the text colour: none of the models' colours, so it is never read as one.
+            Color[] plain = new Color[s.real().states().length];
+            java.util.Arrays.fill(plain, appearance.theme().foreground());
+            real.setPlaybackColours(plain);
             real.setTitle("Real system: return " + Format.fixed(s.real().totalReward(), 1));
         } else {
             real.setPlayback(null, null, dt);

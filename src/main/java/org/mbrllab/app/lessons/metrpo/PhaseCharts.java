@@ -75,7 +75,7 @@ final class PhaseCharts {
     PhaseCharts() {
         // 1. Per-model scores of the latest check.
         CategoryAxis models = new CategoryAxis("model k");
-        NumberAxis change = new NumberAxis("η̂(θ; φ_k) − η̂ at last save");
+        NumberAxis change = new NumberAxis("η̂_k − η̂_k at save");
         scoreRenderer.setBarPainter(new StandardBarPainter());
         scoreRenderer.setShadowVisible(false);
         scoreRenderer.setMaximumBarWidth(0.08);
@@ -168,10 +168,9 @@ final class PhaseCharts {
         if (!checks.isEmpty()) {
             MetrpoViewModel.CheckView last = checks.get(checks.size() - 1);
             for (int k = 0; k < last.change().length; k++) scores.addValue(last.change()[k], "change", Integer.toString(k + 1));
-            scoreChart.setTitle("Each model's score at the check after iteration " + last.iteration() + ": "
-                    + verdict(last.check()));
+            scoreChart.setTitle("Check after iteration " + last.iteration() + ": " + verdict(last.check()));
         } else {
-            scoreChart.setTitle("Each model's score at the latest check (none yet)");
+            scoreChart.setTitle("Each model's score at the latest check: none yet");
         }
         scores.setNotify(true);
         // 2. The share at each check, and the stop.
@@ -212,19 +211,20 @@ final class PhaseCharts {
             }
         }
         for (XYSeries x : List.of(accepted, rejected, backtracks, residual)) x.setNotify(true);
+        // δ stays in view whatever the steps' KL, and the axis starts at 0.
         deltaLine.setValue(s.settings().delta());
-        ((NumberAxis) klChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
-        klChart.getXYPlot().getRangeAxis().setAutoRange(true);
-        double top = Math.max(s.settings().delta() * 1.3, klChart.getXYPlot().getRangeAxis().getUpperBound());
+        double top = s.settings().delta() * 1.4;
+        for (XYSeries x : List.of(accepted, rejected)) {
+            for (int i = 0; i < x.getItemCount(); i++) top = Math.max(top, x.getY(i).doubleValue() * 1.1);
+        }
         klChart.getXYPlot().getRangeAxis().setRange(0, top);
     }
 
     private static String verdict(ValidationRule.Check c) {
         return switch (c.verdict()) {
-            case SAVED -> "saved (" + Format.fixed(100 * c.improvedShare(), 0) + " % not worse)";
-            case FAILED -> "failure " + c.failures() + " of " + ValidationRule.PATIENCE + " ("
-                    + Format.fixed(100 * c.improvedShare(), 0) + " % not worse)";
-            case STOPPED -> "stopped, the last saved policy is restored";
+            case SAVED -> "saved";
+            case FAILED -> "failure " + c.failures() + " of " + ValidationRule.PATIENCE;
+            case STOPPED -> "stopped, saved policy restored";
         };
     }
 
@@ -242,6 +242,7 @@ final class PhaseCharts {
             m.setStroke(Palette.dashed(1.5f));
             m.setLabelPaint(ChartStyle.awt(theme.foreground()));
             m.setLabelFont(small);
+            m.setLabelBackgroundColor(new Color(0, 0, 0, 0));
         }
         XYLineAndShapeRenderer shareRenderer = (XYLineAndShapeRenderer) shareChart.getXYPlot().getRenderer();
         shareRenderer.setSeriesPaint(0, Palette.line(theme, 0));
@@ -268,6 +269,7 @@ final class PhaseCharts {
         stopMarker.setPaint(Palette.line(theme, 1));
         stopMarker.setStroke(Palette.solid(2f));
         stopMarker.setLabelPaint(ChartStyle.awt(theme.foreground()));
+        stopMarker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
         stopMarker.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, (int) Math.round(fontSize * 0.75)));
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
@@ -51,9 +50,12 @@ final class RecordChart {
 
     RecordChart(Figure figure, String id) {
         this.figure = figure;
-        LogAxis x = new LogAxis("real steps (log scale)");
-        x.setSmallestValue(50);
-        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        // Ticks at 1–9 × 10ⁿ, labelled as plain numbers: a log axis that students can read off.
+        org.jfree.chart.axis.LogarithmicAxis x = new org.jfree.chart.axis.LogarithmicAxis("real steps (log scale)");
+        x.setStrictValuesFlag(false);
+        x.setExpTickLabelsFlag(false);
+        x.setLog10TickLabelsFlag(false);
+        x.setAutoRangeNextLogFlag(false);
         NumberAxis y = new NumberAxis("real return (mean of 10 starts)");
         y.setAutoRangeIncludesZero(false);
         bandRenderer.setAlpha(0.18f);
@@ -67,7 +69,7 @@ final class RecordChart {
         plot.addRangeMarker(bar);
         String title = figure == Figure.DATA_EFFICIENCY
                 ? "Real return against real steps: ME-TRPO (K = 5) and model-free TRPO"
-                : "Number of models: K = 1, 5, 10, 20 (dashed: the worst seed)";
+                : "Number of models: each recorded K (dashed: its worst seed)";
         chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Palette.solidGrid(chart);
         viewer = Palette.viewer(chart, id);
@@ -151,6 +153,7 @@ final class RecordChart {
         bar.setPaint(ChartStyle.awt(theme.muted()));
         bar.setStroke(Palette.dashed(1.5f));
         bar.setLabelPaint(ChartStyle.awt(theme.foreground()));
+        bar.setLabelBackgroundColor(new Color(0, 0, 0, 0));
         bar.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, (int) Math.round(fontSize * 0.75)));
         colour();
     }
