@@ -1,10 +1,8 @@
 package org.mbrllab.app.lessons.metrpo;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,12 +36,12 @@ import org.mbrllab.app.common.Palette;
 import org.mbrllab.app.common.PaneContext;
 import org.mbrllab.app.common.PaneHost;
 import org.mbrllab.app.common.RunnerPane;
+import org.mbrllab.app.common.StageStrip;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.app.common.Throttle;
 import org.mbrllab.app.common.system.SystemView;
 import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
-import org.mbrllab.engine.metrpo.MeTrpo;
 import org.mbrllab.engine.metrpo.MeTrpoSnapshot;
 import org.mbrllab.engine.metrpo.ValidationRule;
 import org.mbrllab.engine.model.RolloutMode;
@@ -99,7 +97,8 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
     private final SystemView real = new SystemView();
     private final FlowPane memberLegend = new FlowPane(8, 4);
     private final Throttle throttle = new Throttle(CHART_UPDATES_PER_SECOND);
-    private final Map<Stage, Label> stageLabels = new EnumMap<>(Stage.class);
+    private final StageStrip<Stage> stages = new StageStrip<>(List.of(Stage.values()), st -> st.label, st -> st.tooltip,
+            st -> "metrpo-stage-" + st.name().toLowerCase(Locale.ROOT));
     private final Label info = new Label();
     private final Label comparisonNote = new Label();
     private final Label modelsNote = new Label();
@@ -111,7 +110,6 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
     private final TabPane tabs = new TabPane();
     private final GridPane phaseGrid = new GridPane();
     private final HBox rollouts;
-    private Set<Stage> shownStages = Set.of();
     private MeTrpoSnapshot.Rollout shownImagined;
     private MeTrpoSnapshot.Rollout shownReal;
     private int legendMembers = -1;
@@ -141,19 +139,7 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
         stepPhase.setOnAction(e -> vm.stepPhase());
 
         // 1. The phase strip and the run's numbers.
-        FlowPane stages = new FlowPane(4, 4);
         stages.setId("metrpo-phase-strip");
-        stages.setAlignment(Pos.CENTER_LEFT);
-        for (Stage st : Stage.values()) {
-            if (st != Stage.COLLECT) stages.getChildren().add(new Label("→"));
-            Label l = new Label((st.ordinal() + 1) + " " + st.label);
-            l.setId("metrpo-stage-" + st.name().toLowerCase(Locale.ROOT));
-            l.setPadding(new Insets(2, 8, 2, 8));
-            l.setMinWidth(Region.USE_PREF_SIZE);
-            l.setTooltip(new Tooltip(st.tooltip));
-            stageLabels.put(st, l);
-            stages.getChildren().add(l);
-        }
         info.setId("metrpo-info");
         info.setWrapText(true);
         info.getStyleClass().add("mono");
@@ -257,7 +243,7 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
         view.setCenter(tabs);
 
         vm.snapshotProperty().addListener((obs, o, n) -> {
-            if (n != null) showStages(Stage.current(n));
+            if (n != null) stages.show(Stage.current(n));
             throttle.submit(() -> show(n));
         });
         followTheme();
@@ -272,7 +258,6 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
     RecordChart dataEfficiency() { return dataEfficiency; }
     RecordChart models() { return models; }
     ComparisonViewModel comparison() { return comparison; }
-    Set<Stage> shownStages() { return shownStages; }
 
     /** Member swatches in the legend (tests). */
     int legendEntries() {
@@ -394,29 +379,6 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
         }
     }
 
-    private void showStages(Set<Stage> now) {
-        if (now.equals(shownStages)) return;
-        shownStages = now;
-        styleStages();
-    }
-
-    private void styleStages() {
-        Theme theme = appearance.theme();
-        for (Map.Entry<Stage, Label> e : stageLabels.entrySet()) {
-            boolean on = shownStages.contains(e.getKey());
-            e.getValue().setStyle(on
-                    ? "-fx-background-color: " + web(theme.accent()) + "; -fx-text-fill: " + web(theme.background())
-                            + "; -fx-font-weight: bold; -fx-background-radius: 4;"
-                    : "-fx-text-fill: " + web(theme.muted()) + "; -fx-border-color: " + web(theme.gridLine())
-                            + "; -fx-border-radius: 4;");
-        }
-    }
-
-    private static String web(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
-    }
-
     @Override
     protected void applyTheme() {
         double size = appearance.fontSize();
@@ -425,7 +387,7 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
         models.setTheme(appearance.theme(), size);
         imagined.setTheme(appearance.theme(), size);
         real.setTheme(appearance.theme(), size);
-        styleStages();
+        stages.setTheme(appearance.theme());
         legendMembers = -1;
         shownImagined = null;
         shownReal = null;
@@ -495,7 +457,7 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
     /** Shown stages by name (tests). */
     List<String> shownStageNames() {
         List<String> out = new ArrayList<>();
-        for (Stage s : Stage.values()) if (shownStages.contains(s)) out.add(s.label);
+        for (Stage s : Stage.values()) if (stages.shown().contains(s)) out.add(s.label);
         return out;
     }
 }
