@@ -68,7 +68,7 @@ final class ComparisonViewModel extends RunnerViewModel<MeTrpoComparison, MeTrpo
             for (MeTrpoRecord.Kind k : r.kinds()) list.add(r.curve(k));
             curves.set(List.copyOf(list));
             List<String> parts = new ArrayList<>();
-            for (MeTrpoRecord.Kind k : r.kinds()) parts.add(k + " × " + r.seeds(k).size() + " seeds");
+            for (MeTrpoRecord.Kind k : r.kinds()) parts.add(k + " × " + r.seeds(k).size() + (r.seeds(k).size() == 1 ? " seed" : " seeds"));
             note.set("Recorded (" + MeTrpoRecord.RECORDED_FILE + "): " + String.join(", ", parts)
                     + ". Lines: mean over seeds; band: lowest to highest seed.");
         } catch (RuntimeException e) {

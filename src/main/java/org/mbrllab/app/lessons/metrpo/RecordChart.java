@@ -105,7 +105,8 @@ final class RecordChart {
         bands.removeAllSeries();
         if (figure == Figure.NUMBER_OF_MODELS) lines.removeAllSeries();
         for (MeTrpoRecord.Curve c : shown) {
-            YIntervalSeries s = new YIntervalSeries(c.kind() + " (" + c.seeds()[0] + " seeds)", false, true);
+            YIntervalSeries s = new YIntervalSeries(c.kind() + " (" + c.seeds()[0] + (c.seeds()[0] == 1 ? " seed)" : " seeds)"),
+                    false, true);
             for (int i = 0; i < c.realSteps().length; i++) {
                 if (c.realSteps()[i] > 0) s.add(c.realSteps()[i], c.mean()[i], c.low()[i], c.high()[i]);
             }
