@@ -137,8 +137,17 @@ public abstract class RunnerViewModel<E extends Engine<S>, S> implements RunCont
         onSnapshot(published.snapshot(), s);
         running.set(s.running());
         steps.set(s.steps());
-        error.set(s.stoppedOnError() ? s.message() : "");
+        String failure = s.stoppedOnError() ? s.message() : failure(published.snapshot());
+        error.set(failure == null ? "" : failure);
         status.set(describe(s));
+    }
+
+    /**
+     * Why the engine stopped early although it threw nothing (it reports a diverging model in its snapshot
+     * instead), or null: the shell then shows the same banner with its Reset offer as for a divergence.
+     */
+    protected String failure(S snapshot) {
+        return null;
     }
 
     /** The status bar's words for a run status; a subclass may say more. */

@@ -81,6 +81,11 @@ public final class SystemView extends Region {
     /** The state drawn in the last frame. */
     private double[] shown;
     private String lastLook = "";
+    /** The rod's colour at each step of the playback (which model drove it), or null for the theme's. */
+    private Color[] playbackColours;
+    private double playbackDt = 1;
+    /** The rod's colour in the frame being drawn; null for the theme's highlight. */
+    private Color poleColour;
 
     public SystemView() {
         getChildren().addAll(back, front);
@@ -189,6 +194,16 @@ public final class SystemView extends Region {
      */
     public void setPlayback(double[][] states, double[] actions, double dt) {
         playback.set(states, actions, dt, System.nanoTime());
+        playbackDt = dt;
+        frontDirty = true;
+    }
+
+    /**
+     * Colours the rod at each step of the playback ({@code colours[k]} from step k, which model of an
+     * ensemble drove it); null draws it in the theme's colour again.
+     */
+    public void setPlaybackColours(Color[] colours) {
+        playbackColours = colours == null ? null : colours.clone();
         frontDirty = true;
     }
 
@@ -309,6 +324,8 @@ public final class SystemView extends Region {
             u = sample.u();
             t = sample.t();
             moving = true;
+            poleColour = playbackColours == null || playbackColours.length == 0 ? null
+                    : playbackColours[(int) Math.max(0, Math.min(playbackColours.length - 1, Math.floor(t / playbackDt + 1e-9)))];
         } else {
             s = motion.at(now);
             moving = !motion.settled(now);
@@ -354,6 +371,7 @@ public final class SystemView extends Region {
      */
     private String appearance(double[] s, double u, double t) {
         StringBuilder sb = new StringBuilder(96);
+        if (poleColour != null) sb.append(poleColour).append(';');
         double[] p = painter.pivot(s);
         double[] tip = painter.tip(s, poleLength);
         sb.append(half(camera.sx(p[0]))).append(',').append(half(camera.sy(p[1]))).append(',')
@@ -466,7 +484,7 @@ public final class SystemView extends Region {
             }
         }
         // 2. The system.
-        painter.drawSystem(g, camera, look, s, theme.foreground(), theme.highlight(), false);
+        painter.drawSystem(g, camera, look, s, theme.foreground(), poleColour != null ? poleColour : theme.highlight(), false);
         // 3. The control as an arrow.
         drawControl(g, s, u, look);
         // 4. The push being dragged.

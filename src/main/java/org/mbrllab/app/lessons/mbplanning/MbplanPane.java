@@ -1,7 +1,6 @@
 package org.mbrllab.app.lessons.mbplanning;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ import org.mbrllab.app.common.PresetText;
 import org.mbrllab.app.common.ParameterModel;
 import org.mbrllab.app.common.RunControls;
 import org.mbrllab.app.common.Scrubber;
-import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.StageStrip;
 import org.mbrllab.app.common.system.SystemView;
 import org.mbrllab.app.common.Throttle;
 import org.mbrllab.engine.control.ControlSystem;
@@ -80,7 +79,8 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
     private final ChoiceBox<Version> versionChoice = new ChoiceBox<>();
     private final ChoiceBox<ControlSystem> systemChoice = new ChoiceBox<>();
     private final ChoiceBox<MbplanViewModel.Granularity> granularityChoice = new ChoiceBox<>();
-    private final Map<LoopStage, Label> stageLabels = new EnumMap<>(LoopStage.class);
+    private final StageStrip<LoopStage> stages = new StageStrip<>(List.of(LoopStage.values()), LoopStage::label,
+            LoopStage::tooltip, st -> "stage-" + st.label());
     private final Label info = new Label();
     private final Label comparisonNote = new Label();
     private final Button recompute = new Button("Recompute live");
@@ -88,7 +88,6 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
     private final TabPane tabs = new TabPane();
     private final GridPane grid = new GridPane();
     private int gridColumns;
-    private Set<LoopStage> shownStages = Set.of();
     private int lastEpisode = -1;
     private int lastStep = -1;
     /** The newest snapshot, whose episode the scrubber replays. */
@@ -114,19 +113,7 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
                 + "of the phase (the random data, the fit, the episode), or a whole iteration (fit + episode)"));
 
         // 1. The phase strip and the numbers of the last episode.
-        FlowPane stages = new FlowPane(4, 4);
         stages.setId("phase-indicator");
-        stages.setAlignment(Pos.CENTER_LEFT);
-        for (LoopStage st : LoopStage.values()) {
-            if (st != LoopStage.COLLECT) stages.getChildren().add(new Label("→"));
-            Label l = new Label((st.ordinal() + 1) + " " + st.label());
-            l.setId("stage-" + st.label());
-            l.setPadding(new Insets(2, 8, 2, 8));
-            l.setMinWidth(Region.USE_PREF_SIZE);
-            l.setTooltip(new Tooltip(st.tooltip()));
-            stageLabels.put(st, l);
-            stages.getChildren().add(l);
-        }
         info.setId("loop-info");
         info.setWrapText(true);
         info.getStyleClass().add("mono");
@@ -270,7 +257,7 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
             case ACT -> "episode " + s.episode();
             case DONE -> "done";
         });
-        showStages(LoopStage.current(s));
+        stages.show(LoopStage.current(s));
         chartThrottle.submit(() -> {
             charts.show(s);
             info.setText(infoText(s));
@@ -345,32 +332,9 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         return sb.toString();
     }
 
-    private void showStages(Set<LoopStage> now) {
-        if (now.equals(shownStages)) return;
-        shownStages = now;
-        styleStages();
-    }
-
-    private void styleStages() {
-        Theme theme = appearance.theme();
-        for (Map.Entry<LoopStage, Label> e : stageLabels.entrySet()) {
-            boolean on = shownStages.contains(e.getKey());
-            e.getValue().setStyle(on
-                    ? "-fx-background-color: " + web(theme.accent()) + "; -fx-text-fill: " + web(theme.background())
-                            + "; -fx-font-weight: bold; -fx-background-radius: 4;"
-                    : "-fx-text-fill: " + web(theme.muted()) + "; -fx-border-color: " + web(theme.gridLine())
-                            + "; -fx-border-radius: 4;");
-        }
-    }
-
-    private static String web(javafx.scene.paint.Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
-    }
-
     /** Which stages are highlighted now (tests). */
     Set<LoopStage> shownStages() {
-        return shownStages;
+        return stages.shown();
     }
 
     @Override
@@ -379,7 +343,7 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
         systemView.setTheme(appearance.theme(), size);
         charts.setTheme(appearance.theme(), size);
         comparisonChart.setTheme(appearance.theme(), size);
-        styleStages();
+        stages.setTheme(appearance.theme());
     }
 
     // ---------------------------------------------------------------- LessonPane
