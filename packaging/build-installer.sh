@@ -54,6 +54,30 @@ mvn -B -q -DskipTests ${buildOpt[@]+"${buildOpt[@]}"} "-Dmbrllab.commit=$commit"
   dependency:copy-dependencies -DincludeScope=runtime "-DoutputDirectory=$input"
 jar --create --file "$input/mbrl-lab-app.jar" -C "$build/classes" .
 
+# ---- Linux: the classes start-up loads, for a class-data-sharing archive the package's postinst dumps
+# at the installed path (a CDS archive checks its class path, so it cannot be made here). With the archive
+# the installed app opens its window in about 1.3 s instead of 2.3 s. Listing the classes means starting
+# the app once, so it needs a display: $DISPLAY, or Xvfb if installed; without either the installer is
+# built without the list and the app starts without the archive.
+if [ $os = linux ]; then
+  classlist="$input/mbrl-lab.classlist"
+  xvfbPid=""; display="${DISPLAY:-}"
+  if [ -z "$display" ] && command -v Xvfb >/dev/null; then
+    display=:97; Xvfb $display -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfbPid=$!
+    for _ in $(seq 50); do [ -S /tmp/.X11-unix/X97 ] && break; sleep 0.1; done
+  fi
+  if [ -n "$display" ]; then
+    settings=$(mktemp); echo '{"width":1280,"height":800,"maximized":false}' > "$settings"
+    DISPLAY=$display java -Xshare:off -XX:DumpLoadedClassList="$classlist" -Dprism.order=sw \
+      -Dmbrllab.quitAfterStart=true "-Dmbrllab.settings=$settings" -cp "$input/*" org.mbrllab.Main \
+      > "$build/classlist.log" 2>&1 || { echo "build-installer: listing start-up classes failed:" >&2; cat "$build/classlist.log" >&2; rm -f "$classlist"; }
+    rm -f "$settings"
+  fi
+  [ -z "$xvfbPid" ] || kill "$xvfbPid" 2>/dev/null || true
+  if [ -s "${classlist}" ]; then echo "start-up classes: $(grep -vc '^#' "$classlist") listed for the CDS archive"
+  else echo "build-installer: no display, so no start-up class list: the app will start without a CDS archive" >&2; fi
+fi
+
 # The right natives and only those: ND4J's (and JavaCPP's, OpenBLAS's) and JavaFX's for this platform.
 jars=$(ls "$input")
 nd4j=$(echo "$jars" | grep -v '^javafx-' | grep -E -- '-(linux|macosx|windows|android|ios)-[a-z0-9_]+\.jar$' || true)
@@ -79,8 +103,15 @@ common=(--name "MBRL Lab" --app-version "$appVersion" --vendor "MBRL Lab"
   --input "$input" --main-jar mbrl-lab-app.jar --main-class org.mbrllab.Main
   --java-options "-Dprism.lcdtext=false"
   --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.zipfs,java.datatransfer,jdk.jsobject,jdk.xml.dom
-  --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands"
   --dest "$build/installer")
+# The Linux runtime keeps bin/java: the postinst runs it once to dump the CDS archive. The launcher uses the
+# archive when it is there and starts without it otherwise (-Xshare:auto, the default, logging off).
+if [ $os = linux ]; then
+  common+=(--jlink-options "--strip-debug --no-header-files --no-man-pages"
+    --java-options '-XX:SharedArchiveFile=$APPDIR/mbrl-lab.jsa' --java-options "-Xlog:cds=off" --java-options "-Xlog:cds+dynamic=off")
+else
+  common+=(--jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands")
+fi
 
 for type in "${types[@]}"; do
   extra=()
