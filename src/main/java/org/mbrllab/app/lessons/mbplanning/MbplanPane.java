@@ -268,6 +268,7 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
             case COLLECT -> "random policy π₀";
             case FIT -> s.episode() == 0 ? "fitting the model" : "episode " + s.episode() + " over; refitting";
             case ACT -> "episode " + s.episode();
+            case EVALUATE -> "episode " + s.episode() + " over; " + MbplanViewModel.evalWhere(s);
             case DONE -> "done";
         });
         showStages(LoopStage.current(s));

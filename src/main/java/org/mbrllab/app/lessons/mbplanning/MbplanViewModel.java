@@ -177,7 +177,15 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
             case FIT -> s.episode() == 0 ? "fitting the model to the random data"
                     : "refitting on all " + s.datasetSize() + " transitions after episode " + s.episode();
             case ACT -> "episode " + s.episode() + " of " + s.settings().episodes() + ", step " + s.step() + " of " + steps;
+            case EVALUATE -> "episode " + s.episode() + " of " + s.settings().episodes() + " over; " + evalWhere(s);
             case DONE -> "all " + s.settings().episodes() + " episodes done";
         };
+    }
+
+    /** "fixed start 2 of 3, step 40 of 200": where the evaluation of the last episode's model is. */
+    static String evalWhere(MbrlSnapshot s) {
+        int steps = s.settings().episodeSteps();
+        return "fixed start " + (s.evalStep() / steps + 1) + " of " + s.settings().evalStarts() + ", step "
+                + s.evalStep() % steps + " of " + steps;
     }
 }
