@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * <p>JSON: {@code episodes}, a list of {@code {"real_return", "predicted_return", "dataset_size"}} in
  * order; also {@code system}, {@code version}, {@code members} (as fitted: 1 for V1 and V2),
  * {@code seed}, {@code planner}, {@code horizon} and {@code random_return} (the return of the first
- * random-policy episode, for scale).
+ * random-policy episode, for scale). With evaluation on ({@code --eval-starts} E &gt; 0, the default 3),
+ * each episode also has {@code eval_return} (the mean over the fixed starts) and {@code eval_returns} (one
+ * per start), and the root has {@code eval_starts}, the fixed start states used.
  */
 @Command(name = "mbrl", sortOptions = false,
         description = {"Run model-based planning V1-V4 on the pendulum or the cartpole: random data, fit a learned "
@@ -75,6 +77,11 @@ final class MbrlCommand implements Callable<Integer> {
             + "(the course: one sampled member per plan), per-trajectory, per-step or mean (default: one-member).")
     String rollout = "one-member";
 
+    @Option(names = "--eval-starts", paramLabel = "E", description = "After every episode, also run the planner with "
+            + "the same model from E fixed start states, the same for every version, seed and episode, keeping no "
+            + "data; 0 to 10, 0 = off (default: 3).")
+    int evalStarts = (int) MbrlSettings.EVAL_STARTS.defaultValue();
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -87,6 +94,7 @@ final class MbrlCommand implements Callable<Integer> {
         Args.check("--members", EnsembleConfig.MEMBERS, members);
         Args.check("--horizon", MbrlSettings.HORIZON, horizon);
         Args.check("--samples", MbrlSettings.SAMPLES, samples);
+        Args.check("--eval-starts", MbrlSettings.EVAL_STARTS, evalStarts);
         PlannerKind kind = parse(() -> PlannerKind.fromCliName(planner));
         if (kind == PlannerKind.ILQR) {
             throw new Cli.UsageError("--planner ilqr: the learned model gives no derivatives (planners: cem, shooting)");
@@ -94,7 +102,7 @@ final class MbrlCommand implements Callable<Integer> {
         RolloutMode mode = rolloutMode();
         MbrlSettings settings = MbrlSettings.defaults(sys, v).withEpisodes(episodes).withMembers(members).withSeed(seed)
                 .withPlanner(kind, horizon, samples, (int) MbrlSettings.CEM_ITERATIONS.defaultValue())
-                .withRolloutMode(mode);
+                .withRolloutMode(mode).withEvalStarts(evalStarts);
 
         // 2. Run.
         ModelBasedPlanning loop = new ModelBasedPlanning(settings);
@@ -112,12 +120,24 @@ final class MbrlCommand implements Callable<Integer> {
             root.put("planner", kind.cliName());
             root.put("horizon", horizon);
             root.put("random_return", loop.randomReturn());
+            if (evalStarts > 0) {
+                ArrayNode starts = root.putArray("eval_starts");
+                for (double[] x : loop.fixedStarts()) {
+                    ArrayNode state = starts.addArray();
+                    for (double xi : x) state.add(xi);
+                }
+            }
             ArrayNode list = root.putArray("episodes");
             for (EpisodeResult r : results) {
                 ObjectNode e = list.addObject();
                 e.put("real_return", r.realReturn());
                 e.put("predicted_return", r.predictedReturn());
                 e.put("dataset_size", r.datasetSize());
+                if (evalStarts > 0) {
+                    e.put("eval_return", r.evalReturn());
+                    ArrayNode each = e.putArray("eval_returns");
+                    for (double x : r.evalReturns()) each.add(x);
+                }
             }
             try {
                 out.println(mapper.writeValueAsString(root));
@@ -128,11 +148,15 @@ final class MbrlCommand implements Callable<Integer> {
             out.println(v + " on the " + sys.cliName() + ", " + settings.fittedMembers() + " network"
                     + (settings.fittedMembers() == 1 ? "" : "s") + ", seed " + seed
                     + String.format(Locale.ROOT, "; the random policy scored %.1f", loop.randomReturn()));
-            out.println(String.format(Locale.ROOT, "%8s %12s %17s %13s", "episode", "real_return", "predicted_return",
-                    "dataset_size"));
+            out.println(String.format(Locale.ROOT, "%8s %12s %17s %13s%s", "episode", "real_return", "predicted_return",
+                    "dataset_size", evalStarts > 0 ? String.format(Locale.ROOT, " %12s  %s", "eval_return",
+                            "eval_returns (one per fixed start)") : ""));
             for (EpisodeResult r : results) {
-                out.println(String.format(Locale.ROOT, "%8d %12.2f %17.2f %13d", r.episode(), r.realReturn(),
-                        r.predictedReturn(), r.datasetSize()));
+                StringBuilder each = new StringBuilder();
+                for (double x : r.evalReturns()) each.append(String.format(Locale.ROOT, " %8.2f", x));
+                out.println(String.format(Locale.ROOT, "%8d %12.2f %17.2f %13d%s", r.episode(), r.realReturn(),
+                        r.predictedReturn(), r.datasetSize(), evalStarts > 0
+                                ? String.format(Locale.ROOT, " %12.2f %s", r.evalReturn(), each) : ""));
             }
         }
         out.flush();

@@ -27,6 +27,35 @@ class MbrlCliTest {
     }
 
     @Test
+    void fixedStartReturnsAreNewKeysBesideTheOldOnes() {
+        JsonNode j = CliRun.of("mbrl", "--system", "pendulum", "--version", "v3", "--episodes", "2", "--members", "2",
+                "--seed", "4", "--horizon", "8", "--samples", "20", "--eval-starts", "2", "--json").okJson();
+        JsonNode starts = j.get("eval_starts");
+        assertEquals(2, starts.size());
+        double[][] expected = org.mbrllab.engine.model.ModelBasedPlanning.fixedStarts(
+                org.mbrllab.engine.control.ControlSystem.PENDULUM, 2);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(expected[i][0], starts.get(i).get(0).asDouble(), 0.0);
+            assertEquals(expected[i][1], starts.get(i).get(1).asDouble(), 0.0);
+        }
+        for (JsonNode ep : j.get("episodes")) {
+            assertEquals(2, ep.get("eval_returns").size(), ep.toString());
+            double mean = (ep.get("eval_returns").get(0).asDouble() + ep.get("eval_returns").get(1).asDouble()) / 2;
+            assertEquals(mean, ep.get("eval_return").asDouble(), 1e-9);
+            assertTrue(ep.has("real_return") && ep.has("predicted_return") && ep.has("dataset_size"));
+        }
+        JsonNode off = CliRun.of("mbrl", "--system", "pendulum", "--version", "v3", "--episodes", "2", "--members", "2",
+                "--seed", "4", "--horizon", "8", "--samples", "20", "--eval-starts", "0", "--json").okJson();
+        assertTrue(!off.has("eval_starts") && !off.get("episodes").get(0).has("eval_return"), off.toString());
+        for (int e = 0; e < 2; e++) {
+            assertEquals(off.get("episodes").get(e).get("real_return").asDouble(),
+                    j.get("episodes").get(e).get("real_return").asDouble(), 0.0, "evaluation changes no training return");
+        }
+        assertEquals("error: --eval-starts 11 is out of range: allowed a whole number in [0, 10]",
+                CliRun.of("mbrl", "--system", "pendulum", "--version", "v4", "--eval-starts", "11").usageError());
+    }
+
+    @Test
     void theCartpoleRunsToo() {
         JsonNode j = CliRun.of("mbrl", "--system", "cartpole", "--version", "v1", "--episodes", "1", "--horizon", "5",
                 "--samples", "10", "--json").okJson();

@@ -16,7 +16,9 @@ import org.mbrllab.engine.model.MbrlSettings.Version;
  * Missing entries (a run not finished yet) are NaN and left out of the summary.
  *
  * <p>As text (CSV), one row per episode: {@code version,seed,episode,real_return,predicted_return},
- * after a {@code system,NAME} row; lines starting with {@code #} are comments. The recorded comparison
+ * after a {@code system,NAME} row; lines starting with {@code #} are comments. When the runs were
+ * evaluated on the fixed starts ({@link MbrlSettings#evalStarts()} &gt; 0), every row has a sixth column,
+ * {@code eval_return}, the mean return from those starts; text without it reads as not evaluated. The recorded comparison
  * the pane shows at once is {@value #RECORDED}, made by {@code mbrl-lab mbrl-compare}.
  *
  * @param system    the real system
@@ -24,14 +26,17 @@ import org.mbrllab.engine.model.MbrlSettings.Version;
  * @param seeds     the seeds, in run order
  * @param real      real[v][s][e]: the real return of version v, seed index s, episode e + 1 (NaN: not run)
  * @param predicted the predicted return, indexed the same way
+ * @param eval      the mean return from the fixed starts ({@link MbrlSnapshot.EpisodeResult#evalReturn()}),
+ *                  indexed the same way (NaN: not run, or not evaluated)
  */
 public record ComparisonTable(ControlSystem system, int episodes, long[] seeds, double[][][] real,
-                              double[][][] predicted) {
+                              double[][][] predicted, double[][][] eval) {
 
     /** The classpath resource of the recorded comparison. */
     public static final String RECORDED = "/lessons/model-based-planning/comparison.csv";
 
     private static final String HEADER = "version,seed,episode,real_return,predicted_return";
+    private static final String EVAL_HEADER = HEADER + ",eval_return";
 
     /** The mean and the min–max band over seeds, per episode (NaN where no seed has finished it). */
     public record Band(double[] mean, double[] low, double[] high, int[] seedsDone) {}
@@ -40,24 +45,40 @@ public record ComparisonTable(ControlSystem system, int episodes, long[] seeds, 
     public static ComparisonTable empty(ControlSystem system, int episodes, long[] seeds) {
         double[][][] r = new double[Version.values().length][seeds.length][episodes];
         double[][][] p = new double[Version.values().length][seeds.length][episodes];
-        for (double[][] v : r) for (double[] s : v) Arrays.fill(s, Double.NaN);
-        for (double[][] v : p) for (double[] s : v) Arrays.fill(s, Double.NaN);
-        return new ComparisonTable(system, episodes, seeds.clone(), r, p);
+        double[][][] q = new double[Version.values().length][seeds.length][episodes];
+        for (double[][][] a : List.of(r, p, q)) for (double[][] v : a) for (double[] s : v) Arrays.fill(s, Double.NaN);
+        return new ComparisonTable(system, episodes, seeds.clone(), r, p, q);
     }
 
     /** A deep copy, for a snapshot. */
     public ComparisonTable copy() {
-        return new ComparisonTable(system, episodes, seeds.clone(), deepCopy(real), deepCopy(predicted));
+        return new ComparisonTable(system, episodes, seeds.clone(), deepCopy(real), deepCopy(predicted), deepCopy(eval));
     }
 
     /** Books one finished episode (engine side, before any copy leaves the thread). */
     void put(Version v, int seedIndex, MbrlSnapshot.EpisodeResult r) {
         real[v.ordinal()][seedIndex][r.episode() - 1] = r.realReturn();
         predicted[v.ordinal()][seedIndex][r.episode() - 1] = r.predictedReturn();
+        eval[v.ordinal()][seedIndex][r.episode() - 1] = r.evalReturn();
     }
 
-    /** The summary of version {@code v} over the seeds. */
+    /** The summary of version {@code v}'s real return over the seeds. */
     public Band band(Version v) {
+        return band(real[v.ordinal()]);
+    }
+
+    /** The summary of version {@code v}'s return from the fixed starts over the seeds (all NaN if not evaluated). */
+    public Band evalBand(Version v) {
+        return band(eval[v.ordinal()]);
+    }
+
+    /** Whether any episode was evaluated on the fixed starts. */
+    public boolean hasEval() {
+        for (double[][] v : eval) for (double[] s : v) for (double x : s) if (!Double.isNaN(x)) return true;
+        return false;
+    }
+
+    private Band band(double[][] seedRows) {
         double[] mean = new double[episodes];
         double[] low = new double[episodes];
         double[] high = new double[episodes];
@@ -67,7 +88,7 @@ public record ComparisonTable(ControlSystem system, int episodes, long[] seeds, 
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             int n = 0;
-            for (double[] seedRow : real[v.ordinal()]) {
+            for (double[] seedRow : seedRows) {
                 double x = seedRow[e];
                 if (Double.isNaN(x)) continue;
                 sum += x;
@@ -101,14 +122,17 @@ public record ComparisonTable(ControlSystem system, int episodes, long[] seeds, 
     public String toCsv(String comment) {
         StringBuilder sb = new StringBuilder();
         for (String line : comment.split("\\R")) if (!line.isBlank()) sb.append("# ").append(line).append('\n');
-        sb.append("system,").append(system.cliName()).append('\n').append(HEADER).append('\n');
+        boolean withEval = hasEval();
+        sb.append("system,").append(system.cliName()).append('\n').append(withEval ? EVAL_HEADER : HEADER).append('\n');
         for (Version v : Version.values()) {
             for (int s = 0; s < seeds.length; s++) {
                 for (int e = 0; e < episodes; e++) {
                     double r = real[v.ordinal()][s][e];
                     if (Double.isNaN(r)) continue;
-                    sb.append(String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.3f%n", v.cliName(), seeds[s], e + 1, r,
+                    sb.append(String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.3f", v.cliName(), seeds[s], e + 1, r,
                             predicted[v.ordinal()][s][e]));
+                    if (withEval) sb.append(String.format(Locale.ROOT, ",%.3f", eval[v.ordinal()][s][e]));
+                    sb.append('\n');
                 }
             }
         }
@@ -127,7 +151,7 @@ public record ComparisonTable(ControlSystem system, int episodes, long[] seeds, 
         String[] lines = text.split("\\R");
         for (int n = 0; n < lines.length; n++) {
             String line = lines[n].strip();
-            if (line.isEmpty() || line.startsWith("#") || line.equals(HEADER)) continue;
+            if (line.isEmpty() || line.startsWith("#") || line.equals(HEADER) || line.equals(EVAL_HEADER)) continue;
             String where = source + ", line " + (n + 1) + ": ";
             String[] f = line.split(",");
             if (f.length == 2 && f[0].equals("system")) {
@@ -138,7 +162,7 @@ public record ComparisonTable(ControlSystem system, int episodes, long[] seeds, 
                 }
                 continue;
             }
-            if (f.length != 5) throw new IllegalArgumentException(where + "expected " + HEADER + ", got \"" + line + "\"");
+            if (f.length != 5 && f.length != 6) throw new IllegalArgumentException(where + "expected " + HEADER + ", got \"" + line + "\"");
             rows.add(f);
             lineNumbers.add(n + 1);
         }
@@ -170,6 +194,7 @@ public record ComparisonTable(ControlSystem system, int episodes, long[] seeds, 
             try {
                 t.real[v.ordinal()][s][e] = Double.parseDouble(f[3].strip());
                 t.predicted[v.ordinal()][s][e] = Double.parseDouble(f[4].strip());
+                if (f.length == 6) t.eval[v.ordinal()][s][e] = Double.parseDouble(f[5].strip());
             } catch (NumberFormatException x) {
                 throw new IllegalArgumentException(source + ", line " + lineNumbers.get(i) + ": not a number: " + x.getMessage());
             }

@@ -24,10 +24,13 @@ import org.mbrllab.engine.core.ParameterSpec;
  * @param maxEpochs      most epochs per fit (early stopping usually ends it before)
  * @param rolloutMode    how V3 and V4 use the ensemble when planning; the course samples one member
  *                       per plan ({@link RolloutMode#ONE_MEMBER})
+ * @param evalStarts     E: after every planning episode, the planner is also run from the first E of
+ *                       {@link ModelBasedPlanning#fixedStarts} with the same model, so that a bad start
+ *                       can be told from a bad model; 0 turns this off. These episodes add nothing to D.
  */
 public record MbrlSettings(ControlSystem system, Version version, int episodes, int members, long seed, int horizon,
                            PlannerKind planner, int samples, int cemIterations, int randomEpisodes, int hiddenUnits,
-                           int maxEpochs, RolloutMode rolloutMode) {
+                           int maxEpochs, RolloutMode rolloutMode, int evalStarts) {
 
     public static final ParameterSpec EPISODES = ParameterSpec.whole("episodes", "episodes", 1, 1000, 15,
             "Planning episodes after the random-policy data.");
@@ -43,6 +46,14 @@ public record MbrlSettings(ControlSystem system, Version version, int episodes, 
             "Width of each of the two hidden layers of every network.");
     public static final ParameterSpec MAX_EPOCHS = ParameterSpec.whole("max_epochs", "most epochs per fit", 1, 10_000,
             60, "A fit stops here even if the held-out loss is still falling.");
+    /**
+     * E, the fixed starts every planning episode is evaluated from. Three: each costs as much planning as
+     * a training episode (for V4, 200 plans), so three quadruple the planning time of a V4 run; fewer
+     * than three cannot tell one unlucky start from a bad model.
+     */
+    public static final ParameterSpec EVAL_STARTS = ParameterSpec.whole("eval_starts", "fixed evaluation starts", 0,
+            10, 3, "After every episode, run the planner with the same model from this many fixed start states "
+                    + "(the same for every version, seed and episode; their data are not kept). 0: off.");
 
     public MbrlSettings {
         Objects.requireNonNull(system, "system");
@@ -60,19 +71,22 @@ public record MbrlSettings(ControlSystem system, Version version, int episodes, 
         RANDOM_EPISODES.validate(randomEpisodes);
         HIDDEN_UNITS.validate(hiddenUnits);
         MAX_EPOCHS.validate(maxEpochs);
+        EVAL_STARTS.validate(evalStarts);
     }
 
-    /** The defaults for {@code system} and {@code version}: 15 episodes, K = 5, CEM 200 × 4, H = 25, seed 0. */
+    /** The defaults for {@code system} and {@code version}: 15 episodes, K = 5, CEM 200 × 4, H = 25, seed 0,
+     * 3 fixed evaluation starts. */
     public static MbrlSettings defaults(ControlSystem system, Version version) {
         return new MbrlSettings(system, version, (int) EPISODES.defaultValue(), (int) EnsembleConfig.MEMBERS.defaultValue(),
                 0, (int) HORIZON.defaultValue(), PlannerKind.CEM, (int) SAMPLES.defaultValue(),
                 (int) CEM_ITERATIONS.defaultValue(), (int) RANDOM_EPISODES.defaultValue(),
-                (int) HIDDEN_UNITS.defaultValue(), (int) MAX_EPOCHS.defaultValue(), RolloutMode.ONE_MEMBER);
+                (int) HIDDEN_UNITS.defaultValue(), (int) MAX_EPOCHS.defaultValue(), RolloutMode.ONE_MEMBER,
+                (int) EVAL_STARTS.defaultValue());
     }
 
     public static List<ParameterSpec> specs() {
         return List.of(EPISODES, EnsembleConfig.MEMBERS, HORIZON, SAMPLES, CEM_ITERATIONS, RANDOM_EPISODES,
-                HIDDEN_UNITS, MAX_EPOCHS);
+                HIDDEN_UNITS, MAX_EPOCHS, EVAL_STARTS);
     }
 
     /** K as fitted: 1 for V1 and V2, {@link #members()} for V3 and V4. */
@@ -90,37 +104,42 @@ public record MbrlSettings(ControlSystem system, Version version, int episodes, 
 
     public MbrlSettings withVersion(Version v) {
         return new MbrlSettings(system, v, episodes, members, seed, horizon, planner, samples, cemIterations,
-                randomEpisodes, hiddenUnits, maxEpochs, rolloutMode);
+                randomEpisodes, hiddenUnits, maxEpochs, rolloutMode, evalStarts);
     }
 
     public MbrlSettings withEpisodes(int e) {
         return new MbrlSettings(system, version, e, members, seed, horizon, planner, samples, cemIterations,
-                randomEpisodes, hiddenUnits, maxEpochs, rolloutMode);
+                randomEpisodes, hiddenUnits, maxEpochs, rolloutMode, evalStarts);
     }
 
     public MbrlSettings withMembers(int k) {
         return new MbrlSettings(system, version, episodes, k, seed, horizon, planner, samples, cemIterations,
-                randomEpisodes, hiddenUnits, maxEpochs, rolloutMode);
+                randomEpisodes, hiddenUnits, maxEpochs, rolloutMode, evalStarts);
     }
 
     public MbrlSettings withSeed(long s) {
         return new MbrlSettings(system, version, episodes, members, s, horizon, planner, samples, cemIterations,
-                randomEpisodes, hiddenUnits, maxEpochs, rolloutMode);
+                randomEpisodes, hiddenUnits, maxEpochs, rolloutMode, evalStarts);
     }
 
     public MbrlSettings withPlanner(PlannerKind kind, int h, int n, int iterations) {
         return new MbrlSettings(system, version, episodes, members, seed, h, kind, n, iterations, randomEpisodes,
-                hiddenUnits, maxEpochs, rolloutMode);
+                hiddenUnits, maxEpochs, rolloutMode, evalStarts);
     }
 
     public MbrlSettings withRolloutMode(RolloutMode mode) {
         return new MbrlSettings(system, version, episodes, members, seed, horizon, planner, samples, cemIterations,
-                randomEpisodes, hiddenUnits, maxEpochs, mode);
+                randomEpisodes, hiddenUnits, maxEpochs, mode, evalStarts);
     }
 
     public MbrlSettings withTraining(int units, int epochs) {
         return new MbrlSettings(system, version, episodes, members, seed, horizon, planner, samples, cemIterations,
-                randomEpisodes, units, epochs, rolloutMode);
+                randomEpisodes, units, epochs, rolloutMode, evalStarts);
+    }
+
+    public MbrlSettings withEvalStarts(int e) {
+        return new MbrlSettings(system, version, episodes, members, seed, horizon, planner, samples, cemIterations,
+                randomEpisodes, hiddenUnits, maxEpochs, rolloutMode, e);
     }
 
     /** The course's four versions of model-based planning. */

@@ -29,12 +29,15 @@ import java.util.List;
  *                          {@link ModelBasedPlanning#K_STEP_MAX}; empty before the first episode ends
  * @param kStepEnsemble     e(k) of the ensemble mean on the same starts
  * @param done              whether every episode has run
+ * @param evalStep          steps of the current evaluation run so far (all starts together, of
+ *                          E × {@link MbrlSettings#EPISODE_STEPS}); 0 outside {@link ModelBasedPlanning.Phase#EVALUATE}
  */
 public record MbrlSnapshot(MbrlSettings settings, ModelBasedPlanning.Phase phase, int episode, int step,
                            double[][] episodeStates, double[] episodeActions, double[][] plannedStates, int planStart,
                            double[] realRewards, double[] predictedRewards, List<EpisodeResult> results,
                            List<EpochLosses> fitLosses, double[] dataAngle, double[] dataVelocity, int[] dataEpisode,
-                           FrozenEnsemble model, double[] kStepSingle, double[] kStepEnsemble, boolean done) {
+                           FrozenEnsemble model, double[] kStepSingle, double[] kStepEnsemble, boolean done,
+                           int evalStep) {
 
     public MbrlSnapshot {
         results = List.copyOf(results);
@@ -54,7 +57,25 @@ public record MbrlSnapshot(MbrlSettings settings, ModelBasedPlanning.Phase phase
      * @param predictedReturn Σ of the rewards the planner's model predicted for the same steps
      * @param datasetSize     |D| after the episode's transitions were added (V1 adds none)
      * @param fitEpochs       epochs of the fit the episode planned with
+     * @param evalReturns     the real return of the planner with the same model from each of the fixed
+     *                        starts ({@link ModelBasedPlanning#fixedStarts}), in their order; empty when
+     *                        evaluation is off ({@link MbrlSettings#evalStarts()} = 0)
      */
     public record EpisodeResult(int episode, double realReturn, double predictedReturn, int datasetSize,
-                                int fitEpochs) {}
+                                int fitEpochs, List<Double> evalReturns) {
+
+        public EpisodeResult {
+            evalReturns = List.copyOf(evalReturns);
+        }
+
+        /** An episode without evaluation. */
+        public EpisodeResult(int episode, double realReturn, double predictedReturn, int datasetSize, int fitEpochs) {
+            this(episode, realReturn, predictedReturn, datasetSize, fitEpochs, List.of());
+        }
+
+        /** The mean of {@link #evalReturns()}: the episode's model, judged on the same starts as every other; NaN if none. */
+        public double evalReturn() {
+            return evalReturns.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.mbrllab.engine.control.Angles;
 import org.mbrllab.engine.control.CemPlanner;
+import org.mbrllab.engine.control.ControlSystem;
 import org.mbrllab.engine.control.Dynamics;
 import org.mbrllab.engine.control.Planner;
 import org.mbrllab.engine.control.PlannerKind;
@@ -31,9 +32,17 @@ import org.mbrllab.engine.run.Engine;
  *       <li>V3 and V4 sample the member they plan through uniformly, afresh for every plan (or follow
  *           {@link MbrlSettings#rolloutMode()} if it is not {@link RolloutMode#ONE_MEMBER}).</li>
  *     </ul></li>
+ *   <li>Evaluate: run the planner with the same model and version from each of the E fixed starts
+ *       ({@link #fixedStarts}, E = {@link MbrlSettings#evalStarts()}, none when 0). These episodes keep no
+ *       data and draw from a random stream of their own, so the training episodes are the same with or
+ *       without them.</li>
  *   <li>Add the episode's transitions to D (V2–V4; V1 keeps its first model and its data), refit, and
  *       go back to 3 until {@link MbrlSettings#episodes()} planning episodes have run.</li>
  * </ol>
+ * A training episode's return mixes two things: how good the model is, and how hard the start it drew
+ * was (the pendulum hanging still at the bottom is harder to swing up than one already near the top).
+ * The evaluation return holds the starts fixed, so its changes from episode to episode, version to
+ * version and seed to seed are the model's and the planner's alone (and their own sampling noise).
  * The reward is the negative of the system's default cost, r_t = −c(s_t, a_t): for the pendulum
  * Gymnasium's own reward. Episodes last {@link MbrlSettings#EPISODE_STEPS} steps and start as
  * Gymnasium's {@code reset} does.
@@ -49,6 +58,12 @@ import org.mbrllab.engine.run.Engine;
  */
 public final class ModelBasedPlanning implements Engine<MbrlSnapshot> {
 
+    /**
+     * The seed of the fixed evaluation starts: a constant, not the run's seed, so that every version, seed
+     * and episode is evaluated from the same states.
+     */
+    public static final long EVAL_START_SEED = 16_2026L;
+
     /** The longest prediction of the compounding-error curves. */
     public static final int K_STEP_MAX = 30;
 
@@ -60,6 +75,8 @@ public final class ModelBasedPlanning implements Engine<MbrlSnapshot> {
         FIT("fit the model"),
         /** Step 3: plan through the model (when a new plan is due) and execute one action. */
         ACT("plan and execute"),
+        /** Step 4: one step of the planner, with the episode's model, from a fixed start (no data kept). */
+        EVALUATE("evaluate on fixed starts"),
         /** Every episode has run. */
         DONE("done");
 
@@ -86,6 +103,8 @@ public final class ModelBasedPlanning implements Engine<MbrlSnapshot> {
     private final RandomGenerator memberRandom;
     private final RandomGenerator plannerSeeds;
     private final RandomGenerator fitSeeds;
+    private final RandomGenerator evalRandom;
+    private final double[][] evalStarts;
 
     private Phase phase = Phase.COLLECT;
     private int episode;
@@ -105,6 +124,14 @@ public final class ModelBasedPlanning implements Engine<MbrlSnapshot> {
     private int fitEpochs;
     private FrozenEnsemble model;
     private final List<MbrlSnapshot.EpisodeResult> results = new ArrayList<>();
+    /** The finished training episode, waiting for its evaluation. */
+    private MbrlSnapshot.EpisodeResult pending;
+    private final List<Double> evalReturns = new ArrayList<>();
+    private double[] evalState;
+    private int evalT;
+    private double evalSum;
+    private Trajectory evalPlan;
+    private int evalStepsIntoPlan;
     private double[] kStepSingle = new double[0];
     private double[] kStepEnsemble = new double[0];
 
@@ -121,9 +148,28 @@ public final class ModelBasedPlanning implements Engine<MbrlSnapshot> {
         this.memberRandom = Seeds.random(root.nextLong());
         this.plannerSeeds = Seeds.random(root.nextLong());
         this.fitSeeds = Seeds.random(root.nextLong());
+        // Drawn after the training streams, so it leaves them as they were without evaluation.
+        this.evalRandom = Seeds.random(root.nextLong());
+        this.evalStarts = fixedStarts(settings.system(), settings.evalStarts());
         this.predictedSum = new double[steps];
         this.predictedCount = new int[steps];
         resetEpisode();
+    }
+
+    /**
+     * The first {@code count} fixed evaluation starts of {@code system}: Gymnasium {@code reset} states drawn
+     * with {@link #EVAL_START_SEED}. The first n starts are the same whatever the count.
+     */
+    public static double[][] fixedStarts(ControlSystem system, int count) {
+        RandomGenerator random = Seeds.random(EVAL_START_SEED);
+        double[][] starts = new double[count][];
+        for (int i = 0; i < count; i++) starts[i] = system.gymnasiumReset(random);
+        return starts;
+    }
+
+    /** This run's fixed evaluation starts (copies). */
+    public double[][] fixedStarts() {
+        return Arrays.stream(evalStarts).map(double[]::clone).toArray(double[][]::new);
     }
 
     /** Runs every episode and returns the results (the command line). */
@@ -140,6 +186,7 @@ public final class ModelBasedPlanning implements Engine<MbrlSnapshot> {
             case COLLECT -> collect();
             case FIT -> fit();
             case ACT -> act();
+            case EVALUATE -> evaluate();
             case DONE -> {
                 return false;
             }
@@ -246,28 +293,36 @@ public final class ModelBasedPlanning implements Engine<MbrlSnapshot> {
 
     /** Plans H steps from the real state x at step t, and books the rewards the plan predicts. */
     private void makePlan(double[] x, int t) {
-        double[] warmStart = null;
-        if (plan != null && settings.version().replansEveryStep()) {
-            double[] previous = plan.actions();
-            warmStart = new double[previous.length];
-            System.arraycopy(previous, 1, warmStart, 0, previous.length - 1);
-            warmStart[previous.length - 1] = previous[previous.length - 1];
-        }
-        int member = settings.version().usesEnsemble() ? memberRandom.nextInt(model.members()) : 0;
-        RolloutMode mode = settings.version().usesEnsemble() ? settings.rolloutMode() : RolloutMode.ONE_MEMBER;
-        long seed = plannerSeeds.nextLong();
-        LearnedDynamics learned = new LearnedDynamics(model, features, real.controlLimit(), mode, member, seed);
-        Planner planner = settings.planner() == PlannerKind.SHOOTING
-                ? new RandomShootingPlanner(learned, cost, settings.horizon(), settings.samples(), seed)
-                : new CemPlanner(learned, cost, settings.horizon(), settings.samples(),
-                        Math.max(1, settings.samples() / 10), settings.cemIterations(), seed);
-        plan = planner.plan(x, warmStart).predicted();
+        plan = planFrom(x, plan, memberRandom, plannerSeeds);
         planStart = t;
         stepsIntoPlan = 0;
         for (int k = 0; k < plan.steps() && t + k < steps; k++) {
             predictedSum[t + k] += reward(plan.state(k), plan.u(k));
             predictedCount[t + k]++;
         }
+    }
+
+    /**
+     * A plan of H steps from x through the current model: V4 warm-starts from the previous plan shifted by
+     * one step; V3 and V4 draw the member from {@code members}; the planner's seed comes from {@code seeds}.
+     */
+    private Trajectory planFrom(double[] x, Trajectory previousPlan, RandomGenerator members, RandomGenerator seeds) {
+        double[] warmStart = null;
+        if (previousPlan != null && settings.version().replansEveryStep()) {
+            double[] previous = previousPlan.actions();
+            warmStart = new double[previous.length];
+            System.arraycopy(previous, 1, warmStart, 0, previous.length - 1);
+            warmStart[previous.length - 1] = previous[previous.length - 1];
+        }
+        int member = settings.version().usesEnsemble() ? members.nextInt(model.members()) : 0;
+        RolloutMode mode = settings.version().usesEnsemble() ? settings.rolloutMode() : RolloutMode.ONE_MEMBER;
+        long seed = seeds.nextLong();
+        LearnedDynamics learned = new LearnedDynamics(model, features, real.controlLimit(), mode, member, seed);
+        Planner planner = settings.planner() == PlannerKind.SHOOTING
+                ? new RandomShootingPlanner(learned, cost, settings.horizon(), settings.samples(), seed)
+                : new CemPlanner(learned, cost, settings.horizon(), settings.samples(),
+                        Math.max(1, settings.samples() / 10), settings.cemIterations(), seed);
+        return planner.plan(x, warmStart).predicted();
     }
 
     private void endEpisode() {
@@ -285,7 +340,52 @@ public final class ModelBasedPlanning implements Engine<MbrlSnapshot> {
                 RolloutMode.ONE_MEMBER, 0, seed), features, states, actions, K_STEP_MAX);
         kStepEnsemble = CompoundingError.kStep(new LearnedDynamics(model, features, real.controlLimit(),
                 RolloutMode.MEAN, 0, seed), features, states, actions, K_STEP_MAX);
-        results.add(new MbrlSnapshot.EpisodeResult(episode, realReturn, predictedReturn, data.size(), fitEpochs));
+        pending = new MbrlSnapshot.EpisodeResult(episode, realReturn, predictedReturn, data.size(), fitEpochs);
+        if (evalStarts.length > 0) {
+            evalReturns.clear();
+            startEvaluation(0);
+            phase = Phase.EVALUATE;
+        } else {
+            finishEpisode();
+        }
+    }
+
+    // ---------------------------------------------------------------- 4. evaluation on fixed starts
+
+    private void startEvaluation(int start) {
+        evalState = evalStarts[start].clone();
+        evalT = 0;
+        evalSum = 0;
+        evalPlan = null;
+    }
+
+    /** One real step of the planner from a fixed start, as in {@link #act()}, but nothing is kept in D. */
+    private void evaluate() {
+        boolean replan = evalPlan == null || settings.version().replansEveryStep()
+                || evalStepsIntoPlan == evalPlan.steps();
+        if (replan) {
+            evalPlan = planFrom(evalState, evalPlan, evalRandom, evalRandom);
+            evalStepsIntoPlan = 0;
+        }
+        double u = real.clip(evalPlan.u(evalStepsIntoPlan));
+        evalStepsIntoPlan++;
+        evalSum += reward(evalState, u);
+        evalState = real.step(evalState, u);
+        evalT++;
+        if (evalT < steps) return;
+        evalReturns.add(evalSum);
+        if (evalReturns.size() < evalStarts.length) {
+            startEvaluation(evalReturns.size());
+        } else {
+            pending = new MbrlSnapshot.EpisodeResult(pending.episode(), pending.realReturn(), pending.predictedReturn(),
+                    pending.datasetSize(), pending.fitEpochs(), evalReturns);
+            finishEpisode();
+        }
+    }
+
+    private void finishEpisode() {
+        results.add(pending);
+        pending = null;
         if (episode == settings.episodes()) {
             phase = Phase.DONE;
         } else if (settings.version().refits()) {
@@ -340,6 +440,7 @@ public final class ModelBasedPlanning implements Engine<MbrlSnapshot> {
         return new MbrlSnapshot(settings, phase, episode, t, episodeStates.stream().map(double[]::clone)
                 .toArray(double[][]::new), episodeActionArray(), planned, planStart, realRewards, predictedRewards,
                 results, fitLosses, dataAngle, dataVelocity, data.episodeColumn(), model, kStepSingle.clone(),
-                kStepEnsemble.clone(), phase == Phase.DONE);
+                kStepEnsemble.clone(), phase == Phase.DONE,
+                phase == Phase.EVALUATE ? evalReturns.size() * steps + evalT : 0);
     }
 }

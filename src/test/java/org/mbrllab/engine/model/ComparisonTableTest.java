@@ -43,6 +43,24 @@ class ComparisonTableTest {
     }
 
     @Test
+    void fixedStartReturnsGetTheirOwnColumnAndBand() {
+        ComparisonTable t = twoSeeds();
+        assertTrue(!t.hasEval() && t.toCsv("x").contains("predicted_return\n"), "no evaluation: five columns");
+        t.put(Version.V2, 0, new MbrlSnapshot.EpisodeResult(1, -700, -300, 400, 20, java.util.List.of(-500.0, -300.0)));
+        t.put(Version.V2, 1, new MbrlSnapshot.EpisodeResult(1, -900, -200, 400, 20, java.util.List.of(-200.0)));
+        ComparisonTable.Band b = t.evalBand(Version.V2);
+        assertEquals(-300, b.mean()[0], 1e-12, "mean over the seeds of each seed's mean over the starts");
+        assertEquals(-400, b.low()[0], 1e-12);
+        String csv = t.toCsv("x");
+        assertTrue(csv.contains("version,seed,episode,real_return,predicted_return,eval_return\n"), csv);
+        assertTrue(csv.contains("v2,0,1,-700.000,-300.000,-400.000\n"), csv);
+        ComparisonTable back = ComparisonTable.parse(csv, "test");
+        assertEquals(-200, back.eval()[Version.V2.ordinal()][1][0], 1e-9);
+        assertTrue(Double.isNaN(back.eval()[Version.V4.ordinal()][0][0]), "V4 ran without evaluation");
+        assertTrue(Double.isNaN(ComparisonTable.recorded().eval()[0][0][0]), "five columns read as not evaluated");
+    }
+
+    @Test
     void badLinesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ComparisonTable.parse("system,pendulum\nv5,0,1,-1,-1\n", "f.csv"));

@@ -16,7 +16,11 @@ import org.mbrllab.app.common.Palette;
 import org.mbrllab.engine.model.ComparisonTable;
 import org.mbrllab.engine.model.MbrlSettings.Version;
 
-/** Real return per episode of V1 … V4: the mean over the seeds as a line, the lowest to highest seed as a band. */
+/**
+ * Real return per episode of V1 … V4: the mean over the seeds as a line, the lowest to highest seed as a
+ * band; and, when the runs were evaluated on the fixed starts, the mean return from those starts as a
+ * dotted line of the same colour (no band: it is the model's score, not the luck of the training start).
+ */
 final class ComparisonChart {
 
     private final YIntervalSeriesCollection data = new YIntervalSeriesCollection();
@@ -26,6 +30,8 @@ final class ComparisonChart {
 
     ComparisonChart() {
         for (Version v : Version.values()) data.addSeries(new YIntervalSeries(v.toString(), false, true));
+        for (Version v : Version.values()) data.addSeries(new YIntervalSeries(v.cliName().toUpperCase(java.util.Locale.ROOT)
+                + " fixed starts", false, true));
         NumberAxis x = new NumberAxis("planning episode");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
@@ -47,11 +53,30 @@ final class ComparisonChart {
         return data.getSeries(v.ordinal()).getItemCount();
     }
 
+    /** Episodes with a mean return from the fixed starts for {@code v} (tests). */
+    int evalPoints(Version v) {
+        return data.getSeries(EVAL + v.ordinal()).getItemCount();
+    }
+
+    /** The first of the fixed-start series, one per version after the four real-return series. */
+    private static final int EVAL = 4;
+
     void setTheme(Theme theme, double fontSize) {
         ChartStyle.apply(chart, theme, fontSize * 0.9);
         // Below the plot: inside, the legend would hide V4's line near the top.
         chart.removeLegend();
         chart.getXYPlot().clearAnnotations();
+        // One legend entry per version, and one for what the dotted lines mean (not four more).
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        for (Version v : Version.values()) {
+            org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(v.toString(), Palette.line(theme, v.ordinal()));
+            item.setShape(new java.awt.Rectangle(-5, -5, 10, 10));
+            items.add(item);
+        }
+        org.jfree.chart.LegendItem dotted = new org.jfree.chart.LegendItem("dotted: fixed starts", null, null, null,
+                new java.awt.geom.Line2D.Double(-9, 0, 9, 0), DOTTED, ChartStyle.awt(theme.foreground()));
+        items.add(dotted);
+        chart.getXYPlot().setFixedLegendItems(items);
         org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(chart.getXYPlot());
         legend.setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, (int) Math.round(fontSize * 0.85)));
         legend.setItemPaint(ChartStyle.awt(theme.foreground()));
@@ -65,6 +90,11 @@ final class ComparisonChart {
             renderer.setSeriesFillPaint(v.ordinal(), c);
             renderer.setSeriesStroke(v.ordinal(), Palette.solid(v == Version.V4 ? 3f : 2f));
             renderer.setSeriesShape(v.ordinal(), new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            renderer.setSeriesPaint(EVAL + v.ordinal(), c);
+            renderer.setSeriesFillPaint(EVAL + v.ordinal(), c);
+            renderer.setSeriesStroke(EVAL + v.ordinal(), DOTTED);
+            renderer.setSeriesShape(EVAL + v.ordinal(), new java.awt.geom.Path2D.Double(
+                    new java.awt.Polygon(new int[] {0, 5, 0, -5}, new int[] {-5, 0, 5, 0}, 4)));
         }
     }
 
@@ -72,22 +102,30 @@ final class ComparisonChart {
         data.setNotify(false);
         for (Version v : Version.values()) {
             YIntervalSeries s = data.getSeries(v.ordinal());
+            YIntervalSeries ev = data.getSeries(EVAL + v.ordinal());
             s.clear();
+            ev.clear();
             if (t == null) continue;
             ComparisonTable.Band b = t.band(v);
+            ComparisonTable.Band eb = t.evalBand(v);
             for (int e = 0; e < t.episodes(); e++) {
                 if (b.seedsDone()[e] > 0) s.add(e + 1, b.mean()[e], b.low()[e], b.high()[e]);
+                if (eb.seedsDone()[e] > 0) ev.add(e + 1, eb.mean()[e], eb.mean()[e], eb.mean()[e]);
             }
         }
         data.setNotify(true);
     }
+
+    private static final java.awt.BasicStroke DOTTED = new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_ROUND,
+            java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {2f, 4f}, 0f);
 
     String csv() {
         StringBuilder sb = new StringBuilder("version,episode,mean,low,high\n");
         for (int i = 0; i < data.getSeriesCount(); i++) {
             YIntervalSeries s = data.getSeries(i);
             for (int j = 0; j < s.getItemCount(); j++) {
-                sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s%n", Version.values()[i].cliName(), s.getX(j),
+                String name = Version.values()[i % EVAL].cliName() + (i >= EVAL ? " fixed starts" : "");
+                sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s%n", name, s.getX(j),
                         s.getYValue(j), s.getYLowValue(j), s.getYHighValue(j)));
             }
         }

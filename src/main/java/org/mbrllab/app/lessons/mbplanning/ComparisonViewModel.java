@@ -94,7 +94,8 @@ final class ComparisonViewModel extends RunnerViewModel<VersionComparison, Versi
         if (status.stoppedOnError()) {
             note.set("Stopped: " + status.message());
         } else if (p.done()) {
-            note.set("Live: done, " + p.runs() + " runs (" + SEEDS + " seeds × 4 versions × " + EPISODES + " episodes).");
+            note.set("Live: done, " + p.runs() + " runs (" + SEEDS + " seeds × 4 versions × " + EPISODES + " episodes)."
+                    + (p.table().hasEval() ? " Dotted: the mean return from the fixed starts." : ""));
         } else {
             note.set("Live: run " + (p.run() + 1) + " of " + p.runs() + ", " + p.version() + ", seed " + p.seed()
                     + (p.episode() > 0 ? ", episode " + p.episode() : ", collecting and fitting") + ". V4 takes longest.");

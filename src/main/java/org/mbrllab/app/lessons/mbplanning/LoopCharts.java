@@ -26,7 +26,8 @@ import org.mbrllab.engine.model.MbrlSnapshot;
 /**
  * The five charts of the loop, each redrawn only when its data changed: where the data lie (coverage of
  * (θ, θ̇), the random policy's against the planner's), the losses of the current fit, the predicted
- * against the real return per episode, the predicted against the real reward per step of the episode
+ * against the real return per episode (with the mean return from the fixed starts, which tells a bad
+ * model from a bad start), the predicted against the real reward per step of the episode
  * under way, and the k-step prediction error of one network against the ensemble's mean. Datasets are
  * changed on the FX thread only, with notifications off until each is complete.
  */
@@ -36,7 +37,7 @@ final class LoopCharts {
 
     private final XYSeriesCollection coverage = collection(COVERAGE_SERIES);
     private final XYSeriesCollection losses = collection("training", "held-out");
-    private final XYSeriesCollection returns = collection("real return", "predicted return");
+    private final XYSeriesCollection returns = collection("real return", "predicted return", "fixed starts");
     private final XYSeriesCollection rewards = collection("real", "predicted");
     private final XYSeriesCollection kStep = collection("one network", "ensemble mean");
 
@@ -128,6 +129,14 @@ final class LoopCharts {
         return returns.getSeries(0).getItemCount();
     }
 
+    /** The fixed-start line of the return chart: the mean evaluation return per finished episode (tests). */
+    double[] evalReturnPoints() {
+        XYSeries s = returns.getSeries(2);
+        double[] y = new double[s.getItemCount()];
+        for (int i = 0; i < y.length; i++) y[i] = s.getY(i).doubleValue();
+        return y;
+    }
+
     /** Points in the coverage chart (tests). */
     int coveragePoints() {
         int n = 0;
@@ -171,6 +180,11 @@ final class LoopCharts {
         XYLineAndShapeRenderer ret = (XYLineAndShapeRenderer) returnChart.getXYPlot().getRenderer();
         ret.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         ret.setSeriesShape(1, new java.awt.Rectangle(-3, -3, 6, 6));
+        // The evaluation on the fixed starts: a dotted line with diamonds, beside the real return it explains.
+        ret.setSeriesStroke(2, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[] {2f, 4f}, 0f));
+        ret.setSeriesShape(2, new java.awt.geom.Path2D.Double(new java.awt.Polygon(new int[] {0, 5, 0, -5},
+                new int[] {-5, 0, 5, 0}, 4)));
         rewardChart.getXYPlot().getRenderer().setSeriesStroke(0, new BasicStroke(1.5f));
     }
 
@@ -239,11 +253,11 @@ final class LoopCharts {
     private void showReturns(MbrlSnapshot s) {
         shownResults = s.results().size();
         returns.setNotify(false);
-        returns.getSeries(0).clear();
-        returns.getSeries(1).clear();
+        for (int i = 0; i < 3; i++) returns.getSeries(i).clear();
         for (MbrlSnapshot.EpisodeResult r : s.results()) {
             returns.getSeries(0).add(r.episode(), r.realReturn(), false);
             returns.getSeries(1).add(r.episode(), r.predictedReturn(), false);
+            if (!r.evalReturns().isEmpty()) returns.getSeries(2).add(r.episode(), r.evalReturn(), false);
         }
         returns.setNotify(true);
     }

@@ -34,6 +34,8 @@ enum LoopStage {
             case COLLECT -> EnumSet.of(COLLECT);
             case FIT -> s.episode() == 0 ? EnumSet.of(FIT) : EnumSet.of(AGGREGATE, FIT);
             case ACT -> plansNext(s) ? EnumSet.of(PLAN, EXECUTE) : EnumSet.of(EXECUTE);
+            // The evaluation on the fixed starts plans and executes too, but keeps nothing.
+            case EVALUATE -> EnumSet.of(PLAN, EXECUTE);
             case DONE -> EnumSet.noneOf(LoopStage.class);
         };
     }

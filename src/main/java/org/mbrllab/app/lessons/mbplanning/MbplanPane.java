@@ -255,6 +255,7 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
             case COLLECT -> "random policy π₀";
             case FIT -> s.episode() == 0 ? "fitting the model" : "episode " + s.episode() + " over; refitting";
             case ACT -> "episode " + s.episode();
+            case EVALUATE -> "episode " + s.episode() + " over; " + MbplanViewModel.evalWhere(s);
             case DONE -> "done";
         });
         stages.show(LoopStage.current(s));
@@ -312,8 +313,9 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
             MbrlSnapshot.EpisodeResult r = s.results().get(s.results().size() - 1);
             sb.append(" · episode ").append(r.episode()).append(": real return ").append(Format.fixed(r.realReturn(), 1))
                     .append(", predicted ").append(Format.fixed(r.predictedReturn(), 1))
-                    .append(", gap ").append(Format.fixed(r.predictedReturn() - r.realReturn(), 1))
-                    .append(" · fit ").append(r.fitEpochs()).append(" epochs");
+                    .append(", gap ").append(Format.fixed(r.predictedReturn() - r.realReturn(), 1));
+            if (!r.evalReturns().isEmpty()) sb.append(" · fixed starts ").append(Format.fixed(r.evalReturn(), 1));
+            sb.append(" · fit ").append(r.fitEpochs()).append(" epochs");
         } else {
             sb.append(" · no planning episode finished yet");
         }
@@ -326,6 +328,8 @@ public final class MbplanPane extends RunnerPane<MbplanViewModel> {
                 predicted += s.predictedRewards()[i];
             }
             sb.append(String.format(Locale.ROOT, "\nepisode %d so far: real %.1f, predicted %.1f", s.episode(), real, predicted));
+        } else if (s.phase() == ModelBasedPlanning.Phase.EVALUATE) {
+            sb.append("\nepisode ").append(s.episode()).append("'s model from the ").append(MbplanViewModel.evalWhere(s));
         } else {
             sb.append("\n ");
         }

@@ -34,6 +34,12 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
     static final ParameterSpec MEMBERS = EnsembleConfig.MEMBERS;
     static final ParameterSpec HORIZON = MbrlSettings.HORIZON;
     static final ParameterSpec SAMPLES = MbrlSettings.SAMPLES;
+    /**
+     * One fixed start in the lesson (the command line's default is three): under V4 every evaluation
+     * episode costs as much as a training episode, and one start already shows whether the model got
+     * better, apart from the luck of the training episode's start.
+     */
+    static final ParameterSpec EVAL_STARTS = MbrlSettings.EVAL_STARTS.withDefault(1);
 
     /** How far one press of Step (→) goes. */
     enum Granularity {
@@ -72,7 +78,7 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
     }
 
     static List<ParameterSpec> parameterSpecs() {
-        return List.of(EPISODES, MEMBERS, HORIZON, SAMPLES);
+        return List.of(EPISODES, MEMBERS, HORIZON, SAMPLES, EVAL_STARTS);
     }
 
     @Override public ParameterModel parameters() { return parameters; }
@@ -100,7 +106,8 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
                 .withMembers((int) parameters.get(MEMBERS.key()))
                 .withSeed(seed())
                 .withPlanner(PlannerKind.CEM, (int) parameters.get(HORIZON.key()), (int) parameters.get(SAMPLES.key()),
-                        (int) MbrlSettings.CEM_ITERATIONS.defaultValue());
+                        (int) MbrlSettings.CEM_ITERATIONS.defaultValue())
+                .withEvalStarts((int) parameters.get(EVAL_STARTS.key()));
     }
 
     private void changed() {
@@ -177,7 +184,15 @@ final class MbplanViewModel extends RunnerViewModel<ModelBasedPlanning, MbrlSnap
             case FIT -> s.episode() == 0 ? "fitting the model to the random data"
                     : "refitting on all " + s.datasetSize() + " transitions after episode " + s.episode();
             case ACT -> "episode " + s.episode() + " of " + s.settings().episodes() + ", step " + s.step() + " of " + steps;
+            case EVALUATE -> "episode " + s.episode() + " of " + s.settings().episodes() + " over; " + evalWhere(s);
             case DONE -> "all " + s.settings().episodes() + " episodes done";
         };
+    }
+
+    /** "fixed start 2 of 3, step 40 of 200": where the evaluation of the last episode's model is. */
+    static String evalWhere(MbrlSnapshot s) {
+        int steps = s.settings().episodeSteps();
+        return "fixed start " + (s.evalStep() / steps + 1) + " of " + s.settings().evalStarts() + ", step "
+                + s.evalStep() % steps + " of " + steps;
     }
 }

@@ -79,6 +79,11 @@ class MbplanViewModelTest {
         vm.step();
         assertEquals(java.util.Set.of(LoopStage.PLAN, LoopStage.EXECUTE), LoopStage.current(last(vm)));
         vm.step();
+        assertEquals(Phase.EVALUATE, last(vm).phase(), "the lesson evaluates on one fixed start by default");
+        assertEquals(java.util.Set.of(LoopStage.PLAN, LoopStage.EXECUTE), LoopStage.current(last(vm)),
+                "the evaluation plans and executes, and adds nothing");
+        assertEquals("episode 1 of 3 over; fixed start 1 of 1, step 0 of 200", MbplanViewModel.where(last(vm)));
+        vm.step();
         assertEquals(java.util.Set.of(LoopStage.AGGREGATE, LoopStage.FIT), LoopStage.current(last(vm)),
                 "the episode's data were added; the refit is next");
     }
