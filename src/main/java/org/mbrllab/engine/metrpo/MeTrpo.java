@@ -230,7 +230,7 @@ public final class MeTrpo implements Engine<MeTrpoSnapshot> {
         Trpo.Iteration it = Trpo.iterate(policy, imagined, trpo, trpoRandom);
         if (!finite(policy.parameters()) || !Double.isFinite(it.meanReturn())) {
             stop("the imagined returns or the policy stopped being finite (the models predict states that grow without "
-                    + "bound); try fewer real steps per model or a smaller δ");
+                    + "bound); reset, and try a smaller δ or another seed");
             return;
         }
         phaseIterations++;
