@@ -131,7 +131,9 @@ public final class MetrpoPane extends RunnerPane<MetrpoViewModel> {
         modelFreeBox.setId("metrpo-model-free");
         modelFreeBox.selectedProperty().bindBidirectional(vm.modelFreeProperty());
         modelFreeBox.setTooltip(new Tooltip("Run model-free TRPO instead: the same policy and optimiser, but every "
-                + "TRPO iteration samples the real system, and every sampled step counts. Starts a fresh run."));
+                + "TRPO iteration samples the real system, and every sampled step counts. Its budget is the larger of "
+                + "the real-step budget and " + Format.number(org.mbrllab.engine.metrpo.MeTrpoSettings.MODEL_FREE_REAL_STEPS)
+                + ". Starts a fresh run."));
         stepPhase.setId("metrpo-step-phase");
         stepPhase.setFocusTraversable(false);
         stepPhase.setTooltip(new Tooltip("Step until the phase changes: to the end of the collection, the fit, the "

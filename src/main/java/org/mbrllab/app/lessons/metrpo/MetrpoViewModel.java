@@ -96,7 +96,8 @@ final class MetrpoViewModel extends RunnerViewModel<MeTrpo, MeTrpoSnapshot> {
         s = new MeTrpoSettings(s.system(), s.members(), s.realSteps(), false, s.seed(), s.rolloutMode(),
                 s.imaginedPaths(), s.horizon(), s.realPathsPerIteration(), (int) parameters.get(HIDDEN_UNITS.key()),
                 s.maxPolicyIterations(), s.delta());
-        return modelFree.get() ? s.asModelFree(s.realSteps()) : s;
+        // Model-free TRPO spends 4,000 real steps an iteration: it gets at least the command line's budget.
+        return modelFree.get() ? s.asModelFree(Math.max(s.realSteps(), MeTrpoSettings.MODEL_FREE_REAL_STEPS)) : s;
     }
 
     private void changed() {

@@ -53,6 +53,16 @@ class MetrpoViewModelTest {
     }
 
     @Test
+    void theModelFreeSwitchGetsABudgetItCanLearnIn() {
+        MetrpoViewModel vm = new MetrpoViewModel();
+        assertEquals(4000, vm.settings().realSteps());
+        vm.modelFreeProperty().set(true);
+        MeTrpoSettings s = vm.settings();
+        assertEquals(true, s.modelFree());
+        assertEquals(MeTrpoSettings.MODEL_FREE_REAL_STEPS, s.realSteps(), "4,000 real steps would be one TRPO iteration");
+    }
+
+    @Test
     void anEngineFailureBecomesTheShellsErrorWithItsResetOffer() {
         MetrpoViewModel vm = new MetrpoViewModel();
         assertNull(vm.failure(snapshot(List.of(), null)));
