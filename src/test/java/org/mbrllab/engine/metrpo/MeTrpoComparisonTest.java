@@ -43,7 +43,8 @@ class MeTrpoComparisonTest {
         assertEquals(Math.min(seed0, seed1), model.low()[0], 1e-9);
         assertEquals(Math.max(seed0, seed1), model.high()[0], 1e-9);
         MeTrpoRecord.Curve trpo = p.curves().get(1);
-        assertArrayEquals(new long[] {200}, trpo.realSteps(), "one real trajectory: the model-free budget");
+        // Model-free TRPO samples 20 real trajectories of 200 steps an iteration: one iteration passes the budget.
+        assertArrayEquals(new long[] {MeTrpoSettings.MODEL_FREE_PATHS * 200L}, trpo.realSteps(), "one TRPO iteration");
         double trpo0 = lastReturn(tiny().asModelFree(200));
         double trpo1 = lastReturn(tiny().asModelFree(200).withSeed(1));
         assertEquals((trpo0 + trpo1) / 2, trpo.mean()[0], 1e-9);

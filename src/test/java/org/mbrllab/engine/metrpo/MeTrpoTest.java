@@ -106,13 +106,14 @@ class MeTrpoTest {
 
     @Test
     void theModelFreeBaselineCountsEverySampledStepAndEvaluatesAfterEachIteration() {
-        MeTrpoSettings settings = small(1).asModelFree(600); // 4 paths × 50 steps = 200 real steps an iteration
+        MeTrpoSettings settings = small(1).asModelFree(3000); // 20 real paths × 50 steps = 1,000 real steps an iteration
+        assertEquals(MeTrpoSettings.MODEL_FREE_PATHS, settings.imaginedPaths());
         MeTrpo run = new MeTrpo(settings);
         assertEquals(Phase.POLICY, run.phase());
         List<MeTrpoSnapshot.Evaluation> evaluations = run.runToEnd();
         assertEquals(3, evaluations.size());
         for (int i = 0; i < 3; i++) {
-            assertEquals(200 * (i + 1), evaluations.get(i).realSteps());
+            assertEquals(1000 * (i + 1), evaluations.get(i).realSteps());
             assertEquals(i + 1, evaluations.get(i).policyIterations());
             assertEquals(0, evaluations.get(i).imaginedSteps());
         }
