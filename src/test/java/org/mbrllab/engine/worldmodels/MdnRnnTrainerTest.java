@@ -75,6 +75,60 @@ class MdnRnnTrainerTest {
     }
 
     @Test
+    void baselinesAreTheGaussianNllsOfPersistenceAndOfTheMarginalComputedFromTheEpisodes() {
+        // The same numbers, computed here straight from the episodes (no sequences, no padding).
+        Rollouts data = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 15, 3);
+        Rollouts heldOut = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 5, 4);
+        VaeTrainer v = new VaeTrainer(VaeConfig.defaults().withHiddenUnits(32).withLatent(3).withMaxEpochs(1),
+                Dodge.PIXELS, data.allFrames(), new float[0]);
+        v.step();
+        FrozenVae vae = v.freeze();
+        double[] change = new double[3];
+        double[] mean = new double[3];
+        double[] square = new double[3];
+        int n = 0;
+        for (int e = 0; e < data.episodes(); e++) {
+            for (int t = 0; t < data.steps(e); t++) {
+                float[] a = latent(vae, data, e, t);
+                float[] b = latent(vae, data, e, t + 1);
+                for (int j = 0; j < 3; j++) {
+                    change[j] += (b[j] - a[j]) * (b[j] - a[j]);
+                    mean[j] += b[j];
+                    square[j] += b[j] * b[j];
+                }
+                n++;
+            }
+        }
+        double persistence = 0;
+        double marginal = 0;
+        int m = 0;
+        for (int e = 0; e < heldOut.episodes(); e++) {
+            for (int t = 0; t < heldOut.steps(e); t++) {
+                float[] a = latent(vae, heldOut, e, t);
+                float[] b = latent(vae, heldOut, e, t + 1);
+                for (int j = 0; j < 3; j++) {
+                    double s2 = change[j] / n;
+                    double mu = mean[j] / n;
+                    double v2 = square[j] / n - mu * mu;
+                    persistence -= Math.log(Math.exp(-(b[j] - a[j]) * (b[j] - a[j]) / (2 * s2)) / Math.sqrt(2 * Math.PI * s2));
+                    marginal -= Math.log(Math.exp(-(b[j] - mu) * (b[j] - mu) / (2 * v2)) / Math.sqrt(2 * Math.PI * v2));
+                    m++;
+                }
+            }
+        }
+        MdnRnnTrainer trainer = new MdnRnnTrainer(MdnRnnConfig.defaults().withSequenceLength(7).withHiddenUnits(4),
+                vae, data, heldOut);
+        assertEquals(persistence / m, trainer.snapshot().persistenceNll(), 1e-6);
+        assertEquals(marginal / m, trainer.snapshot().marginalNll(), 1e-6);
+    }
+
+    private static float[] latent(FrozenVae vae, Rollouts r, int e, int t) {
+        float[] frame = new float[Dodge.PIXELS];
+        r.frame(e, t, frame);
+        return vae.encodeMean(frame);
+    }
+
+    @Test
     void badConfigurationsAreRefusedWithTheFieldsName() {
         OutOfRangeException e = assertThrows(OutOfRangeException.class, () -> MdnRnnConfig.defaults().withComponents(0));
         assertEquals("components", e.name());
