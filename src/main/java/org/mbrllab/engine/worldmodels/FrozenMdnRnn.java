@@ -213,6 +213,33 @@ public final class FrozenMdnRnn {
             for (int g = 0; g < components; g++) out[g] /= sum;
         }
 
+        /**
+         * log p(z) = Σ_j log Σ_g π_gj N(z_j; μ_gj, σ_gj), in double precision, each inner sum as a
+         * log-sum-exp: how well this prediction explains an actual next latent z (Z values).
+         */
+        public double logDensity(float[] z) {
+            check(z.length, latent, "z");
+            double total = 0;
+            double[] a = new double[components];
+            for (int j = 0; j < latent; j++) {
+                double max = Double.NEGATIVE_INFINITY;
+                double logitMax = Double.NEGATIVE_INFINITY;
+                for (int g = 0; g < components; g++) logitMax = Math.max(logitMax, logit(g, j));
+                double norm = 0;
+                for (int g = 0; g < components; g++) norm += Math.exp(logit(g, j) - logitMax);
+                for (int g = 0; g < components; g++) {
+                    double d = (z[j] - mean(g, j)) / sigma(g, j);
+                    a[g] = logit(g, j) - logitMax - Math.log(norm) - 0.5 * d * d - logSigma(g, j)
+                            - 0.5 * Math.log(2 * Math.PI);
+                    max = Math.max(max, a[g]);
+                }
+                double sum = 0;
+                for (int g = 0; g < components; g++) sum += Math.exp(a[g] - max);
+                total += max + Math.log(sum);
+            }
+            return total;
+        }
+
         /** The logit of p(done). */
         public double doneLogit() {
             return doneLogit;

@@ -159,6 +159,22 @@ class FrozenMdnRnnTest {
     }
 
     @Test
+    void logDensityIsTheLogOfTheMixtureDensity() {
+        FrozenMdnRnn.Mixture m = mixture();
+        float[] z = {0.4f, -1.1f};
+        double expected = 0;
+        for (int j = 0; j < 2; j++) {
+            double p = 0;
+            for (int g = 0; g < 3; g++) {
+                double d = (z[j] - m.mean(g, j)) / m.sigma(g, j);
+                p += m.weight(g, j) * Math.exp(-0.5 * d * d) / (m.sigma(g, j) * Math.sqrt(2 * Math.PI));
+            }
+            expected += Math.log(p);
+        }
+        assertEquals(expected, m.logDensity(z), 1e-12);
+    }
+
+    @Test
     void badTemperaturesAndSizesAreRefused() {
         FrozenMdnRnn.Mixture m = mixture();
         assertEquals("tau", assertThrows(OutOfRangeException.class,

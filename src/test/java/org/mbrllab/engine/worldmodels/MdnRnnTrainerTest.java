@@ -75,6 +75,45 @@ class MdnRnnTrainerTest {
     }
 
     @Test
+    void heldOutLossesEqualTheFrozenCopysLossesRunOverTheEpisodes() {
+        // Recomputes the held-out NLL and done cross-entropy step by step with the frozen M, straight from
+        // the episodes: the trainer's sequences (inputs, actions, targets, done flags, cuts, padding) must
+        // feed the graph exactly what the episodes hold.
+        Rollouts data = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 15, 3);
+        Rollouts heldOut = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 8, 4);
+        VaeTrainer v = new VaeTrainer(VaeConfig.defaults().withHiddenUnits(32).withLatent(3).withMaxEpochs(1),
+                Dodge.PIXELS, data.allFrames(), new float[0]);
+        v.step();
+        FrozenVae vae = v.freeze();
+        int length = 9;
+        MdnRnnTrainer trainer = new MdnRnnTrainer(MdnRnnConfig.defaults().withHiddenUnits(10).withComponents(3)
+                .withSequenceLength(length).withMaxEpochs(2), vae, data, heldOut);
+        while (trainer.step()) { }
+        FrozenMdnRnn m = trainer.freeze();
+        double nll = 0;
+        double bce = 0;
+        int steps = 0;
+        int hits = 0;
+        for (int e = 0; e < heldOut.episodes(); e++) {
+            float[] h = m.initialState();
+            for (int t = 0; t < heldOut.steps(e); t++) {
+                if (t % length == 0) h = m.initialState();
+                h = m.step(h, latent(vae, heldOut, e, t), heldOut.action(e, t));
+                FrozenMdnRnn.Mixture mix = m.mixture(h);
+                nll -= mix.logDensity(latent(vae, heldOut, e, t + 1)) / 3;
+                double p = mix.doneProbability();
+                bce -= heldOut.done(e, t) ? Math.log(p) : Math.log(1 - p);
+                hits += heldOut.done(e, t) ? 1 : 0;
+                steps++;
+            }
+        }
+        assertTrue(hits > 0 && steps > 8 * length, "hits and cut episodes are exercised");
+        MdnRnnEpoch last = trainer.snapshot().history().get(1);
+        assertEquals(nll / steps, last.heldOutNll(), 1e-4);
+        assertEquals(bce / steps, last.heldOutBce(), 1e-4);
+    }
+
+    @Test
     void baselinesAreTheGaussianNllsOfPersistenceAndOfTheMarginalComputedFromTheEpisodes() {
         // The same numbers, computed here straight from the episodes (no sequences, no padding).
         Rollouts data = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 15, 3);
