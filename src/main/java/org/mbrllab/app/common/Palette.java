@@ -64,6 +64,15 @@ public final class Palette {
      * that stacked charts keep the same plot width and their time axes line up. Replaces any legend.
      */
     public static void insideLegend(org.jfree.chart.JFreeChart chart, org.mbrllab.app.common.Theme theme, double fontSize) {
+        insideLegend(chart, theme, fontSize, false);
+    }
+
+    /**
+     * The legend inside the plot, at the top right or, with {@code bottom}, at the bottom right: for curves
+     * that climb to the top of the plot (returns that approach their best), where a top legend would hide them.
+     */
+    public static void insideLegend(org.jfree.chart.JFreeChart chart, org.mbrllab.app.common.Theme theme, double fontSize,
+                                    boolean bottom) {
         chart.removeLegend();
         org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
         plot.clearAnnotations();
@@ -73,8 +82,9 @@ public final class Palette {
         javafx.scene.paint.Color bg = theme.background();
         legend.setBackgroundPaint(new Color((float) bg.getRed(), (float) bg.getGreen(), (float) bg.getBlue(), 0.8f));
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        org.jfree.chart.annotations.XYTitleAnnotation a = new org.jfree.chart.annotations.XYTitleAnnotation(0.995, 0.98,
-                legend, org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        org.jfree.chart.annotations.XYTitleAnnotation a = new org.jfree.chart.annotations.XYTitleAnnotation(0.995,
+                bottom ? 0.02 : 0.98, legend,
+                bottom ? org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT : org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         a.setMaxWidth(0.9);
         plot.addAnnotation(a);
     }

@@ -149,7 +149,7 @@ final class RecordChart {
     void setTheme(Theme theme, double fontSize) {
         this.theme = theme;
         ChartStyle.apply(chart, theme, fontSize * 0.9);
-        Palette.insideLegend(chart, theme, fontSize);
+        Palette.insideLegend(chart, theme, fontSize, true); // returns climb to the top: keep the legend below them
         ValueMarker bar = (ValueMarker) chart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
         bar.setPaint(ChartStyle.awt(theme.muted()));
         bar.setStroke(Palette.dashed(1.5f));
