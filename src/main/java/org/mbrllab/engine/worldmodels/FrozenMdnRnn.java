@@ -62,7 +62,7 @@ public final class FrozenMdnRnn {
     }
 
     private static float[] size(float[] w, int expected, String name) {
-        check(w.length, expected, name);
+        PlainLayers.check(w.length, expected, name);
         return w;
     }
 
@@ -88,19 +88,19 @@ public final class FrozenMdnRnn {
 
     /** h' after seeing latent z and taking {@code action} in state h; h is not changed. */
     public float[] step(float[] h, float[] z, Dodge.Action action) {
-        check(h.length, hidden, "h");
-        check(z.length, latent, "z");
+        PlainLayers.check(h.length, hidden, "h");
+        PlainLayers.check(z.length, latent, "z");
         Objects.requireNonNull(action, "action");
         float[] v = new float[in + hidden];
         System.arraycopy(z, 0, v, 0, latent);
         v[latent + action.ordinal()] = 1;
         System.arraycopy(h, 0, v, in, hidden);
         float[] gates = new float[2 * hidden];
-        dense(v, gateW, gateB, in + hidden, 2 * hidden, gates);
+        PlainLayers.dense(v, gateW, gateB, in + hidden, 2 * hidden, gates);
         for (int k = 0; k < gates.length; k++) gates[k] = (float) (1 / (1 + Math.exp(-gates[k])));
         for (int k = 0; k < hidden; k++) v[in + k] = gates[k] * h[k];
         float[] n = new float[hidden];
-        dense(v, candW, candB, in + hidden, hidden, n);
+        PlainLayers.dense(v, candW, candB, in + hidden, hidden, n);
         float[] next = new float[hidden];
         for (int k = 0; k < hidden; k++) {
             float nk = (float) Math.tanh(n[k]);
@@ -111,9 +111,9 @@ public final class FrozenMdnRnn {
 
     /** The mixture for the next latent and the done probability, read from a hidden state h' (after a step). */
     public Mixture mixture(float[] h) {
-        check(h.length, hidden, "h");
+        PlainLayers.check(h.length, hidden, "h");
         float[] raw = new float[3 * components * latent];
-        dense(h, mixW, mixB, hidden, raw.length, raw);
+        PlainLayers.dense(h, mixW, mixB, hidden, raw.length, raw);
         float done = doneB;
         for (int k = 0; k < hidden; k++) done += h[k] * doneW[k];
         return new Mixture(components, latent, raw, done);
@@ -158,7 +158,7 @@ public final class FrozenMdnRnn {
         private final float doneLogit;
 
         Mixture(int components, int latent, float[] raw, float doneLogit) {
-            check(raw.length, 3 * components * latent, "raw");
+            PlainLayers.check(raw.length, 3 * components * latent, "raw");
             this.components = components;
             this.latent = latent;
             this.raw = raw.clone();
@@ -202,7 +202,7 @@ public final class FrozenMdnRnn {
 
         /** softmax_g(ℓ_gj / τ) for dimension j, into {@code out} (G values). */
         public void temperedWeights(int j, double tau, double[] out) {
-            check(out.length, components, "out");
+            PlainLayers.check(out.length, components, "out");
             double max = Double.NEGATIVE_INFINITY;
             for (int g = 0; g < components; g++) max = Math.max(max, logit(g, j) / tau);
             double sum = 0;
@@ -218,7 +218,7 @@ public final class FrozenMdnRnn {
          * log-sum-exp: how well this prediction explains an actual next latent z (Z values).
          */
         public double logDensity(float[] z) {
-            check(z.length, latent, "z");
+            PlainLayers.check(z.length, latent, "z");
             double total = 0;
             double[] a = new double[components];
             for (int j = 0; j < latent; j++) {
@@ -256,20 +256,5 @@ public final class FrozenMdnRnn {
             }
             return g * latent + j;
         }
-    }
-
-    /** y = x·W + b, as a sum of W's rows so that the inner loop runs along memory. */
-    private static void dense(float[] x, float[] w, float[] b, int fanIn, int fanOut, float[] y) {
-        System.arraycopy(b, 0, y, 0, fanOut);
-        for (int i = 0; i < fanIn; i++) {
-            float xi = x[i];
-            if (xi == 0) continue;
-            int row = i * fanOut;
-            for (int j = 0; j < fanOut; j++) y[j] += xi * w[row + j];
-        }
-    }
-
-    private static void check(int length, int expected, String what) {
-        if (length != expected) throw new IllegalArgumentException(what + " has " + length + " values, expected " + expected);
     }
 }

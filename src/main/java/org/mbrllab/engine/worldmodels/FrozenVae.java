@@ -107,24 +107,24 @@ public final class FrozenVae {
 
     /** μ(x) and log σ²(x) for one frame; {@code logVar} may be null. */
     public void encode(float[] frame, float[] mu, float[] logVar) {
-        check(frame.length, pixels, "frame");
-        check(mu.length, latent, "mu");
-        if (logVar != null) check(logVar.length, latent, "logVar");
+        PlainLayers.check(frame.length, pixels, "frame");
+        PlainLayers.check(mu.length, latent, "mu");
+        if (logVar != null) PlainLayers.check(logVar.length, latent, "logVar");
         float[] h = new float[hidden];
-        dense(frame, encW, encB, pixels, hidden, h);
+        PlainLayers.dense(frame, encW, encB, pixels, hidden, h);
         for (int j = 0; j < hidden; j++) if (h[j] < 0) h[j] = 0;
-        dense(h, muW, muB, hidden, latent, mu);
-        if (logVar != null) dense(h, lvW, lvB, hidden, latent, logVar);
+        PlainLayers.dense(h, muW, muB, hidden, latent, mu);
+        if (logVar != null) PlainLayers.dense(h, lvW, lvB, hidden, latent, logVar);
     }
 
     /** x̂(z), the decoder's pixel values in (0, 1) for one latent of Z values, into {@code frame}. */
     public void decode(float[] z, float[] frame) {
-        check(z.length, latent, "z");
-        check(frame.length, pixels, "frame");
+        PlainLayers.check(z.length, latent, "z");
+        PlainLayers.check(frame.length, pixels, "frame");
         float[] g = new float[hidden];
-        dense(z, decW, decB, latent, hidden, g);
+        PlainLayers.dense(z, decW, decB, latent, hidden, g);
         for (int j = 0; j < hidden; j++) if (g[j] < 0) g[j] = 0;
-        dense(g, outW, outB, hidden, pixels, frame);
+        PlainLayers.dense(g, outW, outB, hidden, pixels, frame);
         for (int i = 0; i < pixels; i++) frame[i] = (float) (1 / (1 + Math.exp(-frame[i])));
     }
 
@@ -158,20 +158,5 @@ public final class FrozenVae {
             }
         }
         return sum / frames.length;
-    }
-
-    /** y = x·W + b, as a sum of W's rows so that the inner loop runs along memory. */
-    private static void dense(float[] x, float[] w, float[] b, int fanIn, int fanOut, float[] y) {
-        System.arraycopy(b, 0, y, 0, fanOut);
-        for (int i = 0; i < fanIn; i++) {
-            float xi = x[i];
-            if (xi == 0) continue;
-            int row = i * fanOut;
-            for (int j = 0; j < fanOut; j++) y[j] += xi * w[row + j];
-        }
-    }
-
-    private static void check(int length, int expected, String what) {
-        if (length != expected) throw new IllegalArgumentException(what + " has " + length + " values, expected " + expected);
     }
 }
