@@ -66,6 +66,12 @@ public final class FrozenMdnRnn {
         return w;
     }
 
+    /** Copies of the eight weight arrays, in {@link MdnRnnGraph#weights()} order (what the constructor takes). */
+    float[][] weights() {
+        return new float[][] {gateW.clone(), gateB.clone(), candW.clone(), candB.clone(), mixW.clone(), mixB.clone(),
+                doneW.clone(), new float[] {doneB}};
+    }
+
     /** Z, the latent size. */
     public int latent() {
         return latent;
@@ -144,6 +150,96 @@ public final class FrozenMdnRnn {
             z[j] = (float) (mixture.mean(pick, j) + mixture.sigma(pick, j) * scale * random.nextGaussian());
         }
         return z;
+    }
+
+    /** A {@link Stepper} for dreams run on this M: its own scratch space, so one per thread. */
+    public Stepper stepper() {
+        return new Stepper();
+    }
+
+    /**
+     * One dream step done in place, without the allocations of {@link #step}, {@link #mixture} and
+     * {@link #sample}, and computing only the head outputs a sample needs: all G·Z logits, but the mean
+     * and log σ of only the component drawn in each dimension (Z of each instead of G·Z). It gives
+     * exactly the numbers of those three methods, drawing from the random stream in the same order
+     * ({@code FrozenMdnRnnTest} checks this). Not thread-safe: one per thread.
+     */
+    public final class Stepper {
+        private final float[] v = new float[in + hidden];
+        private final float[] gates = new float[2 * hidden];
+        private final float[] cand = new float[hidden];
+        private final float[] logits = new float[components * latent];
+        private final float[] logitB;
+        private final double[] weights = new double[components];
+
+        private Stepper() {
+            logitB = java.util.Arrays.copyOf(mixB, components * latent);
+        }
+
+        /**
+         * h ← M's next hidden state after latent z and {@code action}; z ← a draw of the next latent at
+         * temperature τ.
+         *
+         * @return the logit of p(done) read from the new h
+         */
+        public double advance(float[] h, float[] z, Dodge.Action action, double tau, RandomGenerator random) {
+            // The GRU step, as step().
+            System.arraycopy(z, 0, v, 0, latent);
+            for (int a = 0; a < MdnRnnGraph.ACTIONS; a++) v[latent + a] = 0;
+            v[latent + action.ordinal()] = 1;
+            System.arraycopy(h, 0, v, in, hidden);
+            PlainLayers.dense(v, gateW, gateB, in + hidden, 2 * hidden, gates);
+            for (int k = 0; k < gates.length; k++) gates[k] = (float) (1 / (1 + Math.exp(-gates[k])));
+            for (int k = 0; k < hidden; k++) v[in + k] = gates[k] * h[k];
+            PlainLayers.dense(v, candW, candB, in + hidden, hidden, cand);
+            for (int k = 0; k < hidden; k++) {
+                float nk = (float) Math.tanh(cand[k]);
+                h[k] = nk + gates[hidden + k] * (h[k] - nk);
+            }
+            // The head: logits in full (the first G·Z columns of mix_w), then a component per dimension.
+            int gz = components * latent;
+            int width = 3 * gz;
+            System.arraycopy(logitB, 0, logits, 0, gz);
+            for (int i = 0; i < hidden; i++) {
+                float hi = h[i];
+                if (hi == 0) continue;
+                int row = i * width;
+                for (int c = 0; c < gz; c++) logits[c] += hi * mixW[row + c];
+            }
+            double scale = Math.sqrt(tau);
+            for (int j = 0; j < latent; j++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int g = 0; g < components; g++) max = Math.max(max, logits[g * latent + j] / tau);
+                double sum = 0;
+                for (int g = 0; g < components; g++) {
+                    weights[g] = Math.exp(logits[g * latent + j] / tau - max);
+                    sum += weights[g];
+                }
+                double u = random.nextDouble();
+                int pick = components - 1;
+                for (int g = 0; g < components; g++) {
+                    u -= weights[g] / sum;
+                    if (u < 0) {
+                        pick = g;
+                        break;
+                    }
+                }
+                int meanCol = gz + pick * latent + j;
+                int sigmaCol = meanCol + gz;
+                float mean = mixB[meanCol];
+                float logSigma = mixB[sigmaCol];
+                for (int i = 0; i < hidden; i++) {
+                    float hi = h[i];
+                    if (hi == 0) continue;
+                    mean += hi * mixW[i * width + meanCol];
+                    logSigma += hi * mixW[i * width + sigmaCol];
+                }
+                z[j] = (float) (mean + Math.exp(logSigma) * scale * random.nextGaussian());
+            }
+            float done = doneB;
+            for (int k = 0; k < hidden; k++) done += h[k] * doneW[k];
+            return done;
+        }
     }
 
     /**

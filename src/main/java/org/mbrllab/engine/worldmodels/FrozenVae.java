@@ -59,6 +59,12 @@ public final class FrozenVae {
         return a;
     }
 
+    /** Copies of the ten weight arrays, in {@link VaeGraph#ORDER} order (what the constructor takes). */
+    float[][] weights() {
+        return new float[][] {encW.clone(), encB.clone(), muW.clone(), muB.clone(), lvW.clone(), lvB.clone(),
+                decW.clone(), decB.clone(), outW.clone(), outB.clone()};
+    }
+
     /** P, pixels per frame. */
     public int pixels() {
         return pixels;

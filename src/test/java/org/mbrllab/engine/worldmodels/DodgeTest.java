@@ -71,23 +71,51 @@ class DodgeTest {
     }
 
     @Test
-    void renderDrawsTheAgentGreyAndRocksWhite() {
+    void renderDrawsTheAgentGreyRocksWhiteAndTheWallBeyondTheArenaDarkGrey() {
         Dodge game = new Dodge(new DodgeParams(300, 0), 1);
         game.addRock(4, 2);
         float[] frame = new float[Dodge.PIXELS];
         game.render(frame);
         int rock = 0;
         int agent = 0;
+        int wall = 0;
         for (float v : frame) {
             if (v == Dodge.ROCK_SHADE) rock++;
             if (v == Dodge.AGENT_SHADE) agent++;
+            if (v == Dodge.WALL_SHADE) wall++;
         }
         assertEquals(4, rock);
         assertEquals(3, agent);
-        assertEquals(Dodge.ROCK_SHADE, frame[2 * Dodge.SIDE + 4]);
-        assertEquals(Dodge.ROCK_SHADE, frame[3 * Dodge.SIDE + 5]);
-        assertEquals(Dodge.AGENT_SHADE, frame[Dodge.AGENT_ROW * Dodge.SIDE + Dodge.START_X]);
+        // The agent starts at x = 6, one left of the view's 7: view column 0 is beyond the left wall.
+        assertEquals(Dodge.SIDE, wall, "one column of wall");
+        assertEquals(Dodge.WALL_SHADE, frame[0]);
+        assertEquals(Dodge.ROCK_SHADE, frame[2 * Dodge.SIDE + 5], "arena column 4 is view column 5");
+        assertEquals(Dodge.ROCK_SHADE, frame[3 * Dodge.SIDE + 6]);
+        assertEquals(Dodge.AGENT_SHADE, frame[Dodge.AGENT_ROW * Dodge.SIDE + Dodge.VIEW_AGENT_X]);
         assertEquals(128, Math.round(Dodge.AGENT_SHADE * 255), "a byte keeps the shade exactly");
+        assertEquals(64, Math.round(Dodge.WALL_SHADE * 255), "a byte keeps the shade exactly");
+    }
+
+    @Test
+    void theCameraFollowsTheAgentSoARockMovesAcrossTheViewAsTheAgentWalks() {
+        Dodge game = new Dodge(new DodgeParams(300, 0), 1);
+        game.addRock(0, 0);
+        float[] frame = new float[Dodge.PIXELS];
+        for (int i = 0; i < 6; i++) game.step(Dodge.Action.LEFT);
+        assertEquals(0, game.agentX());
+        game.render(frame);
+        // x = 0: view column c shows arena column c − 7, so columns 0–6 are wall and the rock (now on row
+        // 6, arena columns 0–1) is at view columns 7–8, straight above the agent's left two cells.
+        for (int c = 0; c < Dodge.VIEW_AGENT_X; c++) assertEquals(Dodge.WALL_SHADE, frame[5 * Dodge.SIDE + c], "column " + c);
+        assertEquals(Dodge.ROCK_SHADE, frame[6 * Dodge.SIDE + 7]);
+        assertEquals(Dodge.ROCK_SHADE, frame[7 * Dodge.SIDE + 8]);
+        assertEquals(0f, frame[6 * Dodge.SIDE + 9]);
+        for (int i = 0; i < 6; i++) game.step(Dodge.Action.RIGHT);
+        assertEquals(6, game.agentX());
+        game.render(frame);
+        assertEquals(Dodge.ROCK_SHADE, frame[12 * Dodge.SIDE + 1], "x = 6: arena column 0 is view column 1");
+        assertEquals(Dodge.WALL_SHADE, frame[12 * Dodge.SIDE]);
+        assertEquals(Dodge.AGENT_SHADE, frame[Dodge.AGENT_ROW * Dodge.SIDE + Dodge.VIEW_AGENT_X + 1]);
     }
 
     @Test
