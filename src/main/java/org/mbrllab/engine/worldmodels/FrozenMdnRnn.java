@@ -42,6 +42,10 @@ public final class FrozenMdnRnn {
     private final float[] mixB;
     private final float[] doneW;
     private final float doneB;
+    /** gate_w, cand_w and mix_w transposed, for the dream's {@link Stepper}. */
+    private final float[] gateWT;
+    private final float[] candWT;
+    private final float[] mixWT;
 
     /** @param weights the eight arrays of {@link MdnRnnGraph#weights()}, not copied (the caller gives up its own copy) */
     FrozenMdnRnn(int latent, int hidden, int components, float[][] weights) {
@@ -59,6 +63,9 @@ public final class FrozenMdnRnn {
         mixB = size(weights[5], 3 * gz, "mix_b");
         doneW = size(weights[6], hidden, "done_w");
         doneB = size(weights[7], 1, "done_b")[0];
+        gateWT = PlainLayers.transpose(gateW, in + hidden, 2 * hidden);
+        candWT = PlainLayers.transpose(candW, in + hidden, hidden);
+        mixWT = PlainLayers.transpose(mixW, hidden, 3 * gz);
     }
 
     private static float[] size(float[] w, int expected, String name) {
@@ -188,24 +195,17 @@ public final class FrozenMdnRnn {
             for (int a = 0; a < MdnRnnGraph.ACTIONS; a++) v[latent + a] = 0;
             v[latent + action.ordinal()] = 1;
             System.arraycopy(h, 0, v, in, hidden);
-            PlainLayers.dense(v, gateW, gateB, in + hidden, 2 * hidden, gates);
+            PlainLayers.denseTransposed(v, gateWT, gateB, in + hidden, 2 * hidden, gates);
             for (int k = 0; k < gates.length; k++) gates[k] = (float) (1 / (1 + Math.exp(-gates[k])));
             for (int k = 0; k < hidden; k++) v[in + k] = gates[k] * h[k];
-            PlainLayers.dense(v, candW, candB, in + hidden, hidden, cand);
+            PlainLayers.denseTransposed(v, candWT, candB, in + hidden, hidden, cand);
             for (int k = 0; k < hidden; k++) {
                 float nk = (float) Math.tanh(cand[k]);
                 h[k] = nk + gates[hidden + k] * (h[k] - nk);
             }
             // The head: logits in full (the first G·Z columns of mix_w), then a component per dimension.
             int gz = components * latent;
-            int width = 3 * gz;
-            System.arraycopy(logitB, 0, logits, 0, gz);
-            for (int i = 0; i < hidden; i++) {
-                float hi = h[i];
-                if (hi == 0) continue;
-                int row = i * width;
-                for (int c = 0; c < gz; c++) logits[c] += hi * mixW[row + c];
-            }
+            PlainLayers.denseTransposed(h, mixWT, logitB, hidden, gz, logits);
             double scale = Math.sqrt(tau);
             for (int j = 0; j < latent; j++) {
                 double max = Double.NEGATIVE_INFINITY;
@@ -228,11 +228,12 @@ public final class FrozenMdnRnn {
                 int sigmaCol = meanCol + gz;
                 float mean = mixB[meanCol];
                 float logSigma = mixB[sigmaCol];
+                int meanRow = meanCol * hidden;
+                int sigmaRow = sigmaCol * hidden;
                 for (int i = 0; i < hidden; i++) {
                     float hi = h[i];
-                    if (hi == 0) continue;
-                    mean += hi * mixW[i * width + meanCol];
-                    logSigma += hi * mixW[i * width + sigmaCol];
+                    mean += hi * mixWT[meanRow + i];
+                    logSigma += hi * mixWT[sigmaRow + i];
                 }
                 z[j] = (float) (mean + Math.exp(logSigma) * scale * random.nextGaussian());
             }
