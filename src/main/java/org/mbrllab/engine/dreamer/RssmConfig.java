@@ -43,11 +43,20 @@ public record RssmConfig(int encoderUnits, int embedding, int deterministic, int
     }
 
     /**
-     * The issue's world model: encoder 256 → 128 → 64, a GRU of 64, Z = 16, heads of 64, batches of 16
-     * sequences of 16 steps, 3 free nats, no balancing, Adam 1e-3, 4,000 updates, seed 1.
+     * The lesson's world model: encoder 256 → 128 → 64, a GRU of 64, Z = 16, heads of 64, batches of 16
+     * sequences of 16 steps, 1 free nat, KL balancing with α = 0.8, Adam 1e-3, 4,000 updates, seed 1.
+     *
+     * <p>Why 1 free nat and balancing, not Dreamer's 3 nats without: a 16×16 frame's reconstruction loss is
+     * small (about 0.4 nats per frame once trained, against thousands for Dreamer's 64×64×3 images), so the
+     * model settles with a KL below 3 nats per step, where the free nats give the prior no gradient at all, and
+     * the prior then barely learns the dynamics. Measured on 200 random-torque episodes (seed 1), open loop on
+     * 50 held-out sequences (10 episodes, seed 2; 5 context frames, 15 imagined), after 4,000 updates, as the
+     * mean error over the 15 steps divided by the mean-frame and by the copy-last baseline's: 0.74 and 0.38
+     * with 3 free nats; 0.57 and 0.30 with 1 free nat; 0.30 and 0.16 with 1 free nat and balancing (0.34 and
+     * 0.17 averaged over the evaluations at 3,000, 3,500 and 4,000 updates).
      */
     public static RssmConfig defaults() {
-        return new RssmConfig(128, 64, 64, 16, 64, 16, 16, 3, false, 0.8, 1e-3, 4000, 1);
+        return new RssmConfig(128, 64, 64, 16, 64, 16, 16, 1, true, 0.8, 1e-3, 4000, 1);
     }
 
     /** A small model for quick tests: every layer of 8, Z = 4, batches of 4 sequences of 6 steps. */

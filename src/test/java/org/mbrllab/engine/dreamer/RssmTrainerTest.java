@@ -66,6 +66,16 @@ class RssmTrainerTest {
     }
 
     @Test
+    void theDefaultModelHasTheIssuesSizes() {
+        RssmConfig d = RssmConfig.defaults();
+        assertEquals(new org.mbrllab.engine.nn.RssmGraph.Sizes(256, 128, 64, 64, 16, 64, 1, 16, 16), RssmTrainer.sizes(d));
+        assertEquals(4000, d.maxUpdates());
+        assertEquals(1e-3, d.learningRate());
+        assertTrue(d.klBalance());
+        assertEquals(0.8, d.balanceAlpha());
+    }
+
+    @Test
     void badConfigurationsAreRefusedWithTheirNames() {
         assertEquals("sequenceLength", assertThrows(OutOfRangeException.class, () -> new RssmConfig(8, 8, 8, 4, 8, 1, 4, 3,
                 false, 0.8, 1e-3, 5, 1)).name());
