@@ -1,15 +1,16 @@
 package org.mbrllab.engine.worldmodels;
 
 /**
- * The plain-Java pieces V's and M's frozen copies share ({@link FrozenVae}, {@link FrozenMdnRnn}): a dense
- * layer over weights copied out of SameDiff, and the size check of their inputs.
+ * The plain-Java pieces the frozen copies of trained networks share (V's and M's, {@link FrozenVae},
+ * {@link FrozenMdnRnn}; Dreamer's {@code dreamer.FrozenRssm}): a dense layer over weights copied out of
+ * SameDiff, and the size check of their inputs.
  */
-final class PlainLayers {
+public final class PlainLayers {
 
     private PlainLayers() {}
 
     /** y = x·W + b, as a sum of W's rows so that the inner loop runs along memory. */
-    static void dense(float[] x, float[] w, float[] b, int fanIn, int fanOut, float[] y) {
+    public static void dense(float[] x, float[] w, float[] b, int fanIn, int fanOut, float[] y) {
         System.arraycopy(b, 0, y, 0, fanOut);
         for (int i = 0; i < fanIn; i++) {
             float xi = x[i];
@@ -67,7 +68,7 @@ final class PlainLayers {
     }
 
     /** Refuses an array of {@code length} values where {@code expected} are needed, naming {@code what}. */
-    static void check(int length, int expected, String what) {
+    public static void check(int length, int expected, String what) {
         if (length != expected) throw new IllegalArgumentException(what + " has " + length + " values, expected " + expected);
     }
 }

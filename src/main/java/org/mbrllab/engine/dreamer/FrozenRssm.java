@@ -1,0 +1,259 @@
+package org.mbrllab.engine.dreamer;
+
+import org.mbrllab.engine.nn.RssmGraph;
+import org.mbrllab.engine.worldmodels.PlainLayers;
+
+/**
+ * An immutable copy of a trained RSSM ({@link RssmGraph}), run in plain Java: the world model as the
+ * imagination viewer, open-loop evaluation and (later) behaviour learning use it, one step at a time. Made by
+ * {@link RssmTrainer#freeze()}. Thousands of single steps in SameDiff would cost about 17 µs per op in
+ * overhead alone (STACK.md); here a step is a few matrix-vector products. Holds no INDArray, changes nothing
+ * after construction, and every {@link State} it returns is immutable, so one copy can be handed to any
+ * number of threads. {@code FrozenRssmTest} checks that it gives the graph's numbers.
+ *
+ * <h2>The steps (float32, as the graph; see {@link RssmGraph} for the equations)</h2>
+ * <pre>
+ *   observe (filtering):  h_t = GRU(h_{t−1}, [z_{t−1}, a_{t−1}]) (h_0 = 0),  z_t = μ_q + σ_q ε   from q(z | h_t, e(o_t))
+ *   imagine (prediction): h_t = GRU(h_{t−1}, [z_{t−1}, a_{t−1}]),           z_t = μ_p + σ_p ε   from p(z | h_t)
+ *   decode:  ô_t from [h_t, z_t];    reward: symexp(r̂_t), the reward of the step that led to o_t
+ * </pre>
+ * ε = null means ε = 0: z is the distribution's mean, the deterministic choice open-loop evaluation makes.
+ *
+ * <h2>Units</h2>
+ * The model's action is the torque divided by {@value #MAX_TORQUE} after the environment's clip, so that it
+ * lies in [−1, 1] ({@link #action}); its reward head predicts symlog r = sign(r) ln(1 + |r|) (DreamerV3), so
+ * that the pendulum's rewards, from about −33 to 0 per step, become −3.5 to 0 ({@link #symlog}).
+ */
+public final class FrozenRssm {
+    /** The torque limit of the pendulum: torques are clipped to ± this and divided by it. */
+    public static final double MAX_TORQUE = 2;
+
+    private final int pixels, encoderUnits, embedding, hidden, latent, headUnits;
+    private final float[][] w;
+
+    /**
+     * @param sizes   the graph's sizes (only its model sizes matter: one action value is expected)
+     * @param weights the 24 arrays of {@link RssmGraph#weights()}, not copied (the caller gives up its copy)
+     */
+    FrozenRssm(RssmGraph.Sizes sizes, float[][] weights) {
+        if (weights.length != 24) throw new IllegalArgumentException(weights.length + " weight arrays, expected 24");
+        if (sizes.actions() != 1) throw new IllegalArgumentException(sizes.actions() + " action values, expected 1");
+        pixels = sizes.pixels();
+        encoderUnits = sizes.encoderUnits();
+        embedding = sizes.embedding();
+        hidden = sizes.deterministic();
+        latent = sizes.stochastic();
+        headUnits = sizes.headUnits();
+        int p = pixels, ue = encoderUnits, e = embedding, h = hidden, z = latent, u = headUnits;
+        int[] lengths = {p * ue, ue, ue * e, e, (z + 1 + h) * 2 * h, 2 * h, (z + 1 + h) * h, h,
+            h * u, u, u * 2 * z, 2 * z, (h + e) * u, u, u * 2 * z, 2 * z,
+            (h + z) * ue, ue, ue * p, p, (h + z) * u, u, u, 1};
+        String[] names = RssmGraph.ORDER.split(" ");
+        for (int i = 0; i < 24; i++) PlainLayers.check(weights[i].length, lengths[i], names[i]);
+        this.w = weights;
+    }
+
+    /** The model's action for a torque: clipped to ±{@value #MAX_TORQUE}, then divided by it. */
+    public static float action(double torque) {
+        return (float) (Math.max(-MAX_TORQUE, Math.min(MAX_TORQUE, torque)) / MAX_TORQUE);
+    }
+
+    /** symlog x = sign(x) ln(1 + |x|). */
+    public static double symlog(double x) {
+        return Math.signum(x) * Math.log1p(Math.abs(x));
+    }
+
+    /** symexp y = sign(y) (e^{|y|} − 1), the inverse of {@link #symlog}. */
+    public static double symexp(double y) {
+        return Math.signum(y) * Math.expm1(Math.abs(y));
+    }
+
+    /** P, values per frame. */
+    public int pixels() {
+        return pixels;
+    }
+
+    /** H, the deterministic state's size. */
+    public int deterministic() {
+        return hidden;
+    }
+
+    /** Z, the stochastic state's size. */
+    public int stochastic() {
+        return latent;
+    }
+
+    /**
+     * A filtering step: the posterior state after seeing {@code frame}.
+     *
+     * @param previous the state before, or null for a sequence's first frame (h = 0; the torque is then unused)
+     * @param torque   the torque taken in {@code previous}, in N·m
+     * @param frame    o_t, {@link #pixels()} values
+     * @param eps      ε (Z values), or null for the mean
+     */
+    public State observe(State previous, double torque, float[] frame, float[] eps) {
+        PlainLayers.check(frame.length, pixels, "frame");
+        float[] h = previous == null ? new float[hidden] : transition(previous, torque);
+        float[] a1 = new float[encoderUnits];
+        PlainLayers.dense(frame, w[0], w[1], pixels, encoderUnits, a1);
+        elu(a1);
+        float[] in = new float[hidden + embedding];
+        System.arraycopy(h, 0, in, 0, hidden);
+        float[] e = new float[embedding];
+        PlainLayers.dense(a1, w[2], w[3], encoderUnits, embedding, e);
+        elu(e);
+        System.arraycopy(e, 0, in, hidden, embedding);
+        return sample(h, gaussian(in, hidden + embedding, 12), eps, true);
+    }
+
+    /**
+     * A prediction step: the prior state after taking {@code torque} in {@code previous}, without a frame.
+     * Feeding its result back in is how a dream runs on: the state carried forward is always the one just
+     * imagined.
+     *
+     * @param eps ε (Z values), or null for the mean
+     */
+    public State imagine(State previous, double torque, float[] eps) {
+        float[] h = transition(previous, torque);
+        return sample(h, gaussian(h, hidden, 8), eps, false);
+    }
+
+    /** The prior p(z | h) at a state's h, as {mean, std}: what the model expected before seeing the frame. */
+    public float[][] prior(State state) {
+        return gaussian(state.h, hidden, 8);
+    }
+
+    /** The decoded frame ô: the mean of the model's Gaussian over pixels, for a state. */
+    public float[] decode(State state) {
+        float[] f = feature(state);
+        float[] a = new float[encoderUnits];
+        PlainLayers.dense(f, w[16], w[17], hidden + latent, encoderUnits, a);
+        elu(a);
+        float[] out = new float[pixels];
+        PlainLayers.dense(a, w[18], w[19], encoderUnits, pixels, out);
+        return out;
+    }
+
+    /** The reward head's output r̂, in symlog units: the predicted symlog of the reward that led to this state. */
+    public double rewardSymlog(State state) {
+        float[] f = feature(state);
+        float[] a = new float[headUnits];
+        PlainLayers.dense(f, w[20], w[21], hidden + latent, headUnits, a);
+        elu(a);
+        float[] out = new float[1];
+        PlainLayers.dense(a, w[22], w[23], headUnits, 1, out);
+        return out[0];
+    }
+
+    /** The predicted reward of the step that led to this state, in the environment's units. */
+    public double reward(State state) {
+        return symexp(rewardSymlog(state));
+    }
+
+    // ---------------------------------------------------------------- the pieces
+
+    /** h_t = GRU(h_{t−1}, [z_{t−1}, a_{t−1}]). */
+    private float[] transition(State previous, double torque) {
+        if (previous == null) throw new IllegalArgumentException("imagination needs a state to start from");
+        float[] hp = previous.h;
+        int in = latent + 1;
+        float[] v = new float[in + hidden];
+        System.arraycopy(previous.z, 0, v, 0, latent);
+        v[latent] = action(torque);
+        System.arraycopy(hp, 0, v, in, hidden);
+        float[] gates = new float[2 * hidden];
+        PlainLayers.dense(v, w[4], w[5], in + hidden, 2 * hidden, gates);
+        for (int k = 0; k < gates.length; k++) gates[k] = (float) (1 / (1 + Math.exp(-gates[k])));
+        for (int k = 0; k < hidden; k++) v[in + k] = gates[k] * hp[k];
+        float[] n = new float[hidden];
+        PlainLayers.dense(v, w[6], w[7], in + hidden, hidden, n);
+        float[] next = new float[hidden];
+        for (int k = 0; k < hidden; k++) {
+            float nk = (float) Math.tanh(n[k]);
+            next[k] = nk + gates[hidden + k] * (hp[k] - nk);
+        }
+        return next;
+    }
+
+    /** {mean, std} of the prior (first = 8) or the posterior (first = 12) head on {@code in}. */
+    private float[][] gaussian(float[] in, int fanIn, int first) {
+        float[] a = new float[headUnits];
+        PlainLayers.dense(in, w[first], w[first + 1], fanIn, headUnits, a);
+        elu(a);
+        float[] out = new float[2 * latent];
+        PlainLayers.dense(a, w[first + 2], w[first + 3], headUnits, 2 * latent, out);
+        float[] mean = new float[latent];
+        float[] std = new float[latent];
+        for (int j = 0; j < latent; j++) {
+            mean[j] = out[j];
+            double s = out[latent + j];
+            std[j] = (float) ((float) (Math.max(s, 0) + Math.log1p(Math.exp(-Math.abs(s)))) + RssmGraph.MIN_STD);
+        }
+        return new float[][] {mean, std};
+    }
+
+    private State sample(float[] h, float[][] dist, float[] eps, boolean posterior) {
+        float[] z = new float[latent];
+        if (eps != null) PlainLayers.check(eps.length, latent, "eps");
+        for (int j = 0; j < latent; j++) z[j] = eps == null ? dist[0][j] : dist[0][j] + dist[1][j] * eps[j];
+        return new State(h, z, dist[0], dist[1], posterior);
+    }
+
+    private float[] feature(State state) {
+        float[] f = new float[hidden + latent];
+        System.arraycopy(state.h, 0, f, 0, hidden);
+        System.arraycopy(state.z, 0, f, hidden, latent);
+        return f;
+    }
+
+    private static void elu(float[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] < 0) x[i] = (float) Math.expm1(x[i]);
+        }
+    }
+
+    /**
+     * One model state: h, the sample z, and the Gaussian z was drawn from (the posterior after
+     * {@link #observe}, the prior after {@link #imagine}). Immutable: the getters return copies.
+     */
+    public static final class State {
+        private final float[] h;
+        private final float[] z;
+        private final float[] mean;
+        private final float[] std;
+        private final boolean posterior;
+
+        private State(float[] h, float[] z, float[] mean, float[] std, boolean posterior) {
+            this.h = h;
+            this.z = z;
+            this.mean = mean;
+            this.std = std;
+            this.posterior = posterior;
+        }
+
+        /** h, the deterministic state. */
+        public float[] h() {
+            return h.clone();
+        }
+
+        /** z, the stochastic state. */
+        public float[] z() {
+            return z.clone();
+        }
+
+        /** The mean of the Gaussian z was drawn from. */
+        public float[] mean() {
+            return mean.clone();
+        }
+
+        /** The standard deviation of the Gaussian z was drawn from. */
+        public float[] std() {
+            return std.clone();
+        }
+
+        /** Whether z came from the posterior (a frame was seen) rather than the prior (imagined). */
+        public boolean posterior() {
+            return posterior;
+        }
+    }
+}
