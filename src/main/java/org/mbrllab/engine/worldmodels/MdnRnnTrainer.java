@@ -100,10 +100,16 @@ public final class MdnRnnTrainer implements Engine<MdnRnnSnapshot> {
         double bce = 0;
         for (int start = 0; start < n; start += config.batchSize()) {
             int rows = Math.min(config.batchSize(), n - start);
-            Batch b = training.batch(order, start, rows);
-            double[] losses = graph.train(b.x, b.target, b.done, b.mask, rows);
-            nll += losses[0] * b.realSteps / training.realSteps;
-            bce += losses[1] * b.realSteps / training.realSteps;
+            // A batch of one sequence goes in twice: the same mean loss and gradient, but SameDiff
+            // 1.0.0-M2.1's strided_slice backward fails on a batch of one row (STACK.md).
+            int[] picked = rows == 1 ? new int[] {order[start], order[start]} : order;
+            int from = rows == 1 ? 0 : start;
+            int fed = Math.max(rows, 2);
+            Batch b = training.batch(picked, from, fed);
+            double[] losses = graph.train(b.x, b.target, b.done, b.mask, fed);
+            double share = (double) b.realSteps * rows / fed / training.realSteps;
+            nll += losses[0] * share;
+            bce += losses[1] * share;
         }
         // 2. Divergence.
         if (!Double.isFinite(nll) || !Double.isFinite(bce)) {

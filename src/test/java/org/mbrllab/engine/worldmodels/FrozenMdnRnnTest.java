@@ -1,5 +1,6 @@
 package org.mbrllab.engine.worldmodels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -186,5 +187,28 @@ class FrozenMdnRnnTest {
         assertThrows(IllegalArgumentException.class, () -> frozen.step(new float[3], new float[4], Dodge.Action.STAY));
         assertThrows(IllegalArgumentException.class, () -> frozen.step(new float[2], new float[5], Dodge.Action.STAY));
         assertThrows(IllegalArgumentException.class, () -> new FrozenMdnRnn(4, 3, 2, w));
+    }
+
+    @Test
+    void theDreamStepperGivesExactlyTheNumbersOfStepMixtureAndSample() {
+        FrozenMdnRnn m = TinyNetworks.m(6, 10, 4, 0.4, 3);
+        FrozenMdnRnn.Stepper stepper = m.stepper();
+        float[] h = m.initialState();
+        float[] z = new float[6];
+        float[] hRef = m.initialState();
+        float[] zRef = new float[6];
+        RandomGenerator a = Seeds.random(9);
+        RandomGenerator b = Seeds.random(9);
+        for (int t = 0; t < 50; t++) {
+            Dodge.Action action = Dodge.Action.values()[t % 3];
+            double tau = t < 25 ? 1.0 : 0.3;
+            double done = stepper.advance(h, z, action, tau, a);
+            hRef = m.step(hRef, zRef, action);
+            FrozenMdnRnn.Mixture mix = m.mixture(hRef);
+            zRef = FrozenMdnRnn.sample(mix, tau, b);
+            assertArrayEquals(hRef, h, "h at step " + t);
+            assertArrayEquals(zRef, z, "z at step " + t);
+            assertEquals(mix.doneLogit(), done, 0, "done logit at step " + t);
+        }
     }
 }

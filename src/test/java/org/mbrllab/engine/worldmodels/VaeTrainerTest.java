@@ -15,8 +15,8 @@ class VaeTrainerTest {
     @Test
     void trainedVaeReconstructsHeldOutFramesWellBelowTheMeanFrame() {
         // 200 random episodes (5,078 frames) to train on, 50 others (1,322 frames) held out; 10 epochs of the
-        // lesson's V. Measured: the mean frame scores an MSE of 0.0498 per pixel on the held-out frames,
-        // V 0.0553 after the first epoch and 0.0200 after the tenth.
+        // lesson's V. Measured (frames from the camera that follows the agent): the mean frame scores an MSE
+        // of 0.0444 per pixel on the held-out frames, V 0.0447 after the first epoch and 0.0191 after the tenth.
         Rollouts training = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 200, 1);
         Rollouts heldOut = Rollouts.collect(DodgeParams.defaults(), DodgePolicy.random(), 50, 2);
         VaeTrainer trainer = VaeTrainer.forRollouts(VaeConfig.defaults().withMaxEpochs(10), training, heldOut);
@@ -24,7 +24,7 @@ class VaeTrainerTest {
         VaeSnapshot s = trainer.snapshot();
         assertTrue(s.done());
         assertEquals(10, s.history().size());
-        assertEquals(0.0498, s.baselineMse(), 0.0005, "mean-frame baseline");
+        assertEquals(0.0444, s.baselineMse(), 0.0005, "mean-frame baseline");
         double mse = s.history().get(9).heldOutMse();
         assertEquals(mse, trainer.freeze().reconstructionMse(heldOut.allFrames()), 1e-12);
         assertTrue(mse < 0.5 * s.baselineMse(), "held-out MSE " + mse + " against the mean frame's " + s.baselineMse());
