@@ -36,6 +36,7 @@ final class GenerationsChart {
         chart = new JFreeChart("CMA-ES in the dream", JFreeChart.DEFAULT_TITLE_FONT, new XYPlot(data, x, y, renderer), true);
         Palette.solidGrid(chart);
         viewer = Palette.viewer(chart, "wm-generations");
+        chart.setTitle("CMA-ES in the dream (evolve C to watch it)");
     }
 
     ChartViewer node() { return viewer; }

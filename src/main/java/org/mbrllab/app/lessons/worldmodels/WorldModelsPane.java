@@ -82,11 +82,11 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
     private final BarsView latentBars = new BarsView("wm-v-latent", "z = μ(frame)", VisionViewModel.RANGE);
     private final Slider[] sliders = new Slider[VisionViewModel.SLIDERS];
     private final Label[] sliderLabels = new Label[VisionViewModel.SLIDERS];
-    private final HBox visionFigure;
+    private final VBox visionFigure;
 
     // M
-    private final FrameView dreamFrame = new FrameView("wm-dream-frame", "M's dream (decoded by V)");
-    private final FrameView gameFrame = new FrameView("wm-real-frame", "The real game, same actions");
+    private final FrameView dreamFrame = new FrameView("wm-dream-frame", "M's dream");
+    private final FrameView gameFrame = new FrameView("wm-real-frame", "The real game");
     private final Slider tauSlider = new Slider(DreamViewModel.MIN_TAU, DreamViewModel.MAX_TAU, 1.0);
     private final Label tauLabel = new Label();
     private final Label doneLabel = new Label();
@@ -94,7 +94,7 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
     private final ToggleButton play = new ToggleButton("Pause");
     private final Button giveBack = new Button("C drives");
     private final BarsView actionBars = new BarsView("wm-action", "C's output o and the action", 1.0);
-    private final HBox dreamFigure;
+    private final VBox dreamFigure;
 
     // C
     private final GenerationsChart generations = new GenerationsChart();
@@ -192,13 +192,16 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         Label vNote = new Label("Sliders move the " + VisionViewModel.SLIDERS + " dimensions of z that vary most over "
                 + "real frames (lit in the bars), over ±" + Format.number(VisionViewModel.RANGE) + ".");
         vNote.setWrapText(true);
-        VBox vSide = new VBox(6, latentBars, sliderGrid, new HBox(8, randomFrame, randomZ), vNote);
-        vSide.setPadding(new Insets(4));
-        vSide.setPrefWidth(420);
-        vSide.setMinWidth(300);
+        VBox vControls = new VBox(6, sliderGrid, new HBox(8, randomFrame, randomZ), vNote);
+        vControls.setPrefWidth(380);
+        vControls.setMinWidth(300);
+        HBox.setHgrow(latentBars, Priority.ALWAYS);
+        HBox vBottom = new HBox(8, latentBars, vControls);
         HBox.setHgrow(realFrame, Priority.ALWAYS);
         HBox.setHgrow(decoded, Priority.ALWAYS);
-        visionFigure = new HBox(6, realFrame, decoded, vSide);
+        HBox vFrames = new HBox(6, realFrame, decoded);
+        VBox.setVgrow(vFrames, Priority.ALWAYS);
+        visionFigure = new VBox(6, vFrames, vBottom);
         visionFigure.setPadding(new Insets(4));
         scope.follow(vision.frameProperty(), f -> realFrame.setFrame(f));
         scope.follow(vision.decodedProperty(), f -> {
@@ -234,17 +237,22 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         restart.setOnAction(e -> dream.use(vm.agentProperty().get().v(), vm.agentProperty().get().m(),
                 vm.controllerProperty().get() == null ? null : vm.controllerProperty().get().controller()));
         actionBars.setMarks(LinearController.DEAD_ZONE, -LinearController.DEAD_ZONE);
-        actionBars.setPrefSize(300, 170);
-        Label keysNote = new Label("← → (or A, D) steer while this tab is shown; C drives again with “C drives”.");
+        Label keysNote = new Label("← → (or A, D) steer while this tab is shown; “C drives” hands the wheel back. "
+                + "The real game gets the same actions.");
         keysNote.setWrapText(true);
-        VBox mSide = new VBox(6, label("Temperature of the dream"), tauSlider, tauLabel, doneLabel, driverLabel,
-                new HBox(6, play, giveBack, restart), actionBars, keysNote);
-        mSide.setPadding(new Insets(4));
-        mSide.setPrefWidth(330);
-        mSide.setMinWidth(260);
+        tauSlider.setPrefWidth(240);
+        VBox mControls = new VBox(6, new HBox(8, label("Temperature"), tauLabel), tauSlider, doneLabel, driverLabel,
+                new HBox(6, play, giveBack, restart), keysNote);
+        mControls.setPrefWidth(360);
+        mControls.setMinWidth(280);
+        actionBars.setPrefSize(260, 160);
+        HBox.setHgrow(actionBars, Priority.ALWAYS);
+        HBox mBottom = new HBox(8, mControls, actionBars);
         HBox.setHgrow(dreamFrame, Priority.ALWAYS);
         HBox.setHgrow(gameFrame, Priority.ALWAYS);
-        dreamFigure = new HBox(6, dreamFrame, gameFrame, mSide);
+        HBox mFrames = new HBox(6, dreamFrame, gameFrame);
+        VBox.setVgrow(mFrames, Priority.ALWAYS);
+        dreamFigure = new VBox(6, mFrames, mBottom);
         dreamFigure.setPadding(new Insets(4));
         scope.follow(dream.viewProperty(), this::showDream);
         scope.follow(dream.driverProperty(), d -> showDriver());
@@ -265,15 +273,15 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         table.setId("wm-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("τ (dream temperature)", r -> Format.number(r.tau())));
+        table.getColumns().add(column("τ", r -> String.format(Locale.ROOT, "%.2f", r.tau())));
         table.getColumns().add(column("dream score", r -> score(r.dream())));
         table.getColumns().add(column("real score", r -> score(r.real())));
         table.getColumns().add(column("dream − real", r -> Double.isNaN(r.dream()) || Double.isNaN(r.real()) ? "—"
                 : String.format(Locale.ROOT, "%+.1f", r.dream() - r.real())));
         table.getColumns().add(column("from", WorldModelsViewModel.Row::source));
         table.setFixedCellSize(34);
-        table.setPrefHeight(34 * 6 + 8);
-        table.setMaxHeight(34 * 6 + 8);
+        table.setPrefHeight(34 * 5 + 40);
+        table.setMaxHeight(34 * 5 + 40);
         scope.follow(vm.tableProperty(), rows -> table.getItems().setAll(rows));
         randomLabel.setId("wm-random-score");
         scope.follow(vm.randomScoreProperty(), s -> randomLabel.setText("Random policy in the real game: "
@@ -378,7 +386,7 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         gameFrame.setBorder(v.realOver() ? theme.highlight() : null);
         doneLabel.setText(String.format(Locale.ROOT, "p(done) = %.2f%s", v.doneChance(),
                 v.doneChance() > 0.5 ? "  > ½: the dream ends" : ""));
-        double[] bars = {v.output(), v.action() == Dodge.Action.LEFT ? -1 : 0, v.action() == Dodge.Action.STAY ? 0.5 : 0,
+        double[] bars = {v.output(), v.action() == Dodge.Action.LEFT ? 1 : 0, v.action() == Dodge.Action.STAY ? 1 : 0,
                 v.action() == Dodge.Action.RIGHT ? 1 : 0};
         String[] labels = {"o", "left", "stay", "right"};
         Set<Integer> lit = Set.of(0, 1 + v.action().ordinal());
