@@ -165,7 +165,6 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         });
 
         // 2. V.
-        latentBars.setPrefSize(360, 170);
         GridPane sliderGrid = new GridPane();
         sliderGrid.setHgap(6);
         sliderGrid.setVgap(2);
@@ -189,10 +188,12 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         randomZ.setId("wm-random-z");
         randomZ.setTooltip(new Tooltip("z drawn from V's prior N(0, I): a frame no game showed, as V imagines it"));
         randomZ.setOnAction(e -> vision.randomZ());
-        Label vNote = new Label("Sliders move the " + VisionViewModel.SLIDERS + " dimensions of z that vary most over "
-                + "real frames (lit in the bars), over ±" + Format.number(VisionViewModel.RANGE) + ".");
-        vNote.setWrapText(true);
-        VBox vControls = new VBox(6, sliderGrid, new HBox(8, randomFrame, randomZ), vNote);
+        // The sliders' note as a tooltip: on a projector every line under the frames makes them smaller.
+        Tooltip.install(sliderGrid, new Tooltip("The sliders move the " + VisionViewModel.SLIDERS + " dimensions of z "
+                + "that vary most over real frames (lit in the bars), over ±" + Format.number(VisionViewModel.RANGE)
+                + "; the reconstruction is decoded again as they move."));
+        latentBars.setPrefSize(360, 130);
+        VBox vControls = new VBox(6, sliderGrid, new HBox(8, randomFrame, randomZ));
         vControls.setPrefWidth(380);
         vControls.setMinWidth(300);
         HBox.setHgrow(latentBars, Priority.ALWAYS);

@@ -158,7 +158,7 @@ class WorldModelsViewModelTest {
         assertEquals(1.0, row.tau(), 0.0);
         assertEquals("recomputed", row.source());
         assertEquals(c.dreamScore(), row.dream(), 0.0);
-        assertTrue(WorldModelsViewModel.progressText(s).startsWith("evolve C in the dream at τ 1: generation 2 of 2"),
+        assertTrue(WorldModelsViewModel.progressText(s).startsWith("evolve C (dream) at τ 1: generation 2 of 2"),
                 WorldModelsViewModel.progressText(s));
     }
 
