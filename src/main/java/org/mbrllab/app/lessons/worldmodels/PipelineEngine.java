@@ -85,7 +85,8 @@ final class PipelineEngine implements Engine<PipelineSnapshot> {
      * @param data   episodes collected before (null: a plan that needs them must start with {@link Stage#COLLECT})
      * @param v      V to start from (null only for a plan that trains V before anything uses it)
      * @param m      M to start from (likewise)
-     * @param tested the controller a {@link Stage#TEST} task plays (null if the plan has none)
+     * @param tested the controller a {@link Stage#TEST} task plays when the plan evolves none before it (may be null
+     *               then only if the plan has no test)
      * @param clock  nanoseconds, for the pace and the time left
      */
     PipelineEngine(Settings settings, List<Task> plan, WorldModelsPipeline.Data data, FrozenVae v, FrozenMdnRnn m,
@@ -162,8 +163,8 @@ final class PipelineEngine implements Engine<PipelineSnapshot> {
                 yield true;
             }
             case TEST -> {
-                LinearController c = tested != null ? tested
-                        : !evolved.isEmpty() ? evolved.get(evolved.size() - 1).controller() : null;
+                // The controller this plan evolved, if it evolved one; else the one it was given.
+                LinearController c = !evolved.isEmpty() ? evolved.get(evolved.size() - 1).controller() : tested;
                 if (c == null) throw new IllegalStateException("there is no controller to test: evolve C first");
                 testedScore = RealPlay.mean(RealPlay.play(needV(), needM(), c, settings.params(), settings.episodes(),
                         WorldModelsPipeline.evaluationSeed(settings.seed())));

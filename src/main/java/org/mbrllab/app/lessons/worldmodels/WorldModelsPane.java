@@ -133,9 +133,13 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
             strip.getChildren().add(b);
         }
         progress.setId("wm-progress");
-        progress.setPrefWidth(220);
+        progress.setPrefWidth(160);
+        progress.setMinWidth(80);
         progressLabel.setId("wm-progress-label");
         progressLabel.getStyleClass().add("mono");
+        progressLabel.setWrapText(true);
+        progressLabel.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(progressLabel, Priority.ALWAYS);
         HBox progressRow = new HBox(8, progress, progressLabel);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         status.setId("wm-status");

@@ -83,6 +83,25 @@ class PipelineEngineTest {
     }
 
     @Test
+    void aTestAfterEvolvingPlaysTheControllerJustEvolvedNotTheOneGiven() {
+        WorldModelsNetworks shipped = WorldModelsViewModel.readShipped();
+        var given = org.mbrllab.engine.worldmodels.LinearController.zero(shipped.m().latent(), shipped.m().hiddenUnits());
+        PipelineEngine e = new PipelineEngine(tiny(2), List.of(new PipelineEngine.Task(Stage.EVOLVE_C, 1.0),
+                PipelineEngine.Task.of(Stage.TEST)), null, shipped.v(), shipped.m(), given, ticking());
+
+        while (e.step()) { }
+        PipelineSnapshot s = e.snapshot();
+
+        double evolvedReal = s.evolved().get(0).realScore();
+        double givenReal = org.mbrllab.engine.worldmodels.RealPlay.mean(org.mbrllab.engine.worldmodels.RealPlay.play(
+                shipped.v(), shipped.m(), given, GAME, 3,
+                org.mbrllab.engine.worldmodels.WorldModelsPipeline.evaluationSeed(1)));
+        assertEquals(evolvedReal, s.testedScore(), 0.0, "the same controller on the same episodes");
+        assertTrue(evolvedReal != givenReal || s.evolved().get(0).controller().equals(given),
+                "the check can tell the two apart: " + evolvedReal + " vs " + givenReal);
+    }
+
+    @Test
     void anEmptyPlanIsDoneAtOnce() {
         PipelineEngine e = new PipelineEngine(tiny(1), List.of(), null, null, null, null, ticking());
         assertTrue(e.isDone());
