@@ -82,7 +82,7 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
     private final BarsView latentBars = new BarsView("wm-v-latent", "z = μ(frame)", VisionViewModel.RANGE);
     private final Slider[] sliders = new Slider[VisionViewModel.SLIDERS];
     private final Label[] sliderLabels = new Label[VisionViewModel.SLIDERS];
-    private final VBox visionFigure;
+    private final FramesLayout visionFigure;
 
     // M
     private final FrameView dreamFrame = new FrameView("wm-dream-frame", "M's dream");
@@ -94,7 +94,7 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
     private final ToggleButton play = new ToggleButton("Pause");
     private final Button giveBack = new Button("C drives");
     private final BarsView actionBars = new BarsView("wm-action", "C's output o and the action", 1.0);
-    private final VBox dreamFigure;
+    private final FramesLayout dreamFigure;
 
     // C
     private final GenerationsChart generations = new GenerationsChart();
@@ -146,6 +146,10 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.networkStatusProperty());
+        // The progress line only while a plan has run: an empty bar would take a line of the figure's height.
+        progressRow.setVisible(false);
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        vm.snapshotProperty().addListener((obs, o, s) -> progressRow.setVisible(s != null && s.task() != null));
         VBox top = new VBox(4, strip, progressRow, status);
         top.setPadding(new Insets(6, 8, 4, 8));
 
@@ -201,13 +205,10 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         vControls.setPrefWidth(380);
         vControls.setMinWidth(300);
         HBox.setHgrow(latentBars, Priority.ALWAYS);
-        HBox vBottom = new HBox(8, latentBars, vControls);
         HBox.setHgrow(realFrame, Priority.ALWAYS);
         HBox.setHgrow(decoded, Priority.ALWAYS);
         HBox vFrames = new HBox(6, realFrame, decoded);
-        VBox.setVgrow(vFrames, Priority.ALWAYS);
-        visionFigure = new VBox(6, vFrames, vBottom);
-        visionFigure.setPadding(new Insets(4));
+        visionFigure = new FramesLayout(vFrames, latentBars, vControls, 200, 400);
         scope.follow(vision.frameProperty(), f -> realFrame.setFrame(f));
         scope.follow(vision.decodedProperty(), f -> {
             decoded.setFrame(f);
@@ -227,6 +228,8 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         tauLabel.textProperty().bind(dream.tauProperty().asString(Locale.ROOT, "τ = %.2f"));
         doneLabel.setId("wm-done");
         doneLabel.getStyleClass().add("mono");
+        doneLabel.setWrapText(true);
+        doneLabel.setMinHeight(Region.USE_PREF_SIZE);
         driverLabel.setId("wm-driver");
         driverLabel.setWrapText(true);
         play.setId("wm-play");
@@ -237,6 +240,9 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         giveBack.setTooltip(new Tooltip("Hand the wheel back to the controller C"));
         giveBack.setOnAction(e -> dream.driverProperty().set(DreamViewModel.Driver.CONTROLLER));
         Button restart = new Button("New dream");
+        restart.setMinWidth(Region.USE_PREF_SIZE);
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        giveBack.setMinWidth(Region.USE_PREF_SIZE);
         restart.setId("wm-new-dream");
         restart.setFocusTraversable(false);
         restart.setOnAction(e -> dream.use(vm.agentProperty().get().v(), vm.agentProperty().get().m(),
@@ -247,18 +253,15 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         keysNote.setWrapText(true);
         tauSlider.setPrefWidth(240);
         VBox mControls = new VBox(6, new HBox(8, label("Temperature"), tauLabel), tauSlider, doneLabel, driverLabel,
-                new HBox(6, play, giveBack, restart), keysNote);
+                new FlowPane(6, 6, play, giveBack, restart), keysNote);
         mControls.setPrefWidth(360);
         mControls.setMinWidth(280);
         actionBars.setPrefSize(260, 160);
         HBox.setHgrow(actionBars, Priority.ALWAYS);
-        HBox mBottom = new HBox(8, mControls, actionBars);
         HBox.setHgrow(dreamFrame, Priority.ALWAYS);
         HBox.setHgrow(gameFrame, Priority.ALWAYS);
         HBox mFrames = new HBox(6, dreamFrame, gameFrame);
-        VBox.setVgrow(mFrames, Priority.ALWAYS);
-        dreamFigure = new VBox(6, mFrames, mBottom);
-        dreamFigure.setPadding(new Insets(4));
+        dreamFigure = new FramesLayout(mFrames, mControls, actionBars, 230, 380);
         scope.follow(dream.viewProperty(), this::showDream);
         scope.follow(dream.driverProperty(), d -> showDriver());
         scope.follow(dream.keyProperty(), k -> showDriver());
@@ -390,7 +393,7 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
                 : "step " + v.realSteps() + (v.lastReal() >= 0 ? " · last game " + v.lastReal() : ""));
         gameFrame.setBorder(v.realOver() ? theme.highlight() : null);
         doneLabel.setText(String.format(Locale.ROOT, "p(done) = %.2f%s", v.doneChance(),
-                v.doneChance() > 0.5 ? "  > ½: the dream ends" : ""));
+                v.doneChance() > 0.5 ? " > ½: it ends" : ""));
         double[] bars = {v.output(), v.action() == Dodge.Action.LEFT ? 1 : 0, v.action() == Dodge.Action.STAY ? 1 : 0,
                 v.action() == Dodge.Action.RIGHT ? 1 : 0};
         String[] labels = {"o", "left", "stay", "right"};

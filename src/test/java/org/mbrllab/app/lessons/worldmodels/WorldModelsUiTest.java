@@ -130,6 +130,21 @@ class WorldModelsUiTest {
     }
 
     @Test
+    void theFramesControlsGoBesideThemOnAWideFigureAndBeneathOnANarrowOne(FxRobot robot) {
+        boolean[] beside = new boolean[2];
+        robot.interact(() -> {
+            FramesLayout f = new FramesLayout(new javafx.scene.layout.Region(), new javafx.scene.layout.Region(),
+                    new javafx.scene.layout.Region(), 200, 400);
+            f.resize(1200, 500); // beside: frames of min(400, 500) = 400; beneath: min(600, 300) = 300
+            beside[0] = f.controlsBeside();
+            f.resize(640, 520);  // beside: min(120, 520) = 120; beneath: min(320, 320) = 320
+            beside[1] = f.controlsBeside();
+        });
+        assertTrue(beside[0], "wide: beside");
+        assertTrue(!beside[1], "narrow: beneath");
+    }
+
+    @Test
     void theControllerAndTableTabsShowTheirFigures(FxRobot robot) {
         showTab(robot, "#wm-c-tab");
         robot.interact(pane::tick);
