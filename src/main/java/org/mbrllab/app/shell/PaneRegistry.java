@@ -22,6 +22,7 @@ import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.mbplanning.MbplanPane;
 import org.mbrllab.app.lessons.mcts.MctsPane;
 import org.mbrllab.app.lessons.metrpo.MetrpoPane;
+import org.mbrllab.app.lessons.worldmodels.WorldModelsPane;
 import org.mbrllab.app.lessons.mcts.MctsPresetCheck;
 import org.mbrllab.app.lessons.uncertainty.RegressionPane;
 import org.mbrllab.app.lessons.whichmethod.WhichMethodPane;
@@ -72,6 +73,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("mbplanning", MbplanPane.parameterSpecs(), MbplanPane::new));
         r.register(new Entry("dyna", DynaPane.parameterSpecs(), DynaPane::new, PaneRegistry::gridProblem));
         r.register(new Entry("metrpo", MetrpoPane.parameterSpecs(), MetrpoPane::new));
+        r.register(new Entry("world-models", WorldModelsPane.parameterSpecs(), WorldModelsPane::new));
         return r;
     }
 

@@ -67,12 +67,25 @@ public final class WorldModelsPipeline {
             if (generation != null) generation.accept(trainer.snapshot());
         }
         if (generation != null) generation.accept(trainer.snapshot());
+        return score(trainer, v, m, params, realEpisodes, seed);
+    }
+
+    /**
+     * The end of {@link #evolve}, for a caller that steps the {@link ControllerTrainer} itself (the pane, one
+     * generation at a time): C as the search stands, measured in the dream ({@value #SCORE_DREAMS} fresh
+     * dreams) and in the real game. A trainer stepped to its end and scored here gives exactly what
+     * {@code evolve} gives for the same configuration and seed.
+     *
+     * @param realEpisodes real episodes to evaluate on; 0 skips the real evaluation (its score is NaN)
+     */
+    public static WorldModelsNetworks.TrainedController score(ControllerTrainer trainer, FrozenVae v, FrozenMdnRnn m,
+            DodgeParams params, int realEpisodes, long seed) {
         LinearController c = trainer.controller();
         double dream = RealPlay.mean(trainer.dream().pays(new double[][] {c.parameters()}, SCORE_DREAMS,
-                seed * 31L + 7, config.threads()));
+                seed * 31L + 7, trainer.config().threads()));
         double real = realEpisodes == 0 ? Double.NaN
                 : RealPlay.mean(RealPlay.play(v, m, c, params, realEpisodes, evaluationSeed(seed)));
-        return new WorldModelsNetworks.TrainedController(config.temperature(), c, dream, real);
+        return new WorldModelsNetworks.TrainedController(trainer.config().temperature(), c, dream, real);
     }
 
     /** Step 5's yardstick: a random policy's mean steps survived on the same real episodes. */
