@@ -83,6 +83,18 @@ public final class FrozenRssm {
         return latent;
     }
 
+    /** The model's sizes, as a graph of them would take them (one action value; steps and batch are unused: 2 and 1). */
+    RssmGraph.Sizes sizes() {
+        return new RssmGraph.Sizes(pixels, encoderUnits, embedding, hidden, latent, headUnits, 1, 2, 1);
+    }
+
+    /** Copies of the 24 weight arrays, in {@link RssmGraph#ORDER} (for {@link DreamerNetworks}). */
+    float[][] weights() {
+        float[][] copy = new float[w.length][];
+        for (int i = 0; i < w.length; i++) copy[i] = w[i].clone();
+        return copy;
+    }
+
     /**
      * A filtering step: the posterior state after seeing {@code frame}.
      *

@@ -1,0 +1,200 @@
+package org.mbrllab.engine.dreamer;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import org.mbrllab.engine.nn.RssmGraph;
+import org.mbrllab.engine.worldmodels.PlainLayers;
+
+/**
+ * A trained Dreamer world model as a file: the RSSM's sizes and weights, how it was trained, and the mean
+ * training frame (the open-loop baseline it is compared with). The lesson ships one ({@link #SHIPPED}) so that
+ * the imagination viewer opens ready; {@code mbrl-lab dreamer --out FILE} writes one.
+ *
+ * <h2>Format (big-endian, as {@link DataOutputStream} writes)</h2>
+ * <pre>
+ *   "MBRLDR" version(int = 1)
+ *   training:  seed (long), episodes (int), updates (int), mean frame (array)
+ *   RSSM:      pixels encoderUnits embedding deterministic stochastic headUnits (ints), then 24 arrays
+ *              in {@link RssmGraph#ORDER}
+ *   sections:  count (int), then per section: name (modified UTF-8), array count (int), arrays
+ *   (array: length int, then floats)
+ * </pre>
+ * The sections are the room left for what Dreamer learns after its world model, an actor and a critic: a
+ * reader keeps the sections it does not know, so adding them needs no new version. The world-model-only
+ * files written now hold none.
+ *
+ * <p>Reading checks every size against the one before it, and that nothing follows the last section, so a cut
+ * or foreign file is refused with a message rather than read as nonsense.
+ *
+ * @param model     the world model
+ * @param seed      the seed it was trained from (weights, batches and its random training episodes)
+ * @param episodes  the random episodes it was trained on
+ * @param updates   the updates it was trained for
+ * @param meanFrame the training frames' pixel-wise mean, {@link FrozenRssm#pixels()} values
+ * @param sections  further networks (none yet), in file order
+ */
+public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int updates, float[] meanFrame,
+                              List<Section> sections) {
+    /** The class-path resource of the world model that ships with the app. */
+    public static final String SHIPPED = "/assets/networks/dreamer.dn";
+    private static final String MAGIC = "MBRLDR";
+    private static final int VERSION = 1;
+    /** No array in a file may be longer than this (a 64 × 64 × 3 frame's 12,288 values × 1,024 units). */
+    private static final int MAX_ARRAY = 12_288 * 1024;
+    /** The most sections and arrays per section a file may say it holds. */
+    private static final int MAX_SECTIONS = 64;
+
+    /**
+     * A named group of weight arrays (an actor's, a critic's) kept beside the world model.
+     *
+     * @param name   what the arrays are, 1 to 100 characters
+     * @param arrays the arrays (copied)
+     */
+    public record Section(String name, List<float[]> arrays) {
+        public Section {
+            Objects.requireNonNull(name, "name");
+            if (name.isEmpty() || name.length() > 100) {
+                throw new IllegalArgumentException("a section's name has " + name.length() + " characters, allowed 1 to 100");
+            }
+            if (arrays.size() > MAX_SECTIONS) {
+                throw new IllegalArgumentException("section " + name + " has " + arrays.size() + " arrays, allowed 0 to " + MAX_SECTIONS);
+            }
+            arrays = arrays.stream().map(float[]::clone).toList();
+        }
+
+        /** The arrays, copied. */
+        @Override
+        public List<float[]> arrays() {
+            return arrays.stream().map(float[]::clone).toList();
+        }
+    }
+
+    public DreamerNetworks {
+        Objects.requireNonNull(model, "model");
+        if (episodes < 1) throw new IllegalArgumentException("episodes " + episodes + ": at least 1");
+        if (updates < 0) throw new IllegalArgumentException("updates " + updates + ": at least 0");
+        PlainLayers.check(meanFrame.length, model.pixels(), "meanFrame");
+        meanFrame = meanFrame.clone();
+        sections = List.copyOf(sections);
+        if (sections.size() > MAX_SECTIONS) {
+            throw new IllegalArgumentException(sections.size() + " sections, allowed 0 to " + MAX_SECTIONS);
+        }
+    }
+
+    /** A file holding only a world model (no further sections). */
+    public static DreamerNetworks of(FrozenRssm model, long seed, int episodes, int updates, float[] meanFrame) {
+        return new DreamerNetworks(model, seed, episodes, updates, meanFrame, List.of());
+    }
+
+    /** The mean training frame, copied. */
+    @Override
+    public float[] meanFrame() {
+        return meanFrame.clone();
+    }
+
+    /** Writes the networks in the format of the class comment. */
+    public void write(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeBytes(MAGIC);
+        data.writeInt(VERSION);
+        data.writeLong(seed);
+        data.writeInt(episodes);
+        data.writeInt(updates);
+        writeArray(data, meanFrame);
+        RssmGraph.Sizes s = model.sizes();
+        for (int n : new int[] {s.pixels(), s.encoderUnits(), s.embedding(), s.deterministic(), s.stochastic(), s.headUnits()}) {
+            data.writeInt(n);
+        }
+        for (float[] a : model.weights()) writeArray(data, a);
+        data.writeInt(sections.size());
+        for (Section section : sections) {
+            data.writeUTF(section.name());
+            data.writeInt(section.arrays.size());
+            for (float[] a : section.arrays) writeArray(data, a);
+        }
+        data.flush();
+    }
+
+    /**
+     * Reads networks written by {@link #write}.
+     *
+     * @throws IOException if the stream is not such a file, is cut short, or holds sizes that do not fit
+     */
+    public static DreamerNetworks read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        try {
+            byte[] magic = new byte[MAGIC.length()];
+            data.readFully(magic);
+            if (!MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
+                throw new IOException("not a Dreamer network file (it does not start with " + MAGIC + ")");
+            }
+            int version = data.readInt();
+            if (version != VERSION) throw new IOException("network file version " + version + "; this app reads version " + VERSION);
+            long seed = data.readLong();
+            int episodes = data.readInt();
+            if (episodes < 1 || episodes > PixelEpisodes.MAX_EPISODES) throw new IOException("the file says it was trained on " + episodes + " episodes");
+            int updates = data.readInt();
+            if (updates < 0) throw new IOException("the file says it was trained for " + updates + " updates");
+            float[] mean = readArray(data);
+            String[] names = {"pixels", "encoder units", "embedding", "deterministic state", "stochastic state", "head units"};
+            int[] n = new int[names.length];
+            for (int i = 0; i < n.length; i++) n[i] = size(data.readInt(), "the RSSM's " + names[i]);
+            float[][] w = new float[24][];
+            for (int i = 0; i < w.length; i++) w[i] = readArray(data);
+            FrozenRssm model = new FrozenRssm(new RssmGraph.Sizes(n[0], n[1], n[2], n[3], n[4], n[5], 1, 2, 1), w);
+            int count = data.readInt();
+            if (count < 0 || count > MAX_SECTIONS) throw new IOException("the file says it holds " + count + " sections");
+            Section[] sections = new Section[count];
+            for (int i = 0; i < count; i++) {
+                String name = data.readUTF();
+                int arrays = data.readInt();
+                if (arrays < 0 || arrays > MAX_SECTIONS) throw new IOException("section " + name + " says it holds " + arrays + " arrays");
+                float[][] a = new float[arrays][];
+                for (int k = 0; k < arrays; k++) a[k] = readArray(data);
+                sections[i] = new Section(name, List.of(a));
+            }
+            if (data.read() != -1) throw new IOException("the file goes on after its last section");
+            return new DreamerNetworks(model, seed, episodes, updates, mean, List.of(sections));
+        } catch (EOFException e) {
+            throw new IOException("the network file is cut short", e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the network file does not hold a consistent world model: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the world model that ships with the app. */
+    public static DreamerNetworks shipped() throws IOException {
+        InputStream in = DreamerNetworks.class.getResourceAsStream(SHIPPED);
+        if (in == null) throw new IOException("the shipped world model " + SHIPPED + " is missing from the class path");
+        try (in) {
+            return read(new java.io.BufferedInputStream(in));
+        }
+    }
+
+    private static int size(int n, String what) throws IOException {
+        if (n < 1 || n > MAX_ARRAY) throw new IOException(what + " is " + n + " in the file");
+        return n;
+    }
+
+    private static void writeArray(DataOutputStream data, float[] a) throws IOException {
+        data.writeInt(a.length);
+        for (float x : a) data.writeFloat(x);
+    }
+
+    private static float[] readArray(DataInputStream data) throws IOException {
+        int n = size(data.readInt(), "an array's length");
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = data.readFloat();
+            if (!Float.isFinite(a[i])) throw new IOException("the network file holds a weight of " + a[i]);
+        }
+        return a;
+    }
+}
