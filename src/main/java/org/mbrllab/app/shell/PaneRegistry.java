@@ -18,6 +18,7 @@ import org.mbrllab.app.lessons.control.LqrPane;
 import org.mbrllab.app.lessons.control.MpcPane;
 import org.mbrllab.app.lessons.ensembles.DisagreementPane;
 import org.mbrllab.app.lessons.dyna.DynaPane;
+import org.mbrllab.app.lessons.dreamer.DreamerPane;
 import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.mbplanning.MbplanPane;
 import org.mbrllab.app.lessons.mcts.MctsPane;
@@ -74,6 +75,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("dyna", DynaPane.parameterSpecs(), DynaPane::new, PaneRegistry::gridProblem));
         r.register(new Entry("metrpo", MetrpoPane.parameterSpecs(), MetrpoPane::new));
         r.register(new Entry("world-models", WorldModelsPane.parameterSpecs(), WorldModelsPane::new));
+        r.register(new Entry("dreamer", DreamerPane.parameterSpecs(), DreamerPane::new));
         return r;
     }
 

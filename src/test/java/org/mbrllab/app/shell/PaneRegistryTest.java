@@ -28,7 +28,7 @@ class PaneRegistryTest {
         LessonCatalog c = LessonCatalog.load(Optional.empty(), PANES);
 
         assertEquals(List.of(), c.problems());
-        assertEquals(14, c.lessons().size(), c.lessons().toString());
+        assertEquals(15, c.lessons().size(), c.lessons().toString());
         assertEquals(List.of("sutton-barto-3.5", "sutton-barto-4.1", "frozenlake-4x4", "frozenlake-8x8",
                 "cliff-walk", "bridge"), c.find("dynamic-programming").orElseThrow().presets());
     }
@@ -71,12 +71,12 @@ class PaneRegistryTest {
     @Test
     void unknownPaneProblemNamesEveryPaneOfTheBuild() throws IOException {
         Path lesson = Files.createDirectories(dir.resolve("x"));
-        Files.writeString(lesson.resolve("lesson.md"), "---\ntitle: X\npart: known-dynamics\norder: 1\npane: dreamer\n---\n");
+        Files.writeString(lesson.resolve("lesson.md"), "---\ntitle: X\npart: known-dynamics\norder: 1\npane: planet\n---\n");
 
         LessonCatalog c = LessonCatalog.scan(dir, "mine", PANES);
 
-        assertEquals("mine/x/lesson.md:5: unknown pane 'dreamer'; this lesson is left out; known panes: gridworld, lqr,"
-                + " ilqr, mpc, which-method, mcts, alphazero, bias, regression-1d, disagreement, mbplanning, dyna, metrpo, world-models",
+        assertEquals("mine/x/lesson.md:5: unknown pane 'planet'; this lesson is left out; known panes: gridworld, lqr,"
+                + " ilqr, mpc, which-method, mcts, alphazero, bias, regression-1d, disagreement, mbplanning, dyna, metrpo, world-models, dreamer",
                 c.problems().get(0).toString());
     }
 
