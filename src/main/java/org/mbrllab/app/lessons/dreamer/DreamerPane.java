@@ -105,19 +105,17 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
         another.setOnAction(e -> vm.anotherSequence());
         sequenceLabel.setId("dreamer-sequence");
         sequenceLabel.setWrapText(true);
-        Label note = new Label("A column is one step (0.1 s). After the line the model gets only the torques.");
-        note.setWrapText(true);
         sequenceLabel.setMinHeight(Region.USE_PREF_SIZE);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        VBox controls = new VBox(4, horizonLabel, horizonSlider, contextLabel, contextSlider, another, sequenceLabel, note);
+        VBox controls = new VBox(4, horizonLabel, horizonSlider, contextLabel, contextSlider, another, sequenceLabel);
         controls.setPrefWidth(280);
         controls.setMinWidth(240);
         controls.setMaxWidth(320);
         controls.setPadding(new Insets(4, 8, 4, 8));
 
         // 3. The strip above; the controls and the chart beneath it.
-        chart.node().setPrefSize(600, 300);
-        chart.node().setMinSize(300, 220);
+        // The chart asks for little height: on a 1280 × 800 screen the strip's frames need it more.
+        chart.node().setPrefSize(600, 230);
+        chart.node().setMinSize(300, 190);
         HBox.setHgrow(chart.node(), Priority.ALWAYS);
         HBox bottom = new HBox(8, controls, chart.node());
         VBox.setVgrow(stripView, Priority.NEVER);
@@ -127,8 +125,10 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
         scope.follow(vm.stripProperty(), s -> {
             stripView.show(s);
             chart.showStrip(s);
-            sequenceLabel.setText(s == null ? "" : "Held-out sequence " + (s.sequence() + 1) + " of " + DreamerViewModel.SEQUENCES
-                    + " (episode " + (s.episode() + 1) + ", steps " + s.start() + "–" + (s.start() + s.context() + s.horizon() - 1) + ")");
+            sequenceLabel.setText(s == null ? "" : "Held-out sequence " + (s.sequence() + 1) + " of " + DreamerViewModel.SEQUENCES);
+            sequenceLabel.setTooltip(new Tooltip(s == null ? "" : "Held-out episode " + (s.episode() + 1) + ", steps " + s.start()
+                    + "–" + (s.start() + s.context() + s.horizon() - 1) + ". A column is one step of the agent (0.1 s); after "
+                    + "the line the model gets only the torques."));
         });
         scope.follow(vm.openLoopProperty(), chart::show);
         scope.follow(vm.modelProperty(), m -> {

@@ -21,9 +21,9 @@ import org.mbrllab.engine.dreamer.OpenLoop;
  */
 final class OpenLoopChart {
     private final XYSeries model = new XYSeries("model", false, false);
-    private final XYSeries copyLast = new XYSeries("copy the last context frame", false, false);
-    private final XYSeries meanFrame = new XYSeries("the mean frame", false, false);
-    private final XYSeries thisSequence = new XYSeries("the strip's sequence", false, false);
+    private final XYSeries copyLast = new XYSeries("copy last frame", false, false);
+    private final XYSeries meanFrame = new XYSeries("mean frame", false, false);
+    private final XYSeries thisSequence = new XYSeries("this sequence", false, false);
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final XYLineAndShapeRenderer renderer = Palette.lines();
     private final ValueMarker horizonMarker = new ValueMarker(OpenLoop.HORIZON);
@@ -38,13 +38,13 @@ final class OpenLoopChart {
         NumberAxis x = new NumberAxis("imagined step");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.5, OpenLoop.HORIZON + 0.5);
-        NumberAxis y = new NumberAxis("mean squared pixel error");
+        NumberAxis y = new NumberAxis("mse per pixel");
         y.setAutoRangeIncludesZero(true);
         // Room above the curves for the legend inside the plot.
-        y.setUpperMargin(0.6);
+        y.setUpperMargin(1.0);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.addDomainMarker(horizonMarker);
-        chart = new JFreeChart("Open-loop error, 50 held-out sequences, C = 5", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart = new JFreeChart("Open-loop error (50 sequences, C = 5)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Palette.solidGrid(chart);
         viewer = Palette.viewer(chart, "dreamer-chart");
     }
@@ -80,7 +80,7 @@ final class OpenLoopChart {
         if (s != null) {
             for (int k = 0; k < s.horizon(); k++) thisSequence.add(k + 1, s.stepMse()[k]);
             horizonMarker.setValue(s.horizon());
-            thisSequence.setKey("the strip's sequence (C = " + s.context() + ")");
+            thisSequence.setKey("this sequence, C = " + s.context());
         }
         data.setNotify(true);
     }

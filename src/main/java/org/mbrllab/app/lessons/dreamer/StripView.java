@@ -16,11 +16,15 @@ import org.mbrllab.engine.dreamer.PixelPendulum;
 
 /**
  * The open-loop strip, as Dreamer's video summaries lay it out: one column per frame, the C context frames
- * first (under a band marked "context: the model sees these"), then the H imagined frames (marked "imagined
- * from the actions alone"), in three rows: the truth, the model (the context's reconstructions, then what it
+ * first (under a band marked "context"), then the H imagined frames (marked "imagined from the actions
+ * alone", after a line), in three rows: the truth, the model (the context's reconstructions, then what it
  * imagines) and the signed error, model − truth, with its legend. Frames are grey levels as the camera
  * draws them (0 black, 1 white) whatever the theme; the error is blue where the model is too dark and red where
  * it is too bright, saturating at ±{@value #ERROR_SCALE}.
+ *
+ * <p>When one line of columns would make the frames smaller than {@value #FOLD_BELOW} pixels (20 columns in
+ * the middle of a 1280-pixel window give about 25), the strip is folded into two blocks, one above the other,
+ * each with its bands, numbers and three rows: twice the side, for a projector.
  */
 final class StripView extends Region {
     /** The error that gets the full colour. */
@@ -83,35 +87,55 @@ final class StripView extends Region {
 
     /** The largest side of a frame, in pixels: on a wide screen the strip stops growing here. */
     static final double MAX_SIDE = 84;
-
-    /** The height that shows the strip's frames as large as {@code width} allows (its rows need no more). */
-    double heightFor(double width) {
-        Layout l = layout(width, Double.MAX_VALUE);
-        return l.y0 + 3 * l.side + 2 * GAP + l.footer + l.legendH + 4;
-    }
-
+    /** Below this side in one line, the strip is folded into two blocks of columns, one above the other. */
+    static final double FOLD_BELOW = 44;
     private static final double GAP = 2;
+    private static final double SPLIT = 10;
     /** How many columns to size for before a strip is shown: the lesson's 5 context and 15 imagined frames. */
     private static final int DEFAULT_COLUMNS = 20;
-    private static final double SPLIT = 10;
 
-    /** Where things go, for a width and height. */
-    private record Layout(double labelW, double line, double header, double footer, double legendH, double side,
-                          double x0, double y0) {}
+    /**
+     * Where things go for a width and height: frames of {@code side} pixels, {@code perBlock} columns to a
+     * block, {@code blocks} blocks one above the other (each: a band, column numbers, three rows, the mse line).
+     */
+    private record Layout(double labelW, double line, double side, int blocks, int perBlock, double blockH,
+                          double legendH) {}
 
     private Layout layout(double w, double h) {
         int n = strip == null ? DEFAULT_COLUMNS : strip.context() + strip.horizon();
         double line = fontSize * 1.6;
         double labelW = fontSize * 4.4;
-        double header = line * 2;
-        double footer = line;
         double legendH = line * 1.3;
-        double byWidth = (w - labelW - 8 - GAP * (n - 1) - SPLIT) / n;
-        double byHeight = (h - header - footer - legendH - 2 * GAP - 6) / 3;
-        double side = Math.floor(Math.max(8, Math.min(MAX_SIDE, Math.min(byWidth, byHeight))));
-        return new Layout(labelW, line, header, footer, legendH, side, labelW, header);
+        Layout one = layout(w, h, n, 1, line, labelW, legendH);
+        if (one.side >= FOLD_BELOW || n < 8) return one;
+        Layout two = layout(w, h, n, 2, line, labelW, legendH);
+        return two.side > one.side ? two : one;
     }
 
+    private Layout layout(double w, double h, int n, int blocks, double line, double labelW, double legendH) {
+        int per = (n + blocks - 1) / blocks;
+        double byWidth = (w - labelW - 8 - GAP * (per - 1) - SPLIT) / per;
+        double fixed = 2 * line + 2 * GAP + line; // band and numbers, gaps, the mse line
+        double byHeight = ((h - legendH - 4) / blocks - fixed) / 3;
+        double side = Math.floor(Math.max(8, Math.min(MAX_SIDE, Math.min(byWidth, byHeight))));
+        return new Layout(labelW, line, side, blocks, per, fixed + 3 * side, legendH);
+    }
+
+    /** The height that shows the strip's frames as large as {@code width} allows (no taller). */
+    double heightFor(double width) {
+        Layout l = layout(width, Double.MAX_VALUE);
+        return l.blocks * l.blockH + l.legendH + 4;
+    }
+
+    /** Blocks the strip is drawn in (1, or 2 when folded), for tests. */
+    int blocks() {
+        return layout(canvas.getWidth(), canvas.getHeight()).blocks;
+    }
+
+    /** The side of a drawn frame, in pixels, for tests. */
+    double frameSide() {
+        return layout(canvas.getWidth(), canvas.getHeight()).side;
+    }
 
     private void draw() {
         double w = canvas.getWidth();
@@ -120,54 +144,66 @@ final class StripView extends Region {
         g.setFill(theme.background());
         g.fillRect(0, 0, w, h);
         if (w <= 0 || h <= 0 || strip == null) return;
+        Layout l = layout(w, h);
+        for (int b = 0; b < l.blocks; b++) drawBlock(g, l, b);
+        drawLegend(g, l, w, l.blocks * l.blockH + l.legendH / 2);
+    }
+
+    /** Block b: columns b·per … (b + 1)·per − 1, under their bands and numbers, in three rows. */
+    private void drawBlock(GraphicsContext g, Layout l, int b) {
         Font font = Font.font(fontSize);
         Font bold = Font.font(null, FontWeight.BOLD, fontSize);
-        Font small = Font.font(fontSize * 0.75);
         int c = strip.context();
         int n = c + strip.horizon();
-        // 1. Sizes: a label column, then n frames with a gap, and a wider gap where imagination starts.
-        Layout l = layout(w, h);
+        int first = b * l.perBlock;
+        int last = Math.min(n, first + l.perBlock) - 1;
         double side = l.side;
         double line = l.line;
-        double x0 = l.x0;
-        double y0 = l.y0;
-        double stripW = n * side + (n - 1) * GAP + SPLIT;
-        // 2. The bands over the columns.
-        double contextW = c * side + (c - 1) * GAP;
-        double imaginedX = x0 + contextW + GAP + SPLIT;
-        double imaginedW = stripW - contextW - GAP - SPLIT;
+        double top = b * l.blockH;
+        double y0 = top + 2 * line;
+        boolean split = c > first && c <= last; // imagination starts inside this block
+        // 1. The bands over the columns: the context's, and the imagined frames'.
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(theme.muted().deriveColor(0, 1, 1, 0.25));
-        g.fillRect(x0, 2, contextW, line - 2);
-        g.setFill(theme.accent().deriveColor(0, 1, 1, 0.25));
-        g.fillRect(imaginedX, 2, imaginedW, line - 2);
-        g.setFill(theme.foreground());
         g.setFont(bold);
-        g.fillText(contextW > fontSize * 6 ? "context (" + c + ")" : "seen", x0 + contextW / 2, line / 2 + 1, contextW);
-        String imagined = "imagined from the actions alone (" + strip.horizon() + ")";
-        if (textWidth(imagined, bold) > imaginedW) imagined = "imagined (" + strip.horizon() + ")";
-        g.fillText(imagined, imaginedX + imaginedW / 2, line / 2 + 1, imaginedW);
+        if (c > first) {
+            double x = columnX(first, first, c, side, l.labelW, split);
+            double width = columnX(Math.min(c - 1, last), first, c, side, l.labelW, split) + side - x;
+            g.setFill(theme.muted().deriveColor(0, 1, 1, 0.25));
+            g.fillRect(x, top + 2, width, line - 2);
+            g.setFill(theme.foreground());
+            g.fillText(width > fontSize * 6 ? "context (" + c + ")" : "seen", x + width / 2, top + line / 2 + 1, width);
+        }
+        if (last >= c) {
+            double x = columnX(Math.max(c, first), first, c, side, l.labelW, split);
+            double width = columnX(last, first, c, side, l.labelW, split) + side - x;
+            g.setFill(theme.accent().deriveColor(0, 1, 1, 0.25));
+            g.fillRect(x, top + 2, width, line - 2);
+            g.setFill(theme.foreground());
+            String text = first > c ? "imagined, continued" : "imagined from the actions alone (" + strip.horizon() + ")";
+            if (textWidth(text, bold) > width) text = first > c ? "imagined" : "imagined (" + strip.horizon() + ")";
+            g.fillText(text, x + width / 2, top + line / 2 + 1, width);
+        }
+        // 2. Column numbers: the context counts up to the last frame seen (0), imagined steps from 1.
         g.setFont(font);
         g.setFill(theme.muted());
-        for (int k = 0; k < n; k++) {
-            double x = columnX(k, c, side, x0);
-            // Column numbers: the context counts down to the last frame seen (0), imagined steps count up from 1.
+        for (int k = first; k <= last; k++) {
             int number = k - c + 1;
             boolean room = side >= fontSize * 1.5;
-            if (room || k == c - 1 || k == c || k == n - 1 || (number > 0 && number % 5 == 0)) {
-                g.fillText(Integer.toString(number), x + side / 2, line * 1.5);
+            if (room || k == c - 1 || k == c || k == last || (number > 0 && number % 5 == 0)) {
+                g.fillText(Integer.toString(number), columnX(k, first, c, side, l.labelW, split) + side / 2,
+                        top + line * 1.5);
             }
         }
         // 3. The three rows; each frame pixel snapped to whole screen pixels so that no seams show.
-        g.setTextAlign(TextAlignment.RIGHT);
         for (int r = 0; r < 3; r++) {
             double y = y0 + r * (side + GAP);
+            g.setTextAlign(TextAlignment.RIGHT);
             g.setFill(theme.foreground());
             g.setFont(bold);
             g.fillText(ROWS[r], l.labelW - 8, y + side / 2);
-            for (int k = 0; k < n; k++) {
-                double x = columnX(k, c, side, x0);
+            for (int k = first; k <= last; k++) {
+                double x = columnX(k, first, c, side, l.labelW, split);
                 float[] truth = strip.truth().get(k);
                 float[] model = strip.model().get(k);
                 for (int p = 0; p < PixelPendulum.PIXELS; p++) {
@@ -188,43 +224,49 @@ final class StripView extends Region {
             }
         }
         // 4. Under the error row: each imagined frame's mean squared error, when there is room for it.
-        double yBelow = y0 + 3 * side + 2 * GAP + l.footer / 2 + 2;
-        if (side >= fontSize * 2.6) {
-            g.setFont(small);
+        double yBelow = y0 + 3 * side + 2 * GAP + line / 2;
+        if (side >= fontSize * 2.6 && last >= c) {
+            g.setFont(Font.font(fontSize * 0.75));
             g.setFill(theme.muted());
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText("mse", l.labelW - 8, yBelow);
             g.setTextAlign(TextAlignment.CENTER);
-            for (int k = c; k < n; k++) {
-                double x = columnX(k, c, side, x0);
+            for (int k = Math.max(c, first); k <= last; k++) {
+                double x = columnX(k, first, c, side, l.labelW, split);
                 g.fillText(String.format(Locale.ROOT, "%.3f", strip.stepMse()[k - c]), x + side / 2, yBelow, side + GAP);
             }
         }
-        // 5. The error's legend: "error = model − truth:  too dark −0.5 [bar] +0.5 too bright".
-        double ly = yBelow + l.footer / 2 + l.legendH / 2;
+        // 5. The line where imagination starts.
+        if (split) {
+            g.setStroke(theme.accent());
+            g.setLineWidth(2);
+            double sx = columnX(c, first, c, side, l.labelW, true) - GAP / 2 - SPLIT / 2;
+            g.strokeLine(sx, top + 2, sx, y0 + 3 * side + 2 * GAP);
+        }
+    }
+
+    /** "error = model − truth:  too dark −0.25 [bar] +0.25 too bright", centred on {@code y}. */
+    private void drawLegend(GraphicsContext g, Layout l, double w, double y) {
+        Font font = Font.font(fontSize);
         g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
         g.setFill(theme.foreground());
         g.setTextAlign(TextAlignment.LEFT);
         String what = "error = model − truth:";
         String dark = String.format(Locale.ROOT, "too dark −%.2f", ERROR_SCALE);
         String bright = String.format(Locale.ROOT, "+%.2f too bright", ERROR_SCALE);
-        double x = x0;
-        g.fillText(what, x, ly);
+        double x = l.labelW;
+        g.fillText(what, x, y);
         x += textWidth(what, font) + fontSize;
-        g.fillText(dark, x, ly);
+        g.fillText(dark, x, y);
         x += textWidth(dark, font) + 6;
         double barW = Math.max(60, Math.min(200, w - x - textWidth(bright, font) - 16));
         for (int i = 0; i < barW; i++) {
             g.setFill(errorColor((i / (barW - 1) * 2 - 1) * ERROR_SCALE));
-            g.fillRect(x + i, ly - fontSize * 0.45, 1, fontSize * 0.9);
+            g.fillRect(x + i, y - fontSize * 0.45, 1, fontSize * 0.9);
         }
         g.setFill(theme.foreground());
-        g.fillText(bright, x + barW + 6, ly);
-        // 6. The line where imagination starts.
-        g.setStroke(theme.accent());
-        g.setLineWidth(2);
-        double sx = x0 + contextW + GAP / 2 + SPLIT / 2;
-        g.strokeLine(sx, 2, sx, y0 + 3 * side + 2 * GAP);
+        g.fillText(bright, x + barW + 6, y);
     }
 
     /** The error colour for model − truth = {@code d}: black at 0, {@link #TOO_BRIGHT} or {@link #TOO_DARK} at ±{@value #ERROR_SCALE}. */
@@ -240,7 +282,8 @@ final class StripView extends Region {
         return t.getLayoutBounds().getWidth();
     }
 
-    private static double columnX(int k, int context, double side, double x0) {
-        return x0 + k * (side + GAP) + (k >= context ? SPLIT : 0);
+    /** The left edge of column k in the block that starts at column {@code first}. */
+    private static double columnX(int k, int first, int context, double side, double x0, boolean split) {
+        return x0 + (k - first) * (side + GAP) + (split && k >= context ? SPLIT : 0);
     }
 }

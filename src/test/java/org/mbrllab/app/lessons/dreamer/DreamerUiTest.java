@@ -86,6 +86,9 @@ class DreamerUiTest {
         assertEquals(15, s.horizon());
         assertEquals(20, s.truth().size());
         assertEquals(15, pane.chart().points(), "the model's curve: one point per imagined step");
+        // 20 columns in the middle of a 1280 × 800 window: folded into two blocks, so that a frame is not 25 pixels.
+        assertEquals(2, pane.strip().blocks());
+        assertTrue(pane.strip().frameSide() >= 36, "frames of " + pane.strip().frameSide() + " pixels");
         assertEquals(0, pane.viewModel().stepsProperty().get(), "nothing trained: the shipped model runs in plain Java");
     }
 
