@@ -44,7 +44,7 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressLabel = new Label();
     private final Label status = new Label();
-    private final VBox figure;
+    private final StripAndChart figure;
 
     public DreamerPane(PaneHost host) {
         super(host, new DreamerViewModel());
@@ -118,9 +118,7 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
         chart.node().setMinSize(300, 190);
         HBox.setHgrow(chart.node(), Priority.ALWAYS);
         HBox bottom = new HBox(8, controls, chart.node());
-        VBox.setVgrow(stripView, Priority.NEVER);
-        VBox.setVgrow(bottom, Priority.ALWAYS);
-        figure = new VBox(6, stripView, bottom);
+        figure = new StripAndChart(stripView, bottom);
         figure.setPadding(new Insets(4, 8, 8, 8));
         scope.follow(vm.stripProperty(), s -> {
             stripView.show(s);
@@ -176,6 +174,49 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
     @Override
     public Optional<ChartExport> chartExport() {
         return Optional.of(ChartExport.of(() -> Optional.of(chart.csv())));
+    }
+
+    /**
+     * The strip above, what is beneath it below. The part beneath gets its least height first; the strip then
+     * takes what its largest frames need of the rest (its frames are bound by the width as often as by the
+     * height), and whatever is left goes back to the part beneath, so that no band of empty strip is left.
+     */
+    private static final class StripAndChart extends Region {
+        private static final double GAP = 6;
+        private final StripView strip;
+        private final Region beneath;
+
+        StripAndChart(StripView strip, Region beneath) {
+            this.strip = strip;
+            this.beneath = beneath;
+            getChildren().addAll(strip, beneath);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            Insets in = getInsets();
+            double w = getWidth() - in.getLeft() - in.getRight();
+            double h = getHeight() - in.getTop() - in.getBottom();
+            double least = beneath.minHeight(w);
+            double stripH = Math.max(strip.minHeight(w), strip.heightWithin(w, h - least - GAP));
+            strip.resizeRelocate(in.getLeft(), in.getTop(), w, stripH);
+            beneath.resizeRelocate(in.getLeft(), in.getTop() + stripH + GAP, w, Math.max(least, h - stripH - GAP));
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return getInsets().getLeft() + getInsets().getRight() + Math.max(strip.prefWidth(-1), beneath.prefWidth(-1));
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return getInsets().getTop() + getInsets().getBottom() + strip.prefHeight(width) + GAP + beneath.prefHeight(width);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return getInsets().getTop() + getInsets().getBottom() + strip.minHeight(width) + GAP + beneath.minHeight(width);
+        }
     }
 
     // ---------------------------------------------------------------- for tests

@@ -42,6 +42,7 @@ final class StripView extends Region {
         setId("dreamer-strip");
         getChildren().add(canvas);
         setMinSize(400, 160);
+        setPrefWidth(900);
 
     }
 
@@ -109,7 +110,8 @@ final class StripView extends Region {
         Layout one = layout(w, h, n, 1, line, labelW, legendH);
         if (one.side >= FOLD_BELOW || n < 8) return one;
         Layout two = layout(w, h, n, 2, line, labelW, legendH);
-        return two.side > one.side ? two : one;
+        // On a tie the two blocks fill the height the strip was given; one would leave it empty below.
+        return two.side >= one.side ? two : one;
     }
 
     private Layout layout(double w, double h, int n, int blocks, double line, double labelW, double legendH) {
@@ -125,6 +127,15 @@ final class StripView extends Region {
     double heightFor(double width) {
         Layout l = layout(width, Double.MAX_VALUE);
         return l.blocks * l.blockH + l.legendH + 4;
+    }
+
+    /**
+     * The height the strip needs within {@code available}: that of the largest frames that fit in it, so that
+     * whatever is left over goes to what is beneath (see {@code DreamerPane}'s figure).
+     */
+    double heightWithin(double width, double available) {
+        Layout l = layout(width, available);
+        return Math.min(available, l.blocks * l.blockH + l.legendH + 4);
     }
 
     /** Blocks the strip is drawn in (1, or 2 when folded), for tests. */
@@ -256,11 +267,21 @@ final class StripView extends Region {
         String dark = String.format(Locale.ROOT, "too dark −%.2f", ERROR_SCALE);
         String bright = String.format(Locale.ROOT, "+%.2f too bright", ERROR_SCALE);
         double x = l.labelW;
+        double barW = 200;
+        double need = textWidth(what, font) + fontSize + textWidth(dark, font) + 6 + 120 + 6 + textWidth(bright, font);
+        if (x + need > w) {
+            // Too narrow (a large font): the short form "model − truth  −0.25 [bar] +0.25".
+            what = "model − truth";
+            dark = String.format(Locale.ROOT, "−%.2f", ERROR_SCALE);
+            bright = String.format(Locale.ROOT, "+%.2f", ERROR_SCALE);
+            x = Math.max(4, Math.min(x, w - (textWidth(what, font) + fontSize + textWidth(dark, font) + 6 + 66
+                    + textWidth(bright, font)) - 4));
+        }
         g.fillText(what, x, y);
         x += textWidth(what, font) + fontSize;
         g.fillText(dark, x, y);
         x += textWidth(dark, font) + 6;
-        double barW = Math.max(60, Math.min(200, w - x - textWidth(bright, font) - 16));
+        barW = Math.max(60, Math.min(barW, w - x - textWidth(bright, font) - 16));
         for (int i = 0; i < barW; i++) {
             g.setFill(errorColor((i / (barW - 1) * 2 - 1) * ERROR_SCALE));
             g.fillRect(x + i, y - fontSize * 0.45, 1, fontSize * 0.9);
