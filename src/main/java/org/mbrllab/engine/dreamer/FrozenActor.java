@@ -13,20 +13,22 @@ import org.mbrllab.engine.worldmodels.PlainLayers;
  *   [m, s] = actor([h, z]),  μ = 5 tanh(m / 5),  σ = softplus(s + ln(e − 1)) + 0.1
  *   action = tanh(μ + σ ε)   in (−1, 1), the world model's action; the torque is 2 × action
  *   mean action: ε = 0, tanh(μ) (the mode of the Gaussian before the tanh)
- *   value v([h, z]) = symexp(critic([h, z]))
+ *   value v([h, z]) = κ critic([h, z]),  κ = 1/(1 − γ) (the graph's value scale)
  * </pre>
  */
 public final class FrozenActor {
     private final int feature, actorUnits, criticUnits;
     private final float[][] actor;
     private final float[][] critic;
+    private final double valueScale;
 
     /**
      * @param sizes  the graph's sizes
      * @param actor  the six arrays of {@link BehaviourGraph#actorWeights()} (not copied)
      * @param critic the six arrays of {@link BehaviourGraph#criticWeights()} (not copied)
+     * @param valueScale κ, {@link BehaviourGraph#valueScale()}
      */
-    public FrozenActor(BehaviourGraph.Sizes sizes, float[][] actor, float[][] critic) {
+    public FrozenActor(BehaviourGraph.Sizes sizes, float[][] actor, float[][] critic, double valueScale) {
         feature = sizes.feature();
         actorUnits = sizes.actorUnits();
         criticUnits = sizes.criticUnits();
@@ -35,6 +37,7 @@ public final class FrozenActor {
         check(critic, new int[] {f * uc, uc, uc * uc, uc, uc, 1}, BehaviourGraph.CRITIC);
         this.actor = actor;
         this.critic = critic;
+        this.valueScale = valueScale;
     }
 
     private static void check(float[][] w, int[] lengths, String names) {
@@ -67,9 +70,9 @@ public final class FrozenActor {
         return (float) Math.tanh(mean + std * (float) eps);
     }
 
-    /** The critic's value v = symexp(critic([h, z])) of a model state, in the environment's reward units. */
+    /** The critic's value v = κ critic([h, z]) of a model state, in the environment's reward units. */
     public double value(FrozenRssm.State state) {
-        return FrozenRssm.symexp(mlp(critic, features(state.h(), state.z()), criticUnits, 1)[0]);
+        return valueScale * mlp(critic, features(state.h(), state.z()), criticUnits, 1)[0];
     }
 
     private float[] features(float[] h, float[] z) {

@@ -27,11 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *     μ = 5 tanh(m / 5),  σ = softplus(s + ln(e − 1)) + 0.1,  a_t = tanh(μ + σ ε^a_t)    reparameterised
  *     h_{t+1} = GRU(h_t, [z_t, a_t]),  z_{t+1} = μ_p + σ_p ε^z_t  from the prior p(z | h_{t+1})
  *   r_t = symexp(r̂([h_{t+1}, z_{t+1}]))             the reward head, its symlog undone
- *   v_t = symexp(critic([h_t, z_t])),  t = 0 … T       the critic predicts symlog of the value (DreamerV3's
- *                                                       symlog targets; the pendulum's values reach hundreds)
+ *   v_t = κ critic'([h_t, z_t]),  t = 0 … T,  κ = 1/(1 − γ)   critic' the target critic (see below)
  *   V_λ(T) = v_T;  V_λ(t) = r_t + γ [(1 − λ) v_{t+1} + λ V_λ(t+1)]     Eq. 6, {@code dreamer.LambdaReturn}
  *   actor loss  = −mean_{t<T,b} V_λ(t) − η mean_{t,b} ln σ                maximise the return, keep some spread
- *   critic loss = ½ mean_{t<T,b} (critic(sg[h_t, z_t]) − symlog sg V_λ(t))²
+ *   critic loss = ½ mean_{t<T,b} (critic(sg[h_t, z_t]) − sg V_λ(t) / κ)²
  *   loss = actor loss + critic loss
  * </pre>
  * The mean scale 5, the raw offset that makes σ start near 1 and the floor on σ follow Dreamer V1's actor
@@ -39,8 +38,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * gives the actor almost no gradient through the saturated tanh, so this one starts at 1). The entropy term
  * is that of the Gaussian before the tanh, ln σ up to a constant (the tanh's own term has no closed form).
  *
+ * <h2>The critic's unit and its target copy</h2>
+ * The critic predicts (1 − γ) v, the discounted average reward per step, in the reward's own units (about
+ * −16 to 0 a step here), so that a network starting near 0 need not learn outputs in the hundreds; κ is
+ * 1/max(1 − γ, {@value #MIN_VALUE_SCALE_INVERSE}). Dreamer V1 regresses raw values. A symlog critic (DreamerV3)
+ * was tried first and diverged here within 500 updates: its error on imagined states is multiplicative in
+ * the value, and bootstrapping from itself compounded it (mean V_λ from −100 to −3·10⁶). The values in the
+ * λ-returns come from a target critic, constants copied from the critic by {@link #syncTargetCritic}
+ * (DreamerV2's slow critic, copied every 100 updates), so that the critic does not chase its own output.
+ *
  * <h2>What each loss trains, by stop-gradients</h2>
- * The λ-returns use the critic through stopped weights, so the actor loss moves the actor (through the
+ * The λ-returns use the target critic's constants, so the actor loss moves the actor (through the
  * imagined states, rewards and values) and never the critic; the critic loss sees stopped features and a
  * stopped target, so it moves the critic and never the actor. The world model is made of constants and is
  * moved by neither. One Adam step on the sum therefore is one step of each. {@code BehaviourGraphTest}
@@ -66,6 +74,8 @@ public final class BehaviourGraph {
     public static final double MIN_STD = 0.1;
     /** ln(e − 1): softplus of it is 1, so the actor's σ starts near 1 + {@value #MIN_STD}. */
     public static final double STD_OFFSET = Math.log(Math.E - 1);
+    /** The smallest 1 − γ the critic's output unit is based on, so that γ = 1 still gives a finite unit. */
+    public static final double MIN_VALUE_SCALE_INVERSE = 0.01;
     /** The world model's arrays this graph uses, by their index in {@link RssmGraph#ORDER}. */
     private static final int[] MODEL_ARRAYS = {4, 5, 6, 7, 8, 9, 10, 11, 20, 21, 22, 23};
     private static final String[] ACTOR_NAMES = ACTOR.split(" ");
@@ -107,6 +117,7 @@ public final class BehaviourGraph {
     private final Sizes sizes;
     private final DataType type;
     private final FixedTrainingStep step;
+    private final double valueScale;
 
     /**
      * A float32 graph with freshly drawn actor and critic weights (matrices N(0, 1/fan-in), the last layers'
@@ -146,8 +157,12 @@ public final class BehaviourGraph {
         }
         SDVariable[] actor = mlp(ACTOR_NAMES, new int[][] {{f, ua}, {1, ua}, {ua, ua}, {1, ua}, {ua, 2}, {1, 2}}, random);
         SDVariable[] critic = mlp(CRITIC_NAMES, new int[][] {{f, uc}, {1, uc}, {uc, uc}, {1, uc}, {uc, 1}, {1, 1}}, random);
-        SDVariable[] criticStopped = new SDVariable[critic.length];
-        for (int i = 0; i < critic.length; i++) criticStopped[i] = stop(critic[i]);
+        // The target critic: constants, copied from the critic by syncTargetCritic (DreamerV2's slow critic).
+        SDVariable[] target = new SDVariable[critic.length];
+        for (int i = 0; i < critic.length; i++) {
+            target[i] = sd.constant("tgt_" + CRITIC_NAMES[i], critic[i].getArr().dup());
+        }
+        this.valueScale = valueScale(gamma);
         SDVariable hPrev = sd.placeHolder("h0", type, b, h);
         SDVariable zPrev = sd.placeHolder("z0", type, b, z);
         SDVariable actEps = sd.placeHolder("act_eps", type, (long) len * b, 1);
@@ -179,10 +194,10 @@ public final class BehaviourGraph {
         SDVariable allFeatures = sd.concat(0, features.toArray(new SDVariable[0]));
         sd.concat(0, actions.toArray(new SDVariable[0])).rename("actions");
         SDVariable logStd = sd.concat(0, logStds.toArray(new SDVariable[0])).rename("log_std");
-        // 2. Rewards of the imagined steps, and values of every imagined state (critic weights stopped).
+        // 2. Rewards of the imagined steps, and values of every imagined state by the target critic.
         SDVariable next = allFeatures.get(SDIndex.interval(b, (len + 1) * b), SDIndex.all());
         SDVariable rewards = symexp(sd.nn().elu(next.mmul(m[8]).add(m[9])).mmul(m[10]).add(m[11])).rename("rewards");
-        SDVariable values = symexp(apply(criticStopped, allFeatures)).rename("values");
+        SDVariable values = apply(target, allFeatures).mul(valueScale).rename("values");
         // 3. λ-returns by the backward recursion.
         SDVariable[] returns = new SDVariable[len];
         SDVariable after = rows(values, len);
@@ -195,8 +210,7 @@ public final class BehaviourGraph {
         // 4. The losses.
         SDVariable actorLoss = lambdaReturns.mean().neg().sub(logStd.mean().mul(entropy)).rename("actor_loss");
         SDVariable past = stop(allFeatures.get(SDIndex.interval(0, len * b), SDIndex.all()));
-        SDVariable target = symlog(stop(lambdaReturns));
-        SDVariable diff = apply(critic, past).rename("critic_pred").sub(target);
+        SDVariable diff = apply(critic, past).rename("critic_pred").sub(stop(lambdaReturns).div(valueScale));
         SDVariable criticLoss = diff.mul(diff).mean().mul(0.5).rename("critic_loss");
         lambdaReturns.mean().rename("lambda_mean");
         rewards.mean().rename("reward_mean");
@@ -237,11 +251,6 @@ public final class BehaviourGraph {
         return sd.math().sign(y).mul(sd.math().exp(sd.math().abs(y)).sub(1));
     }
 
-    /** symlog x = sign(x) ln(1 + |x|) (used on a stopped target only). */
-    private SDVariable symlog(SDVariable x) {
-        return sd.math().sign(x).mul(sd.math().log(sd.math().abs(x).add(1)));
-    }
-
     private SDVariable stop(SDVariable v) {
         return new StopGradient(sd, v).outputVariable();
     }
@@ -254,6 +263,11 @@ public final class BehaviourGraph {
 
     public Sizes sizes() {
         return sizes;
+    }
+
+    /** κ, the value of one unit of the critic's output. */
+    public double valueScale() {
+        return valueScale;
     }
 
     /**
@@ -327,7 +341,7 @@ public final class BehaviourGraph {
 
     /**
      * The imagined trajectories' numbers, time-major: {actions a_t (T·B), rewards r_t (T·B), values v_t
-     * ((T + 1)·B), λ-returns (T·B), ln σ (T·B), the critic's output in symlog units on s_0 … s_{T−1} (T·B)}.
+     * ((T + 1)·B), λ-returns (T·B), ln σ (T·B), the critic's output (1 − γ) v on s_0 … s_{T−1} (T·B)}.
      */
     double[][] outputs(Object h0, Object z0, Object actEps, Object latEps) {
         Map<String, INDArray> out = sd.output(map(feed(h0, z0, actEps, latEps)), OUTPUTS);
@@ -351,6 +365,19 @@ public final class BehaviourGraph {
         double[][] out = new double[all.length][];
         for (int i = 0; i < all.length; i++) out[i] = g.get(all[i]).castTo(DataType.DOUBLE).dup().data().asDouble();
         return out;
+    }
+
+    /**
+     * Copies the critic's weights into the target critic, whose values the λ-returns use (DreamerV2 copies
+     * every 100 updates). Until the first call the target is the critic as initialised.
+     */
+    public void syncTargetCritic() {
+        for (String n : CRITIC_NAMES) sd.getVariable("tgt_" + n).getArr().assign(sd.getVariable(n).getArr());
+    }
+
+    /** The critic's output unit: v = output × 1 / max(1 − γ, {@value #MIN_VALUE_SCALE_INVERSE}). */
+    public static double valueScale(double gamma) {
+        return 1 / Math.max(1 - gamma, MIN_VALUE_SCALE_INVERSE);
     }
 
     /** Copies of the world model's arrays held as constants, in the order of {@code MODEL_ARRAYS}. */

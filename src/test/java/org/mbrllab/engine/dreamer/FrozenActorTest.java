@@ -50,8 +50,9 @@ class FrozenActorTest {
         float[] actEps = gaussians(r, len * b);
         float[] latEps = gaussians(r, len * b * z);
         for (int i = 0; i < 20; i++) graph.train(h0, z0, gaussians(r, len * b), gaussians(r, len * b * z));
+        graph.syncTargetCritic();
         float[][] rollout = graph.rollout(h0, z0, actEps, latEps);
-        FrozenActor actor = new FrozenActor(SIZES, graph.actorWeights(), graph.criticWeights());
+        FrozenActor actor = new FrozenActor(SIZES, graph.actorWeights(), graph.criticWeights(), graph.valueScale());
         for (int k = 0; k < b; k++) {
             FrozenRssm.State s = starts[k];
             assertEquals(rollout[2][k], actor.value(s), TOLERANCE * Math.max(1, Math.abs(rollout[2][k])), "v_0 of " + k);
@@ -76,7 +77,7 @@ class FrozenActorTest {
         float[][] model = randomModel();
         FrozenRssm rssm = new FrozenRssm(MODEL, model);
         BehaviourGraph graph = new BehaviourGraph(SIZES, 0.9, 0.8, 0, 1e-3, Seeds.random(3));
-        FrozenActor actor = new FrozenActor(SIZES, graph.actorWeights(), graph.criticWeights());
+        FrozenActor actor = new FrozenActor(SIZES, graph.actorWeights(), graph.criticWeights(), graph.valueScale());
         RandomGenerator r = Seeds.random(5);
         FrozenRssm.State s = rssm.observe(null, 0, gaussians(r, MODEL.pixels()), null);
         assertEquals(actor.action(s, 0), actor.meanAction(s), 0);
@@ -92,6 +93,6 @@ class FrozenActorTest {
         BehaviourGraph graph = new BehaviourGraph(SIZES, 0.9, 0.8, 0, 1e-3, Seeds.random(3));
         float[][] a = graph.actorWeights();
         a[2] = new float[3];
-        assertThrows(IllegalArgumentException.class, () -> new FrozenActor(SIZES, a, graph.criticWeights()));
+        assertThrows(IllegalArgumentException.class, () -> new FrozenActor(SIZES, a, graph.criticWeights(), 1));
     }
 }

@@ -41,6 +41,7 @@ class BehaviourGraphTest {
             INDArray w = g.weight(i);
             for (int k = 0; k < w.length(); k++) w.putScalar(k, r.nextGaussian());
         }
+        g.syncTargetCritic();
         return g;
     }
 
@@ -87,10 +88,10 @@ class BehaviourGraphTest {
         double[][] in = inputs(8);
         double[][] analytic = g.gradients(in[0], in[1], in[2], in[3]);
         double[] base = g.losses(in[0], in[1], in[2], in[3]);
-        // The critic regresses a fixed target: symlog of the λ-returns before any nudge (the stop-gradient).
+        // The critic regresses a fixed target: the λ-returns before any nudge (the stop-gradient), over κ.
         double[] returns = g.outputs(in[0], in[1], in[2], in[3])[3];
         double[] target = new double[returns.length];
-        for (int i = 0; i < target.length; i++) target[i] = Math.signum(returns[i]) * Math.log1p(Math.abs(returns[i]));
+        for (int i = 0; i < target.length; i++) target[i] = returns[i] / g.valueScale();
         int checked = 0;
         double actorNorm = 0;
         for (int p = 0; p < 12; p++) {
