@@ -39,10 +39,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * is that of the Gaussian before the tanh, ln σ up to a constant (the tanh's own term has no closed form).
  *
  * <h2>The critic's unit and its target copy</h2>
- * The critic predicts (1 − γ) v, the discounted average reward per step, in the reward's own units (about
- * −16 to 0 a step here), so that a network starting near 0 need not learn outputs in the hundreds; κ is
- * 1/max(1 − γ, {@value #MIN_VALUE_SCALE_INVERSE}). Dreamer V1 regresses raw values. A symlog critic (DreamerV3)
- * was tried first and diverged here within 500 updates: its error on imagined states is multiplicative in
+ * The critic predicts (1 − γ) v, the discounted average reward per step, in the reward's own units (−33 to
+ * 0 an agent step for the pendulum), so that a network starting near 0 need not learn outputs in the
+ * hundreds; κ is 1/max(1 − γ, {@value #MIN_VALUE_SCALE_INVERSE}). Dreamer V1 regresses raw values. A symlog
+ * critic (DreamerV3's targets) with no target copy was tried first and diverged here within 500 updates: its error on imagined states is multiplicative in
  * the value, and bootstrapping from itself compounded it (mean V_λ from −100 to −3·10⁶). The values in the
  * λ-returns come from a target critic, constants copied from the critic by {@link #syncTargetCritic}
  * (DreamerV2's slow critic, copied every 100 updates), so that the critic does not chase its own output.
