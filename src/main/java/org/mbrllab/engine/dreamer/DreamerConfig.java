@@ -50,6 +50,16 @@ public record DreamerConfig(RssmConfig world, int horizon, double gamma, double 
      * critic of 64 units, Adam 3e-4, η = 1e-3, S = 5, C = 100, noise 0.3, 50 episodes, seed 1. Dreamer's own
      * values except the step size (3e-4 rather than 8e-5: a laptop's budget is thousands of updates, not
      * Dreamer's millions) and the sizes.
+     *
+     * <p>Measured once from seed 1 (4,500 updates, 5,000 agent steps, about 37 minutes on the loaded 2-core
+     * machine): uniformly random torques return −1,156 an episode (50 episodes, seed 99). The actor's episodes
+     * (with exploration noise) returned −1,403 on average over episodes 6–21 (updates 100–1,600: worse than
+     * random), then −264.7 over episodes 22–45 (updates 1,700–4,000; best −4.3; the swing-up is learned),
+     * then collapsed to −1,262 over episodes 46–50 (updates 4,100–4,500), with the imagined reward falling
+     * from about −3 to −9 a step while the world model's losses stayed level: the actor, not the model, went
+     * wrong (Dreamer V1 also clips gradient norms at 100, which this loop does not). The greedy policy (mean
+     * actions, no noise; 5 episodes, seed 77) every 5 episodes: −1,442, −1,423, −1,449, −234.5, −155.5,
+     * −155.1, −154.4, −155.6, −1,312.5.
      */
     public static DreamerConfig defaults() {
         return new DreamerConfig(RssmConfig.defaults(), 15, 0.99, 0.95, 64, 64, 3e-4, 1e-3, 5, 100, 0.3, 50, 1);
