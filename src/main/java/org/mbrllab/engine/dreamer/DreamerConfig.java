@@ -51,8 +51,7 @@ public record DreamerConfig(RssmConfig world, int horizon, double gamma, double 
      * values except the step size (3e-4 rather than 8e-5: a laptop's budget is thousands of updates, not
      * Dreamer's millions) and the sizes.
      *
-     * <p>Measured once from seed 1 (4,500 updates, 5,000 agent steps, about 37 minutes on the loaded 2-core
-     * machine): uniformly random torques return −1,156 an episode (50 episodes, seed 99). The actor's episodes
+     * <p>Measured once from seed 1 (4,500 updates, 5,000 agent steps): uniformly random torques return −1,156 an episode (50 episodes, seed 99). The actor's episodes
      * (with exploration noise) returned −1,403 on average over episodes 6–21 (updates 100–1,600: worse than
      * random), then −264.7 over episodes 22–45 (updates 1,700–4,000; best −4.3; the swing-up is learned),
      * then collapsed to −1,262 over episodes 46–50 (updates 4,100–4,500), with the imagined reward falling
