@@ -84,6 +84,27 @@ public final class PixelEpisodes {
         return new PixelEpisodes(pixels, actions, rewards, episodes);
     }
 
+    /**
+     * The episodes of {@code parts}, in order, as one collection: how Dreamer's replay grows by an episode at a
+     * time while every collection stays immutable.
+     */
+    public static PixelEpisodes concat(java.util.List<PixelEpisodes> parts) {
+        int total = 0;
+        for (PixelEpisodes p : parts) total += p.episodes;
+        Check.inRange("episodes", total, 1, MAX_EPISODES);
+        byte[] pixels = new byte[total * (STEPS + 1) * PIXELS];
+        float[] actions = new float[total * STEPS];
+        double[] rewards = new double[total * STEPS];
+        int e = 0;
+        for (PixelEpisodes p : parts) {
+            System.arraycopy(p.pixels, 0, pixels, e * (STEPS + 1) * PIXELS, p.pixels.length);
+            System.arraycopy(p.actions, 0, actions, e * STEPS, p.actions.length);
+            System.arraycopy(p.rewards, 0, rewards, e * STEPS, p.rewards.length);
+            e += p.episodes;
+        }
+        return new PixelEpisodes(pixels, actions, rewards, total);
+    }
+
     private static void put(float[] frame, byte[] pixels, int index) {
         int base = index * PIXELS;
         for (int i = 0; i < PIXELS; i++) pixels[base + i] = (byte) Math.round(frame[i] * 255);

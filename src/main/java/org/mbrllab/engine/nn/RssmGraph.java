@@ -102,6 +102,7 @@ public final class RssmGraph {
     private final Sizes sizes;
     private final DataType type;
     private final FixedTrainingStep step;
+    private float[][] lastStates;
 
     /**
      * A float32 graph with freshly drawn weights: matrices N(0, 1/fan-in) (LeCun), biases 0.
@@ -209,7 +210,7 @@ public final class RssmGraph {
             return null;
         });
         this.step = new FixedTrainingStep(sd, List.of(NAMES), new AdamInJava(learningRate),
-                List.of("frames", "actions", "rewards", "eps"), List.of("loss", "recon", "reward_loss", "kl"));
+                List.of("frames", "actions", "rewards", "eps"), List.of("loss", "recon", "reward_loss", "kl", "hidden", "z"));
     }
 
     /** KL(N(μ_q, σ_q²) ‖ N(μ_p, σ_p²)) summed over the Z dimensions: one value per row. */
@@ -244,8 +245,18 @@ public final class RssmGraph {
      */
     public double[] train(float[] frames, float[] actions, float[] rewards, float[] eps) {
         Map<String, INDArray> out = step.run(feed(frames, actions, rewards, eps));
+        lastStates = new float[][] {floats(out.get("hidden")), floats(out.get("z"))};
         return new double[] {out.get("loss").getDouble(0), out.get("recon").getDouble(0),
             out.get("reward_loss").getDouble(0), out.get("kl").getDouble(0)};
+    }
+
+    /**
+     * The posterior states the last {@link #train} step computed on its batch, before its update, time-major:
+     * {h (L·B·H values), z (L·B·Z values)}; null before the first step. Dreamer's behaviour learning starts
+     * its imagination from these (Algorithm 1: "imagine trajectories from each s_t").
+     */
+    public float[][] lastPosteriorStates() {
+        return lastStates == null ? null : new float[][] {lastStates[0].clone(), lastStates[1].clone()};
     }
 
     /** {loss, recon, reward, mean KL} on a batch, without training. */

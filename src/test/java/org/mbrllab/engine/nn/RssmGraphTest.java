@@ -168,6 +168,32 @@ class RssmGraphTest {
     }
 
     @Test
+    void aTrainingStepKeepsThePosteriorStatesOfItsBatchBeforeItsUpdate() {
+        RssmGraph g = new RssmGraph(TINY, 0, false, 0.8, 1e-2, Seeds.random(3));
+        assertEquals(null, g.lastPosteriorStates());
+        double[][] in = batch(11);
+        float[][] f = new float[4][];
+        for (int i = 0; i < 4; i++) {
+            f[i] = new float[in[i].length];
+            for (int k = 0; k < f[i].length; k++) f[i][k] = (float) in[i][k];
+        }
+        float[][] before = g.outputs(f[0], f[1], f[3]);
+        g.train(f[0], f[1], f[2], f[3]);
+        float[][] kept = g.lastPosteriorStates();
+        float[][] after = g.outputs(f[0], f[1], f[3]);
+        double moved = 0;
+        for (int i = 0; i < 2; i++) {
+            assertEquals(before[i].length, kept[i].length);
+            for (int k = 0; k < kept[i].length; k++) {
+                assertEquals(before[i][k], kept[i][k], 1e-6, (i == 0 ? "h" : "z") + "[" + k + "]");
+                moved += Math.abs(after[i][k] - kept[i][k]);
+            }
+        }
+        // The step did change the weights, so the states kept are the ones before it.
+        assertEquals(true, moved > 1e-4, "moved " + moved);
+    }
+
+    @Test
     void badSizesAndArraysAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new RssmGraph.Sizes(5, 4, 3, 3, 2, 3, 1, 1, 2));
         assertThrows(IllegalArgumentException.class, () -> new RssmGraph.Sizes(5, 0, 3, 3, 2, 3, 1, 3, 2));
