@@ -92,15 +92,41 @@ public final class TokenOpenLoop {
 
     /** The open-loop errors and both baselines, per imagined step, with {@link OpenLoop.Result}'s meaning. */
     public OpenLoop.Result evaluate(TokenImagination model, TokenImagination.Sampling sampling, RandomGenerator random) {
+        return evaluate(model, sampling, 1, random);
+    }
+
+    /**
+     * As {@link #evaluate(TokenImagination, TokenImagination.Sampling, RandomGenerator)}, but each imagined frame
+     * scored is the pixel-wise mean of {@code samples} futures imagined independently from the same context: a
+     * Monte Carlo estimate of the model's predictive mean, the frame that minimises the expected squared error
+     * under the model. One sharp future is penalised twice when its rod is in the wrong place (once where it is
+     * drawn, once where the true rod is missing); the mean of several hedges, as the RSSM's mean prediction and
+     * the mean-frame baseline do.
+     *
+     * @param samples futures per sequence, 1 to 1,000
+     */
+    public OpenLoop.Result evaluate(TokenImagination model, TokenImagination.Sampling sampling, int samples,
+                                    RandomGenerator random) {
+        org.mbrllab.engine.core.Check.inRange("samples", samples, 1, 1000);
         double[] mse = new double[horizon];
         double[] copy = new double[horizon];
         double[] mean = new double[horizon];
         for (int i = 0; i < sequences; i++) {
             Rollout r = rollout(model, i, sampling, random);
+            float[][] average = new float[horizon][];
+            for (int k = 0; k < horizon; k++) average[k] = r.decoded().get(context + k).clone();
+            for (int s = 1; s < samples; s++) {
+                Rollout other = rollout(model, i, sampling, random);
+                for (int k = 0; k < horizon; k++) {
+                    float[] d = other.decoded().get(context + k);
+                    for (int p = 0; p < d.length; p++) average[k][p] += d[p];
+                }
+            }
             float[] last = r.truth().get(context - 1);
             for (int k = 0; k < horizon; k++) {
+                for (int p = 0; p < average[k].length; p++) average[k][p] /= samples;
                 float[] truth = r.truth().get(context + k);
-                mse[k] += meanSquare(r.decoded().get(context + k), truth) / sequences;
+                mse[k] += meanSquare(average[k], truth) / sequences;
                 copy[k] += meanSquare(last, truth) / sequences;
                 mean[k] += meanSquare(meanFrame, truth) / sequences;
             }
