@@ -101,6 +101,7 @@ public final class TransformerGraph {
     private final DataType type;
     private final String[] names;
     private final FixedTrainingStep step;
+    private final AdamInJava adam;
 
     /** A float32 graph with freshly drawn weights (see {@link #TransformerGraph(Sizes, double, RandomGenerator, DataType)}). */
     public TransformerGraph(Sizes sizes, double learningRate, RandomGenerator random) {
@@ -193,8 +194,8 @@ public final class TransformerGraph {
             sd.createGradFunction();
             return null;
         });
-        this.step = new FixedTrainingStep(sd, List.of(names), new AdamInJava(learningRate), List.of("tokens", "targets"),
-                List.of("loss"));
+        this.adam = new AdamInJava(learningRate);
+        this.step = new FixedTrainingStep(sd, List.of(names), adam, List.of("tokens", "targets"), List.of("loss"));
     }
 
     /** The names of the weight arrays, in order, for L blocks. */
@@ -234,6 +235,12 @@ public final class TransformerGraph {
      */
     public double train(int[] tokens, int[] targets) {
         return step.run(oneHot(tokens, sizes.vocabulary()), oneHot(targets, sizes.codes())).get("loss").getDouble(0);
+    }
+
+    /** Sets Adam's step size α for the following updates (for a schedule); Adam's moments are kept. */
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate " + learningRate + ": must be positive");
+        adam.setLrAndSchedule(learningRate, null);
     }
 
     /** The mean cross-entropy on a batch, without training. */

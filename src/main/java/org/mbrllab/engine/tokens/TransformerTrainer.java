@@ -20,7 +20,9 @@ import org.mbrllab.engine.run.DivergenceException;
  *   <li>B windows of T frames, each from a uniformly drawn episode and start s (0 ≤ s ≤ {@value PixelEpisodes#STEPS}
  *       − T): frames o_s … o_{s+T−1} as codes, each followed by the token of its action u_{s+t}
  *       ({@link TokenSequences}).</li>
- *   <li>One Adam step on the mean cross-entropy of every frame code given the positions before it.</li>
+ *   <li>One Adam step on the mean cross-entropy of every frame code given the positions before it, with the step
+ *       size α_u = α (0.1 + 0.9 · ½ (1 + cos(π (u − 1) / U))) for update u of U: cosine decay to a tenth
+ *       (Loshchilov and Hutter 2017, without restarts), as GPT-style models are trained.</li>
  * </ol>
  * A loss that is not finite stops training with a {@link DivergenceException}. From the seed, in order: the
  * tokenizer's two streams (skipped), a stream for the initial weights, one for the batches. Confined to one thread.
@@ -84,12 +86,19 @@ public final class TransformerTrainer {
             TokenSequences.targets(x, b * n, config.frames(), f, y);
         }
         // 2. One Adam step.
+        graph.setLearningRate(learningRate(updates));
         lastLoss = graph.train(x, y);
         if (!Double.isFinite(lastLoss)) {
             throw new DivergenceException("Training the transformer diverged in update " + updates + ": the loss became "
                     + lastLoss + ". Lower the learning rate " + config.transformerRate() + ".");
         }
         return !isDone();
+    }
+
+    /** α_u of update u (1 … U), as the class comment gives it. */
+    double learningRate(int update) {
+        double progress = (update - 1) / (double) config.transformerUpdates();
+        return config.transformerRate() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
     }
 
     public boolean isDone() {

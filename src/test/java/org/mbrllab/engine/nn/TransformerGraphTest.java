@@ -113,4 +113,18 @@ class TransformerGraphTest {
         assertEquals(2 * 3, count);
         assertEquals(sum / count, g.loss(x, y), 1e-6);
     }
+
+    @Test
+    void aNewLearningRateSetsTheSizeOfTheNextAdamStep() {
+        TransformerGraph g = new TransformerGraph(TINY, 1e-3, Seeds.random(9));
+        g.setLearningRate(5e-3);
+        int[] x = tokens(Seeds.random(6));
+        double[] before = g.weight(0).castTo(DataType.DOUBLE).dup().data().asDouble();
+        g.train(x, targets(x));
+        double[] after = g.weight(0).castTo(DataType.DOUBLE).dup().data().asDouble();
+        // Adam's first step moves every weight with a gradient by α m / √v = α · sign(g) (bias-corrected).
+        double largest = 0;
+        for (int i = 0; i < before.length; i++) largest = Math.max(largest, Math.abs(after[i] - before[i]));
+        assertEquals(5e-3, largest, 1e-5);
+    }
 }
