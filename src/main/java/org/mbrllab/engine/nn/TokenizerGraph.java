@@ -222,10 +222,13 @@ public final class TokenizerGraph {
             out.get("codebook_loss").getDouble(0), out.get("commit").getDouble(0)};
     }
 
-    /** The chosen code of every patch (n·T) and the decoded frames (n·S²). */
-    public Object[] encodeDecode(float[] frames, int n) {
+    /** Frames through the graph: the chosen code of every patch (n·T) and the decoded frames (n·S²). */
+    public record Encoded(int[] codes, float[] decoded) {}
+
+    /** The codes and decoded frames of n frames, without training. */
+    public Encoded encodeDecode(float[] frames, int n) {
         Map<String, INDArray> out = sd.output(feed(frames, n), "codes", "decoded");
-        return new Object[] {out.get("codes").castTo(DataType.INT).dup().data().asInt(), floats(out.get("decoded"))};
+        return new Encoded(out.get("codes").castTo(DataType.INT).dup().data().asInt(), floats(out.get("decoded")));
     }
 
     /** Replaces code k with {@code value} (D values): how dead codes are brought back. */

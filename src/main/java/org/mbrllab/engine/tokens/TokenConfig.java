@@ -60,6 +60,20 @@ public record TokenConfig(int codes, int dimension, int encoderUnits, int decode
      * The lesson's model: 64 codes of 16, patch encoder 64, decoder 256, β = 0.25, 1,000 tokenizer updates of 64
      * frames (Adam 2e-3); a transformer of 2 blocks, width 64, 4 heads, over windows of 5 frames, 9 torque bins,
      * 4,000 updates of 16 windows (Adam 2e-3 with cosine decay), seed 1.
+     *
+     * <p>Measured ({@code TokenWorldModelQualityRun}) on the Dreamer lesson's data: 200 random-torque episodes (seed
+     * 1) to train, 10 held out (seed 2), open loop on 50 windows of 5 context frames. Both trainings took 471 s on
+     * this 2-core machine, shared with other work. The tokenizer: 0.00035 squared error per held-out pixel, 62 of the
+     * 64 codes used (107 dead codes moved while training). Open loop, 10 imagined frames, error per pixel at step
+     * 1 and step 10 (the mean-frame baseline: 0.024, 0.025; copy-last: 0.031, 0.051):
+     * <ul>
+     *   <li>greedy: 0.0098 and 0.039. One sharp future beats copying the last frame at every step but the mean frame
+     *       only for the first two: a rod drawn at a slightly wrong angle costs twice, where it is drawn and where
+     *       it is missing, and in 0.1 s the pendulum often turns by more than its width;</li>
+     *   <li>the mean of 32 futures sampled at τ = 1: 0.0060 and 0.0215, below both baselines at every step (0.70 of
+     *       the mean frame's error and 0.36 of copy-last's, averaged over the 10 steps). Over 15 steps, on exactly
+     *       the windows of {@code RssmConfig.defaults()}' figures: 0.74 and 0.38, where the RSSM has 0.30 and 0.16.</li>
+     * </ul>
      */
     public static TokenConfig defaults() {
         return new TokenConfig(64, 16, 64, 256, 0.25, 64, 1000, 2e-3, 64, 4, 2, 5, 9, 16, 4000, 2e-3, 1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.mbrllab.engine.dreamer.PixelEpisodes;
 import org.mbrllab.engine.dreamer.PixelPendulum;
+import org.mbrllab.engine.nn.TokenizerGraph;
 
 /** The plain-Java tokenizer gives the graph's codes and decoded frames. */
 class FrozenTokenizerTest {
@@ -25,9 +26,9 @@ class FrozenTokenizerTest {
             DATA.frame(i % 3, 17 * i, frame);
             System.arraycopy(frame, 0, frames, i * frame.length, frame.length);
         }
-        Object[] graph = t.graph().encodeDecode(frames, n);
-        int[] codes = (int[]) graph[0];
-        float[] decoded = (float[]) graph[1];
+        TokenizerGraph.Encoded graph = t.graph().encodeDecode(frames, n);
+        int[] codes = graph.codes();
+        float[] decoded = graph.decoded();
         for (int i = 0; i < n; i++) {
             System.arraycopy(frames, i * frame.length, frame, 0, frame.length);
             int[] tokens = frozen.encode(frame);
