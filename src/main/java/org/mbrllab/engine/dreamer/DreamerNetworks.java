@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.mbrllab.engine.core.WeightFiles;
 import org.mbrllab.engine.nn.RssmGraph;
 import org.mbrllab.engine.worldmodels.PlainLayers;
 
@@ -179,22 +180,14 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
     }
 
     private static int size(int n, String what) throws IOException {
-        if (n < 1 || n > MAX_ARRAY) throw new IOException(what + " is " + n + " in the file");
-        return n;
+        return WeightFiles.size(n, MAX_ARRAY, what);
     }
 
     private static void writeArray(DataOutputStream data, float[] a) throws IOException {
-        data.writeInt(a.length);
-        for (float x : a) data.writeFloat(x);
+        WeightFiles.writeArray(data, a);
     }
 
     private static float[] readArray(DataInputStream data) throws IOException {
-        int n = size(data.readInt(), "an array's length");
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = data.readFloat();
-            if (!Float.isFinite(a[i])) throw new IOException("the network file holds a weight of " + a[i]);
-        }
-        return a;
+        return WeightFiles.readArray(data, MAX_ARRAY);
     }
 }
