@@ -95,6 +95,10 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
         });
         horizonLabel.setId("dreamer-horizon-label");
         contextLabel.setId("dreamer-context-label");
+        // A projector font can make "Imagined frames: H = 15" wider than the sliders: wrap rather than cut it.
+        horizonLabel.setWrapText(true);
+        contextLabel.setWrapText(true);
+        horizonLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         horizonSlider.setTooltip(new Tooltip("How many imagined frames the strip shows (the model imagines 15; the error row "
                 + "and the chart's thin line show the same frames)"));
         contextSlider.setTooltip(new Tooltip("How many real frames the model filters before it imagines. The frames to "
