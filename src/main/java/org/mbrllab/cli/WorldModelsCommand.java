@@ -78,8 +78,8 @@ final class WorldModelsCommand implements Callable<Integer> {
     @Option(names = "--episodes", paramLabel = "N", description = "Real episodes each score averages over, 1 to 10000 (default: 100).")
     int episodes = 100;
 
-    @Option(names = "--rollouts", paramLabel = "N", description = "Random episodes V and M learn from, 1 to 100000 (default: 400).")
-    int rollouts = 400;
+    @Option(names = "--rollouts", paramLabel = "N", description = "Random episodes V and M learn from, 1 to 100000 (default: 1200).")
+    int rollouts = 1200;
 
     @Option(names = "--vae-epochs", paramLabel = "N", description = "Epochs of V (default: 20).")
     Integer vaeEpochs;

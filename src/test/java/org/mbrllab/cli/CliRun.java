@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,10 +36,14 @@ record CliRun(int code, String out, String err) {
         }
     }
 
-    /** Asserts success (exit 0, nothing on stderr, one JSON object on one line) and parses it. */
+    /**
+     * Asserts success (exit 0, nothing on stderr but progress lines, one JSON object on one line) and parses it.
+     * A long command prints "progress: …" lines once it has run a few seconds, which a small test run reaches
+     * only on a loaded machine; anything else on stderr fails.
+     */
     JsonNode okJson() {
         assertEquals(0, code, "exit code; err: " + err);
-        assertEquals("", err);
+        assertEquals("", err.lines().filter(line -> !line.startsWith("progress: ")).collect(Collectors.joining("\n")));
         assertEquals(1, out.strip().lines().count(), "one JSON object on one line");
         return json();
     }

@@ -90,4 +90,30 @@ class WorldModelsNetworksTest {
             assertEquals(5, n.controllers().size(), "one controller per temperature of the paper's Table 2");
         }
     }
+
+    /**
+     * The issue's bar, on the shipped file (made with {@code world-models --seed 1}): replayed on the same 100
+     * real episodes, the controller evolved in the dream at τ = 1 survives at least twice as long as a random
+     * policy, and the one evolved in the cold dream (τ = 0.1) scores far more in the dream than in the game.
+     * The replay must give exactly the score the file records, since both play the same seeded episodes.
+     */
+    @Test
+    void theShippedControllerFromAWarmDreamTransfersAndTheColdOneCheats() throws IOException {
+        WorldModelsNetworks n;
+        try (InputStream in = WorldModelsNetworks.class.getResourceAsStream(WorldModelsNetworks.SHIPPED)) {
+            n = WorldModelsNetworks.read(in);
+        }
+        DodgeParams params = DodgeParams.defaults();
+        long episodes = WorldModelsPipeline.evaluationSeed(1);
+        double random = RealPlay.mean(RealPlay.play(DodgePolicy.random(), params, 100, episodes));
+        TrainedController warm = n.closest(1.0);
+        assertEquals(1.0, warm.temperature(), 1e-12);
+        double real = RealPlay.mean(RealPlay.play(n.v(), n.m(), warm.controller(), params, 100, episodes));
+        assertEquals(warm.realScore(), real, 1e-9, "the replay plays the episodes the file was scored on");
+        assertTrue(real >= 2 * random, "τ = 1: " + real + " steps against random play's " + random);
+        TrainedController cold = n.closest(0.1);
+        assertEquals(0.1, cold.temperature(), 1e-12);
+        assertTrue(cold.dreamScore() > 2 * cold.realScore() + 50,
+                "τ = 0.1: dream " + cold.dreamScore() + ", real " + cold.realScore());
+    }
 }

@@ -52,7 +52,7 @@ final class WorldModelsViewModel extends RunnerViewModel<PipelineEngine, Pipelin
     /** The temperatures of the paper's Table 2. */
     static final List<Double> TABLE_TAUS = List.of(0.1, 0.5, 1.0, 1.15, 1.3);
 
-    static final ParameterSpec ROLLOUTS = ParameterSpec.whole("rollouts", "random episodes", 10, 5000, 400,
+    static final ParameterSpec ROLLOUTS = ParameterSpec.whole("rollouts", "random episodes", 10, 5000, 1200,
             "Episodes of random play V and M learn from (50 more are held out to measure them).");
     static final ParameterSpec VAE_EPOCHS = ParameterSpec.whole("vae_epochs", "V epochs", 1, 200, 20,
             "Passes of V's training over the collected frames.");
