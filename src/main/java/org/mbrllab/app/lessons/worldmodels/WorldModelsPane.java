@@ -232,6 +232,7 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         doneLabel.setMinHeight(Region.USE_PREF_SIZE);
         driverLabel.setId("wm-driver");
         driverLabel.setWrapText(true);
+        driverLabel.setMinHeight(Region.USE_PREF_SIZE); // wrapped, not cut to "C drives, looking at the dream'…"
         play.setId("wm-play");
         play.setFocusTraversable(false);
         play.setOnAction(e -> play.setText(play.isSelected() ? "Play" : "Pause"));
@@ -251,6 +252,7 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
         Label keysNote = new Label("← → (or A, D) steer while this tab is shown; “C drives” hands the wheel back. "
                 + "The real game gets the same actions.");
         keysNote.setWrapText(true);
+        keysNote.setMinHeight(Region.USE_PREF_SIZE);
         tauSlider.setPrefWidth(240);
         VBox mControls = new VBox(6, new HBox(8, label("Temperature"), tauLabel), tauSlider, doneLabel, driverLabel,
                 new FlowPane(6, 6, play, giveBack, restart), keysNote);
@@ -288,8 +290,8 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
                 : String.format(Locale.ROOT, "%+.1f", r.dream() - r.real())));
         table.getColumns().add(column("from", WorldModelsViewModel.Row::source));
         table.setFixedCellSize(34);
-        table.setPrefHeight(34 * 5 + 40);
-        table.setMaxHeight(34 * 5 + 40);
+        table.setPrefHeight(34 * 5 + 52); // the header is about 44 px in the projector theme
+        table.setMaxHeight(34 * 5 + 52);
         scope.follow(vm.tableProperty(), rows -> table.getItems().setAll(rows));
         randomLabel.setId("wm-random-score");
         scope.follow(vm.randomScoreProperty(), s -> randomLabel.setText("Random policy in the real game: "
