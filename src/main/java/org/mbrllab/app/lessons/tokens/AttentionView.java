@@ -26,13 +26,28 @@ final class AttentionView extends Region {
     AttentionView() {
         setId("tokens-attention");
         getChildren().add(canvas);
-        setMinSize(300, 120);
-        setPrefSize(900, 260);
+        setMinWidth(300);
+        setPrefWidth(900);
     }
 
     void show(TokensViewModel.Attention a) {
+        boolean reshaped = a == null || attention == null || a.weights().length * a.weights()[0].length
+                != attention.weights().length * attention.weights()[0].length;
         attention = a;
+        if (reshaped) requestLayout();
         draw();
+    }
+
+    /** Rows of a readable height for the font: the bands, one row per block and head, the legend. */
+    @Override
+    protected double computePrefHeight(double width) {
+        int rows = attention == null ? 2 : attention.weights().length * attention.weights()[0].length;
+        return Math.ceil(fontSize * 1.6 * 3 + rows * (fontSize * 1.4 + 2) + 6);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
     }
 
     TokensViewModel.Attention shown() {
@@ -42,6 +57,7 @@ final class AttentionView extends Region {
     void setTheme(Theme t, double size) {
         theme = t;
         fontSize = size;
+        requestLayout();
         draw();
     }
 
@@ -81,8 +97,8 @@ final class AttentionView extends Region {
             g.setFill((t < frames ? theme.muted() : theme.accent()).deriveColor(0, 1, 1, 0.25));
             g.fillRect(x + 1, 2, width - 2, line - 2);
             g.setFill(theme.foreground());
-            String text = t < frames ? "frame " + (t - frames) + " + action" : "this frame so far";
-            if (t < frames && width < fontSize * 7) text = "t" + (t - frames);
+            String text = t < frames ? "frame −" + (frames - t) + " and its action" : "this frame so far";
+            if (t < frames && width < fontSize * 10) text = "−" + (frames - t);
             if (t == frames && width < fontSize * 8) text = "now";
             g.fillText(text, x + width / 2, line / 2 + 1, width);
         }

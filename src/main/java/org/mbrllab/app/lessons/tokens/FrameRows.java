@@ -44,13 +44,15 @@ final class FrameRows extends Region {
         setId(id);
         getChildren().add(canvas);
         setMinSize(300, 120);
-        setPrefSize(900, 300);
+        setPrefWidth(900);
     }
 
     /** Shows the rows; the first {@code context} columns are seen frames, the rest imagined. */
     void show(List<Row> rows, int context) {
         this.rows = List.copyOf(rows);
         this.context = context;
+        requestLayout();
+        if (getParent() != null) getParent().requestLayout();
         draw();
     }
 
@@ -61,6 +63,7 @@ final class FrameRows extends Region {
     void setTheme(Theme t, double size) {
         theme = t;
         fontSize = size;
+        requestLayout();
         draw();
     }
 
@@ -73,13 +76,38 @@ final class FrameRows extends Region {
 
     /** The side of a frame for the canvas's size. */
     double side() {
+        return side(canvas.getWidth(), canvas.getHeight());
+    }
+
+    private double side(double w, double h) {
         int n = columns();
         if (n == 0) return 0;
         double labelW = labelWidth();
         double line = fontSize * 1.5;
-        double byWidth = (canvas.getWidth() - labelW - 8 - SPLIT - GAP * (n - 1)) / n;
-        double byHeight = (canvas.getHeight() - line - GAP * rows.size()) / Math.max(1, rows.size());
+        double byWidth = (w - labelW - 8 - SPLIT - GAP * (n - 1)) / n;
+        double legend = rows.stream().anyMatch(Row::error) ? line : 0;
+        double byHeight = (h - line - legend - GAP * rows.size()) / Math.max(1, rows.size());
         return Math.floor(Math.max(6, Math.min(MAX_SIDE, Math.min(byWidth, byHeight))));
+    }
+
+    /** The height follows the width: as tall as the width lets the frames be, and no taller. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        int r = Math.max(1, rows.size());
+        double side = side(width > 0 ? width : 900, Double.MAX_VALUE);
+        if (rows.isEmpty()) side = MAX_SIDE / 2;
+        double legend = rows.stream().anyMatch(Row::error) ? fontSize * 1.5 : 0;
+        return Math.ceil(fontSize * 1.5 + r * (side + GAP) + legend + 4);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return Math.min(computePrefHeight(width), 120);
     }
 
     private double labelWidth() {
@@ -127,7 +155,26 @@ final class FrameRows extends Region {
                 if (f != null) drawFrame(g, f, x(k, side, labelW), y, side, row.error());
             }
         }
-        // 3. The line where imagination starts.
+        // 3. Under error rows, what their colours mean.
+        if (rows.stream().anyMatch(Row::error)) {
+            double y = line + rows.size() * (side + GAP) + line / 2;
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFont(Font.font(fontSize * 0.85));
+            double x = labelW;
+            g.setFill(theme.foreground());
+            g.fillText("error = model − truth:", x, y);
+            x += fontSize * 11;
+            g.setFill(TOO_BRIGHT);
+            g.fillRect(x, y - fontSize * 0.4, fontSize * 0.8, fontSize * 0.8);
+            g.setFill(theme.foreground());
+            g.fillText("too bright", x + fontSize, y);
+            x += fontSize * 6.5;
+            g.setFill(TOO_DARK);
+            g.fillRect(x, y - fontSize * 0.4, fontSize * 0.8, fontSize * 0.8);
+            g.setFill(theme.foreground());
+            g.fillText("too dark (saturating at ±" + ERROR_SCALE + ")", x + fontSize, y);
+        }
+        // 4. The line where imagination starts.
         if (context > 0 && context < n) {
             g.setStroke(theme.accent());
             g.setLineWidth(2);

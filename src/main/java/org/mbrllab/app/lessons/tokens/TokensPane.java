@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -121,16 +122,21 @@ public final class TokensPane extends RunnerPane<TokensViewModel> {
         attentionLabel.setMinHeight(Region.USE_PREF_SIZE);
         scope.follow(vm.attentionProperty(), a -> {
             attentionView.show(a);
-            attentionLabel.setText(a == null ? "" : "Attention when the transformer wrote code " + (a.token() + 1)
-                    + " of " + a.frameTokens() + " of the next frame (it chose code " + a.predicted()
-                    + "): one row per block and head, one cell per token it could see.");
+            int side = (int) Math.round(Math.sqrt(a == null ? 16 : a.frameTokens()));
+            attentionLabel.setText(a == null ? "" : "Attention when the transformer wrote the token of the picked cell (row "
+                    + (a.token() / side + 1) + ", column " + (a.token() % side + 1) + ") of the next frame; it chose code "
+                    + a.predicted() + ". One row per block and head, one cell per token it could see.");
         });
         Tooltip.install(attentionView, new Tooltip("Each row is one attention head; each cell one earlier token. "
                 + "Pick another cell in the token grid to see how the transformer wrote that code."));
+        // The grid takes what the attention rows leave; below its least size the tab scrolls.
+        grid.setMinHeight(220);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        VBox.setVgrow(attentionView, Priority.ALWAYS);
-        VBox tokensTab = new VBox(6, grid, swapRow, attentionLabel, attentionView);
-        tokensTab.setPadding(new Insets(6, 8, 6, 8));
+        VBox tokensBox = new VBox(6, grid, swapRow, attentionLabel, attentionView);
+        tokensBox.setPadding(new Insets(6, 8, 6, 8));
+        ScrollPane tokensTab = new ScrollPane(tokensBox);
+        tokensTab.setFitToWidth(true);
+        tokensTab.viewportBoundsProperty().addListener((obs, o, b) -> tokensBox.setPrefHeight(b.getHeight()));
 
         // 3. Open loop: the strip and the chart.
         scope.follow(vm.stripProperty(), s -> {
@@ -154,7 +160,6 @@ public final class TokensPane extends RunnerPane<TokensViewModel> {
         scope.follow(vm.benchmarkProperty(), chart::show);
         chart.node().setPrefSize(700, 280);
         chart.node().setMinSize(300, 200);
-        VBox.setVgrow(stripView, Priority.ALWAYS);
         VBox.setVgrow(chart.node(), Priority.ALWAYS);
         VBox loopTab = new VBox(6, stripView, chart.node());
         loopTab.setPadding(new Insets(6, 8, 6, 8));
@@ -198,11 +203,11 @@ public final class TokensPane extends RunnerPane<TokensViewModel> {
             topKSlider.setMax(k);
             topKSlider.setValue(Math.min(k, vm.topKProperty().get()));
             fittingTopK = false;
+            showTopK();
         });
         scope.follow(vm.topKProperty(), k -> {
             topKSlider.setValue(k.intValue());
-            int codes = vm.modelProperty().get() == null ? Integer.MAX_VALUE : vm.modelProperty().get().imagination().tokenizer().codes();
-            topKLabel.setText("Top-k: k = " + Math.min(k.intValue(), codes) + (k.intValue() >= codes ? " (all codes)" : ""));
+            showTopK();
         });
         temperatureLabel.setId("tokens-temperature-label");
         topKLabel.setId("tokens-topk-label");
@@ -236,7 +241,7 @@ public final class TokensPane extends RunnerPane<TokensViewModel> {
         HBox.setHgrow(samplingNote, Priority.ALWAYS);
         HBox samplingTop = new HBox(16, samplingControls, samplingNote);
         samplingTop.setAlignment(Pos.CENTER_LEFT);
-        VBox.setVgrow(futuresView, Priority.ALWAYS);
+        VBox.setVgrow(futuresView, Priority.SOMETIMES);
         VBox samplingTab = new VBox(6, samplingTop, futuresView);
         samplingTab.setPadding(new Insets(6, 8, 6, 8));
 
@@ -246,6 +251,9 @@ public final class TokensPane extends RunnerPane<TokensViewModel> {
         Tab t1 = new Tab("Tokens", tokensTab);
         Tab t2 = new Tab("Open loop", loopTab);
         Tab t3 = new Tab("Sampling", samplingTab);
+        t1.setId("tokens-tab-tokens");
+        t2.setId("tokens-tab-loop");
+        t3.setId("tokens-tab-sampling");
         t1.setTooltip(new Tooltip("A frame as 16 tokens; swap one; where the transformer looked"));
         t2.setTooltip(new Tooltip("Truth, RSSM and transformer over one held-out sequence; error per step over 50"));
         t3.setTooltip(new Tooltip("Temperature, top-k, and several futures from one context"));
@@ -260,6 +268,18 @@ public final class TokensPane extends RunnerPane<TokensViewModel> {
         view.setTop(top);
         view.setCenter(tabs);
         followTheme();
+    }
+
+    /** "Top-k: k = 5", or "k = 64 (all codes)" when k keeps the whole codebook. */
+    private void showTopK() {
+        int k = vm.topKProperty().get();
+        TokenModel m = vm.modelProperty().get();
+        if (m == null) {
+            topKLabel.setText("Top-k: k = " + k);
+            return;
+        }
+        int codes = m.imagination().tokenizer().codes();
+        topKLabel.setText(k >= codes ? "Top-k: k = " + codes + " (all codes)" : "Top-k: k = " + k);
     }
 
     private static double round(double v) {

@@ -21,6 +21,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mbrllab.app.common.LessonWindow;
+import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,11 +38,12 @@ class TokensUiTest {
 
     private TokensPane pane;
     private Stage stage;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        LessonWindow.open(stage, "tokens", "tokens", TokensPane.parameterSpecs(), host -> {
+        window = LessonWindow.open(stage, "tokens", "tokens", TokensPane.parameterSpecs(), host -> {
             TokensPane p = new TokensPane(host);
             p.viewModel().setModelSource(TinyTokens::model);
             pane = p;
@@ -90,10 +93,26 @@ class TokensUiTest {
         assertEquals(5, pane.strip().rows().size(), "truth, RSSM, its error, transformer, its error");
         assertEquals(15, pane.chart().points(), "one point per imagined step");
         assertEquals(6, pane.futures().rows().size(), "truth, four samples, their mean");
-        robot.clickOn("Open loop");
+        robot.clickOn("#tokens-tab-loop");
         WaitForAsyncUtils.waitForFxEvents();
         writePng(robot, "tokens-open-loop");
         assertTrue(pane.strip().side() >= 30, "frames of " + pane.strip().side() + " pixels");
+        assertEquals(1, pane.tabs().getSelectionModel().getSelectedIndex());
+    }
+
+    @Test
+    void onTheProjectorThemeTheFramesStayLargeEnoughToRead(FxRobot robot) {
+        robot.interact(() -> window.appearance().themeProperty().set(Theme.PROJECTOR));
+        WaitForAsyncUtils.waitForFxEvents();
+        writePng(robot, "tokens-projector");
+        robot.clickOn("#tokens-tab-loop");
+        WaitForAsyncUtils.waitForFxEvents();
+        writePng(robot, "tokens-projector-open-loop");
+        assertTrue(pane.strip().side() >= 24, "frames of " + pane.strip().side() + " pixels");
+        robot.clickOn("#tokens-tab-sampling");
+        WaitForAsyncUtils.waitForFxEvents();
+        writePng(robot, "tokens-projector-sampling");
+        assertTrue(pane.futures().side() >= 24, "frames of " + pane.futures().side() + " pixels");
     }
 
     @Test
@@ -124,7 +143,7 @@ class TokensUiTest {
 
     @Test
     void draggingTheTemperatureToZeroMakesTheSampledFuturesOne(FxRobot robot) {
-        robot.clickOn("Sampling");
+        robot.clickOn("#tokens-tab-sampling");
         WaitForAsyncUtils.waitForFxEvents();
         TokensViewModel.Futures before = pane.viewModel().futuresProperty().get();
         assertEquals(1.0, before.sampling().temperature());
