@@ -28,7 +28,8 @@ import org.mbrllab.engine.tokens.TokenOpenLoop;
  *   <li>the benchmark, one held-out sequence per step: the error per imagined step of both models and of the two
  *       baselines on the Dreamer lesson's {@value DreamerData#SEQUENCES} windows.</li>
  * </ol>
- * What a previous job already loaded or measured is handed in and not done again. Confined to the worker;
+ * What a previous job already loaded or measured is handed in and not done again (a benchmark cut short goes on
+ * from its last sequence). Confined to the worker;
  * every snapshot holds arrays made for it and never written afterwards.
  */
 final class TokensEngine implements Engine<TokensEngine.Snapshot> {
@@ -101,7 +102,8 @@ final class TokensEngine implements Engine<TokensEngine.Snapshot> {
 
     /**
      * @param loaded    the models of an earlier job, or null to load them from the sources
-     * @param benchmark an earlier job's complete benchmark, or null to measure it
+     * @param benchmark an earlier job's benchmark with the same models, complete or not (it is carried on from where
+     *                  it stopped, so that moving a slider does not start it again), or null to measure it
      */
     TokensEngine(Supplier<TokenModel> tokenSource, Supplier<DreamerNetworks> rssmSource, Job job, Loaded loaded,
                  Benchmark benchmark) {
@@ -109,7 +111,16 @@ final class TokensEngine implements Engine<TokensEngine.Snapshot> {
         this.rssmSource = Objects.requireNonNull(rssmSource, "rssmSource");
         this.job = Objects.requireNonNull(job, "job");
         this.loaded = loaded;
-        this.benchmark = benchmark != null && benchmark.complete() ? benchmark : null;
+        if (loaded != null && benchmark != null) {
+            this.benchmark = benchmark;
+            benchDone = benchmark.done();
+            for (int k = 0; k < HORIZON; k++) {
+                sumTokens[k] = benchmark.transformer()[k] * benchDone;
+                if (benchmark.rssm() != null) sumRssm[k] = benchmark.rssm()[k] * benchDone;
+                sumCopy[k] = benchmark.copyLast()[k] * benchDone;
+                sumMean[k] = benchmark.meanFrame()[k] * benchDone;
+            }
+        }
     }
 
     @Override

@@ -208,9 +208,10 @@ final class TokensViewModel extends RunnerViewModel<TokensEngine, TokensEngine.S
             loaded = s.loaded();
             model.set(loaded.tokens());
         }
-        if (s.benchmark() != null) {
+        if (s.benchmark() != null && s.loaded() == loaded) {
             benchmark.set(s.benchmark());
-            if (s.benchmark().complete()) measured = s.benchmark();
+            // The next job carries it on (or keeps it, once complete).
+            if (measured == null || s.benchmark().done() >= measured.done()) measured = s.benchmark();
         }
         if (s.job().equals(job)) {
             if (s.strip() != null && s.strip() != strip.get()) {
