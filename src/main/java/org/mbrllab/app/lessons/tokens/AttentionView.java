@@ -50,6 +50,13 @@ final class AttentionView extends Region {
         return computePrefHeight(width);
     }
 
+    /** Rows grow up to twice the font's height, no more. */
+    @Override
+    protected double computeMaxHeight(double width) {
+        int rows = attention == null ? 2 : attention.weights().length * attention.weights()[0].length;
+        return Math.ceil(fontSize * 1.6 * 3 + rows * (fontSize * 2 + 2) + 6);
+    }
+
     TokensViewModel.Attention shown() {
         return attention;
     }

@@ -29,7 +29,7 @@ final class TokenGridView extends Region {
         setId("tokens-grid");
         getChildren().add(canvas);
         setMinSize(360, 160);
-        setPrefSize(640, 260);
+        setPrefWidth(640);
         canvas.setOnMouseClicked(e -> {
             int cell = cellAt(e.getX(), e.getY());
             if (cell >= 0) onPick.accept(cell);
@@ -65,6 +65,23 @@ final class TokenGridView extends Region {
     private double side() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         return Math.floor(Math.max(40, Math.min((w - 4 * gap()) / 3, h - title() - 4)));
+    }
+
+    /** No taller than the width lets the squares be: the rest of the height goes to what is beneath. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double w = width > 0 ? width : 640;
+        return Math.ceil(title() + Math.max(40, (w - 4 * gap()) / 3) + 4);
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        return computePrefHeight(width);
     }
 
     private double gap() {

@@ -132,6 +132,7 @@ public final class TokensPane extends RunnerPane<TokensViewModel> {
         // The grid takes what the attention rows leave; below its least size the tab scrolls.
         grid.setMinHeight(220);
         VBox.setVgrow(grid, Priority.ALWAYS);
+        VBox.setVgrow(attentionView, Priority.SOMETIMES);
         VBox tokensBox = new VBox(6, grid, swapRow, attentionLabel, attentionView);
         tokensBox.setPadding(new Insets(6, 8, 6, 8));
         ScrollPane tokensTab = new ScrollPane(tokensBox);
