@@ -23,6 +23,7 @@ import org.mbrllab.app.lessons.gridworld.GridWorldPane;
 import org.mbrllab.app.lessons.mbplanning.MbplanPane;
 import org.mbrllab.app.lessons.mcts.MctsPane;
 import org.mbrllab.app.lessons.metrpo.MetrpoPane;
+import org.mbrllab.app.lessons.tokens.TokensPane;
 import org.mbrllab.app.lessons.worldmodels.WorldModelsPane;
 import org.mbrllab.app.lessons.mcts.MctsPresetCheck;
 import org.mbrllab.app.lessons.uncertainty.RegressionPane;
@@ -76,6 +77,7 @@ public final class PaneRegistry implements PaneInfo {
         r.register(new Entry("metrpo", MetrpoPane.parameterSpecs(), MetrpoPane::new));
         r.register(new Entry("world-models", WorldModelsPane.parameterSpecs(), WorldModelsPane::new));
         r.register(new Entry("dreamer", DreamerPane.parameterSpecs(), DreamerPane::new));
+        r.register(new Entry("tokens", TokensPane.parameterSpecs(), TokensPane::new));
         return r;
     }
 

@@ -60,7 +60,8 @@ class LessonLifecycleUiTest {
     @Test
     void lessonsLeftTwentyTimesOverLeaveNoPaneAndNoWorkerBehind(FxRobot robot) throws Exception {
         List<String> lessons = List.of("dynamic-programming", "mcts", "alphazero", "lqr", "ilqr", "mpc",
-                "model-bias", "uncertainty", "ensembles", "model-based-planning", "dyna", "me-trpo", "world-models", "dreamer");
+                "model-bias", "uncertainty", "ensembles", "model-based-planning", "dyna", "me-trpo", "world-models", "dreamer",
+                "tokens");
         Map<String, WeakReference<LessonPane>> first = new LinkedHashMap<>();
         for (String id : lessons) {
             openAndRun(robot, id);
