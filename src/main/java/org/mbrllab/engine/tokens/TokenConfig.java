@@ -73,8 +73,9 @@ public record TokenConfig(int codes, int dimension, int encoderUnits, int decode
      * frames (Adam 2e-3); a transformer of 2 blocks, width 64, 4 heads, over windows of 5 frames, 9 torque bins,
      * 4,000 updates of 16 windows (Adam 2e-3 with cosine decay), the reward's squared error weighted 1, seed 1.
      *
-     * <p>Measured before the reward head was added ({@code TokenWorldModelQualityRun}) on the Dreamer lesson's data: 200 random-torque episodes (seed
-     * 1) to train, 10 held out (seed 2), open loop on 50 windows of 5 context frames. Both trainings took 471 s on
+     * <p>Measured before the reward head was added ({@code TokenWorldModelQualityRun}; with it, see the README's
+     * {@code token-world-model} section) on the Dreamer lesson's data: 200 random-torque episodes (seed 1) to
+     * train, 10 held out (seed 2), open loop on 50 windows of 5 context frames. Both trainings took 471 s on
      * this 2-core machine, shared with other work. The tokenizer: 0.00035 squared error per held-out pixel, 62 of the
      * 64 codes used (107 dead codes moved while training). Open loop, 10 imagined frames, error per pixel at step
      * 1 and step 10 (the mean-frame baseline: 0.024, 0.025; copy-last: 0.031, 0.051):

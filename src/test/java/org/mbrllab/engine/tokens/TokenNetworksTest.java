@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.mbrllab.engine.dreamer.DreamerData;
 import org.mbrllab.engine.dreamer.PixelEpisodes;
 import org.mbrllab.engine.nn.TransformerGraph;
 
@@ -85,5 +86,19 @@ class TokenNetworksTest {
         ByteBuffer.wrap(b).putInt(codes, 1);
         IOException range = assertThrows(IOException.class, () -> read(b));
         assertTrue(range.getMessage().contains("codes = 1 is out of range"), range.getMessage());
+    }
+
+    @Test
+    void theShippedModelLoadsWithTheDefaultSizesAndTheDreamerCommandsTrainingData() throws IOException {
+        TokenNetworks shipped = TokenNetworks.shipped();
+        TokenConfig defaults = TokenConfig.defaults();
+        assertEquals(defaults, shipped.config(), "made with the defaults and seed 1");
+        assertEquals(1, shipped.seed());
+        assertEquals(DreamerData.TRAINING_EPISODES, shipped.episodes());
+        assertEquals(TokenizerTrainer.sizes(defaults), shipped.imagination().tokenizer().sizes());
+        assertEquals(TransformerTrainer.sizes(defaults, 16), shipped.imagination().transformer().sizes());
+        assertEquals(4, shipped.imagination().window());
+        assertArrayEquals(DreamerData.training(1, DreamerData.TRAINING_EPISODES).meanFrame(), shipped.meanFrame(), 0);
+        assertTrue(shipped.seconds() > 0);
     }
 }
