@@ -89,11 +89,6 @@ public record TokenNetworks(TokenImagination imagination, TokenConfig config, in
         return meanFrame.clone();
     }
 
-    /** The model as {@link TokenWorldModel#report} scores it. */
-    public TokenWorldModel.Trained trained() {
-        return new TokenWorldModel.Trained(imagination, 0, seconds);
-    }
-
     /** Writes the networks in the format of the class comment. */
     public void write(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);

@@ -54,12 +54,14 @@ public final class TokenWorldModel {
         Objects.requireNonNull(listener, "listener");
         long start = System.nanoTime();
         TokenizerTrainer tokenizer = new TokenizerTrainer(config, training);
-        while (tokenizer.step()) {
+        while (!tokenizer.isDone()) {
+            tokenizer.step();
             listener.updated("tokenizer", tokenizer.updates(), config.tokenizerUpdates(), tokenizer.last().loss());
         }
         FrozenTokenizer frozen = tokenizer.freeze();
         TransformerTrainer transformer = new TransformerTrainer(config, training, frozen);
-        while (transformer.step()) {
+        while (!transformer.isDone()) {
+            transformer.step();
             listener.updated("transformer", transformer.updates(), config.transformerUpdates(), transformer.lastLoss());
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -74,6 +74,17 @@ class TokenTrainersTest {
     }
 
     @Test
+    void theListenerIsToldOfEveryUpdateOfBothNetworksInOrder() {
+        TokenConfig c = TokenConfig.tiny();
+        java.util.List<String> told = new java.util.ArrayList<>();
+        TokenWorldModel.train(c, DATA, (network, update, updates, loss) -> told.add(network + " " + update + "/" + updates));
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (int u = 1; u <= c.tokenizerUpdates(); u++) expected.add("tokenizer " + u + "/" + c.tokenizerUpdates());
+        for (int u = 1; u <= c.transformerUpdates(); u++) expected.add("transformer " + u + "/" + c.transformerUpdates());
+        assertEquals(expected, told);
+    }
+
+    @Test
     void configurationNamesTheFieldOutOfRange() {
         OutOfRangeException e = assertThrows(OutOfRangeException.class, () -> new TokenConfig(1, 16, 64, 256, 0.25, 64, 1000,
                 2e-3, 64, 4, 2, 5, 9, 16, 4000, 2e-3, 1));
