@@ -151,7 +151,8 @@ public final class Cli {
             description = "Model-based RL lab: run the course's algorithms without a window.",
             subcommands = {GridworldCommand.class, ControlCommand.class, MctsCommand.class, MatchCommand.class,
                 AlphaZeroTrainCommand.class, EnsembleCommand.class, MbrlCommand.class, MbrlCompareCommand.class,
-                DynaCommand.class, MeTrpoCommand.class, WorldModelsCommand.class, DreamerCommand.class, BenchCommand.class},
+                DynaCommand.class, MeTrpoCommand.class, WorldModelsCommand.class, DreamerCommand.class,
+                TokenWorldModelCommand.class, BenchCommand.class},
             footer = {"", "Exit codes: 0 success, 1 the run failed (e.g. diverged), 2 usage error.",
                 "Run 'mbrl-lab COMMAND --help' for the options of a command."})
     static final class Top implements Callable<Integer> {

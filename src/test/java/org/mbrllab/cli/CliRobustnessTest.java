@@ -39,7 +39,7 @@ class CliRobustnessTest {
         }
         assertTrue(Cli.isCommand("mbrl-compare"), "was missing from the hand-written list");
         assertEquals(List.of("gridworld", "control", "mcts", "match", "alphazero-train", "ensemble", "mbrl",
-                "mbrl-compare", "dyna", "metrpo", "world-models", "dreamer", "bench"), Cli.commands());
+                "mbrl-compare", "dyna", "metrpo", "world-models", "dreamer", "token-world-model", "bench"), Cli.commands());
     }
 
     // ---------------------------------------------------------------- files read

@@ -144,7 +144,7 @@ class CliTest {
     @Test
     void unknownCommandIsOneLine() {
         String line = run("solve", "--preset", "bridge").usageError();
-        assertEquals("error: unknown command 'solve' (commands: gridworld, control, mcts, match, alphazero-train, ensemble, mbrl, mbrl-compare, dyna, metrpo, world-models, dreamer, bench)", line);
+        assertEquals("error: unknown command 'solve' (commands: gridworld, control, mcts, match, alphazero-train, ensemble, mbrl, mbrl-compare, dyna, metrpo, world-models, dreamer, token-world-model, bench)", line);
     }
 
     @Test

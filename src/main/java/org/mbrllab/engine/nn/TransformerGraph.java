@@ -18,8 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * interleaved token sequence of IRIS (Micheli et al. 2023, "Transformers are sample-efficient world models"):
  * [F tokens of frame 0, action 0, F tokens of frame 1, action 1, …], N = T·(F + 1) positions for T frames. It
  * predicts every frame token from everything before it, so that imagination can write the next frame token by
- * token. The lesson's {@code engine.tokens.TransformerTrainer} trains it and copies its weights into the
- * plain-Java {@code FrozenTransformer}.
+ * token, and the reward of every step from the output at its action token (IRIS's reward head). The lesson's
+ * {@code engine.tokens.TransformerTrainer} trains it and copies its weights into the plain-Java
+ * {@code FrozenTransformer}.
  *
  * <h2>The network, for B sequences of N positions (rows b·N + i)</h2>
  * <pre>
@@ -30,12 +31,20 @@ import org.nd4j.linalg.factory.Nd4j;
  *     x = x + [A_1 V_1 … A_H V_H] W_o + b_o
  *     x = x + elu(LN(x) W_1 + b_1) W_2 + b_2                    MLP of U units
  *   ℓ = LN(x) W_h + b_h                                          logits over the K frame codes
+ *   r̂ = LN(x) W_r + b_r                                          reward (W × 1, 1 × 1), read at action tokens
  *   LN(v) = (v − mean v) / √(var v + 10⁻⁵) ⊙ g + β               over the W values of a row
- *   loss = − Σ_i y_i · logsoftmax(ℓ_i) / Σ_i Σ_k y_ik            y_i: one-hot of the next token, zero where none
+ *   tokens = − Σ_i y_i · logsoftmax(ℓ_i) / Σ_i Σ_k y_ik           y_i: one-hot of the next token, zero where none
+ *   reward = Σ_i m_i (r̂_i − r_i)² / max(1, Σ_i m_i)               m_i = 1 where token i is an action, else 0
+ *   loss   = tokens + λ · reward                                  λ: the reward weight
  * </pre>
  * The targets y are given with the inputs: row i holds the one-hot of token i + 1 when that is a frame token,
- * and zeros otherwise (an action is not predicted, and nothing follows the last position), so the loss is the
- * mean cross-entropy over the predicted tokens.
+ * and zeros otherwise (an action is not predicted, and nothing follows the last position), so the first term is
+ * the mean cross-entropy over the predicted tokens. The reward target r_i is given at every action position: the
+ * reward of the step that action takes, from the frame before it ({@code PixelEpisodes}' r_t goes with u_t), so
+ * the output at an action token has seen exactly what the step's reward depends on, the frames so far and the
+ * torque. (Dreamer's reward head reads the state after the step, which holds the same: the past and the action.)
+ * The reward is a plain regression on whatever scale the caller feeds; the trainer standardises it so that the
+ * two terms start at comparable sizes.
  *
  * <h2>Why it is written out by hand</h2>
  * Attention is composed from plain ops ({@code mmul} on (B, N, d) stacks, {@code softmax} on the last dimension
@@ -45,10 +54,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * weight's gradient against float64 finite differences.
  *
  * <h2>Layout</h2>
- * Inputs: {@code tokens} (B·N, V) one-hot, {@code targets} (B·N, K). Outputs: {@code logits} (B·N, K),
- * {@code attention_l_h} (B·N, N) for block l and head h. B and N are fixed when the graph is built. The weights
- * come out as float arrays in the order of {@link #names()}: {@code embed pos}, then per block
- * {@value #BLOCK}, then {@code norm_g norm_b head_w head_b}; matrices (fan-in, fan-out), gains and biases (1, ·).
+ * Inputs: {@code tokens} (B·N, V) one-hot, {@code targets} (B·N, K), {@code rewards} and {@code reward_mask}
+ * (B·N, 1). Outputs: {@code logits} (B·N, K), {@code reward_pred} (B·N, 1), {@code attention_l_h} (B·N, N) for
+ * block l and head h. B and N are fixed when the graph is built. The weights come out as float arrays in the order
+ * of {@link #names(int)}: {@code embed pos}, then per block {@value #BLOCK}, then {@value #HEADS}; matrices
+ * (fan-in, fan-out), gains and biases (1, ·).
  * Float32 for training; a float64 graph exists for the gradient test. Confined to one thread.
  */
 public final class TransformerGraph {
@@ -56,6 +66,8 @@ public final class TransformerGraph {
     public static final String BLOCK = "ln1_g ln1_b wq wk wv wo bo ln2_g ln2_b mlp_w1 mlp_b1 mlp_w2 mlp_b2";
     /** Weight arrays per block. */
     public static final int PER_BLOCK = 13;
+    /** The weight arrays after the blocks, in order: the final norm, the code head and the reward head. */
+    public static final String HEADS = "norm_g norm_b head_w head_b reward_w reward_b";
     /** The large negative score of a masked (future) position. */
     static final double MASKED = -1e9;
     /** The ε under layer norm's square root. */
@@ -103,18 +115,40 @@ public final class TransformerGraph {
     private final FixedTrainingStep step;
     private final AdamInJava adam;
 
-    /** A float32 graph with freshly drawn weights (see {@link #TransformerGraph(Sizes, double, RandomGenerator, DataType)}). */
+    private final double rewardWeight;
+
+    /** A float32 graph with freshly drawn weights and reward weight λ = 1. */
     public TransformerGraph(Sizes sizes, double learningRate, RandomGenerator random) {
-        this(sizes, learningRate, random, DataType.FLOAT);
+        this(sizes, learningRate, 1, random, DataType.FLOAT);
     }
 
     /**
-     * With a data type: {@link DataType#DOUBLE} for the finite-difference test. Weights: embeddings N(0, 0.1²),
-     * matrices N(0, 1/fan-in) with W_o and W_2 scaled by 1/√(2L) (GPT-2), gains 1, biases 0.
+     * A float32 graph with freshly drawn weights (see
+     * {@link #TransformerGraph(Sizes, double, double, RandomGenerator, DataType)}).
+     *
+     * @param rewardWeight λ, the reward term's weight in the loss, 0 or more
      */
+    public TransformerGraph(Sizes sizes, double learningRate, double rewardWeight, RandomGenerator random) {
+        this(sizes, learningRate, rewardWeight, random, DataType.FLOAT);
+    }
+
+    /** With a data type and λ = 1 (see {@link #TransformerGraph(Sizes, double, double, RandomGenerator, DataType)}). */
     TransformerGraph(Sizes sizes, double learningRate, RandomGenerator random, DataType type) {
+        this(sizes, learningRate, 1, random, type);
+    }
+
+    /**
+     * With a data type ({@link DataType#DOUBLE} for the finite-difference test) and the reward term's weight λ.
+     * Weights: embeddings N(0, 0.1²), matrices N(0, 1/fan-in) with W_o and W_2 scaled by 1/√(2L) (GPT-2), gains 1,
+     * biases 0.
+     */
+    TransformerGraph(Sizes sizes, double learningRate, double rewardWeight, RandomGenerator random, DataType type) {
+        if (!(rewardWeight >= 0) || Double.isInfinite(rewardWeight)) {
+            throw new IllegalArgumentException("reward weight " + rewardWeight + ": must be finite and 0 or more");
+        }
         Nd4jRuntime.ensureReady();
         this.sizes = sizes;
+        this.rewardWeight = rewardWeight;
         this.type = type;
         this.names = names(sizes.layers());
         this.sd = SameDiff.create();
@@ -134,6 +168,8 @@ public final class TransformerGraph {
                 case "mlp_w2" -> new int[] {u, w};
                 case "head_w" -> new int[] {w, k};
                 case "head_b" -> new int[] {1, k};
+                case "reward_w" -> new int[] {w, 1};
+                case "reward_b" -> new int[] {1, 1};
                 default -> new int[] {1, w};
             };
             double[] values = new double[dims[0] * dims[1]];
@@ -148,6 +184,8 @@ public final class TransformerGraph {
         }
         SDVariable tokens = sd.placeHolder("tokens", type, (long) b * n, v);
         SDVariable targets = sd.placeHolder("targets", type, (long) b * n, k);
+        SDVariable rewards = sd.placeHolder("rewards", type, (long) b * n, 1);
+        SDVariable rewardMask = sd.placeHolder("reward_mask", type, (long) b * n, 1);
         // 1. Embeddings: the token's row of E plus the position's row of P (one-hot products).
         INDArray positions = Nd4j.zeros(type, (long) b * n, n);
         INDArray mask = Nd4j.zeros(type, (long) b * n, n);
@@ -184,18 +222,24 @@ public final class TransformerGraph {
                     .add(p.get(pre + "mlp_b2")));
         }
         // 3. The logits and the cross-entropy of the predicted tokens.
-        SDVariable logits = layerNorm(x, p.get("norm_g"), p.get("norm_b")).mmul(p.get("head_w")).add(p.get("head_b"))
-                .rename("logits");
+        SDVariable out = layerNorm(x, p.get("norm_g"), p.get("norm_b"));
+        SDVariable logits = out.mmul(p.get("head_w")).add(p.get("head_b")).rename("logits");
         SDVariable shifted = logits.sub(stop(logits.max(true, 1)));
         SDVariable logSoftmax = shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
-        SDVariable loss = targets.mul(logSoftmax).sum().neg().div(targets.sum()).rename("loss");
+        SDVariable tokenLoss = targets.mul(logSoftmax).sum().neg().div(targets.sum()).rename("token_loss");
+        // 4. The reward at the action tokens, and its squared error.
+        SDVariable rewardPred = out.mmul(p.get("reward_w")).add(p.get("reward_b")).rename("reward_pred");
+        SDVariable error = rewardPred.sub(rewards);
+        SDVariable rewardLoss = error.mul(error).mul(rewardMask).sum().div(sd.scalarMax(rewardMask.sum(), 1)).rename("reward_loss");
+        SDVariable loss = tokenLoss.add(rewardLoss.mul(rewardWeight)).rename("loss");
         sd.setLossVariables(loss);
         Nd4jRuntime.quietly(() -> {
             sd.createGradFunction();
             return null;
         });
         this.adam = new AdamInJava(learningRate);
-        this.step = new FixedTrainingStep(sd, List.of(names), adam, List.of("tokens", "targets"), List.of("loss"));
+        this.step = new FixedTrainingStep(sd, List.of(names), adam, List.of("tokens", "targets", "rewards", "reward_mask"),
+                List.of("loss", "token_loss", "reward_loss"));
     }
 
     /** The names of the weight arrays, in order, for L blocks. */
@@ -204,7 +248,7 @@ public final class TransformerGraph {
         for (int l = 0; l < layers; l++) {
             for (String s : BLOCK.split(" ")) out.add("b" + l + "_" + s);
         }
-        out.addAll(List.of("norm_g", "norm_b", "head_w", "head_b"));
+        out.addAll(List.of(HEADS.split(" ")));
         return out.toArray(new String[0]);
     }
 
@@ -227,14 +271,26 @@ public final class TransformerGraph {
     }
 
     /**
+     * The losses of a batch: {@code total} = {@code tokens} + λ · {@code reward}.
+     *
+     * @param total  the loss minimised
+     * @param tokens the mean cross-entropy of the predicted codes, in nats
+     * @param reward the mean squared error of the reward at the action tokens (0 when the batch has none)
+     */
+    public record Losses(double total, double tokens, double reward) {}
+
+    /**
      * One Adam step on a batch.
      *
      * @param tokens  B·N token indices (codes 0 … K − 1, actions K … V − 1), row-major by sequence
      * @param targets B·N next-token targets: the code to predict at each position, or −1 where there is none
-     * @return the mean cross-entropy on the batch, before the step
+     * @param rewards B·N reward targets, read at the positions that hold an action token (ignored elsewhere)
+     * @return the losses on the batch, before the step
      */
-    public double train(int[] tokens, int[] targets) {
-        return step.run(oneHot(tokens, sizes.vocabulary()), oneHot(targets, sizes.codes())).get("loss").getDouble(0);
+    public Losses train(int[] tokens, int[] targets, float[] rewards) {
+        Map<String, INDArray> f = feed(tokens, targets, rewards);
+        Map<String, INDArray> out = step.run(f.get("tokens"), f.get("targets"), f.get("rewards"), f.get("reward_mask"));
+        return new Losses(out.get("loss").getDouble(0), out.get("token_loss").getDouble(0), out.get("reward_loss").getDouble(0));
     }
 
     /** Sets Adam's step size α for the following updates (for a schedule); Adam's moments are kept. */
@@ -243,20 +299,26 @@ public final class TransformerGraph {
         adam.setLrAndSchedule(learningRate, null);
     }
 
-    /** The mean cross-entropy on a batch, without training. */
-    public double loss(int[] tokens, int[] targets) {
-        return sd.output(feed(tokens, targets), "loss").get("loss").getDouble(0);
+    /** The losses on a batch, without training. */
+    public Losses losses(int[] tokens, int[] targets, float[] rewards) {
+        Map<String, INDArray> out = sd.output(feed(tokens, targets, rewards), "loss", "token_loss", "reward_loss");
+        return new Losses(out.get("loss").getDouble(0), out.get("token_loss").getDouble(0), out.get("reward_loss").getDouble(0));
     }
 
     /** The logits (B·N·K) of a batch. */
     public float[] logits(int[] tokens) {
-        return floats(sd.output(feed(tokens, new int[tokens.length]), "logits").get("logits"));
+        return floats(sd.output(feed(tokens), "logits").get("logits"));
+    }
+
+    /** The predicted rewards (B·N, one per position; meaningful at action tokens) of a batch. */
+    public float[] rewards(int[] tokens) {
+        return floats(sd.output(feed(tokens), "reward_pred").get("reward_pred"));
     }
 
     /** The attention weights (B·N·N) of block l, head h, for a batch. */
     public float[] attention(int[] tokens, int l, int h) {
         String name = "attention_" + l + "_" + h;
-        return floats(sd.output(feed(tokens, new int[tokens.length]), name).get(name));
+        return floats(sd.output(feed(tokens), name).get(name));
     }
 
     /** A copy of the current weights, in the order of {@link #names(int)}. */
@@ -269,8 +331,8 @@ public final class TransformerGraph {
     // ---------------------------------------------------------------- for the tests
 
     /** dLoss/dθ for every weight array, by SameDiff's autodiff, as doubles in the order of {@link #names(int)}. */
-    double[][] gradients(int[] tokens, int[] targets) {
-        Map<String, INDArray> g = sd.calculateGradients(feed(tokens, targets), names);
+    double[][] gradients(int[] tokens, int[] targets, float[] rewards) {
+        Map<String, INDArray> g = sd.calculateGradients(feed(tokens, targets, rewards), names);
         double[][] out = new double[names.length][];
         for (int i = 0; i < names.length; i++) out[i] = g.get(names[i]).dup().data().asDouble();
         return out;
@@ -283,10 +345,29 @@ public final class TransformerGraph {
 
     // ---------------------------------------------------------------- helpers
 
-    private Map<String, INDArray> feed(int[] tokens, int[] targets) {
+    /** A feed for the outputs that need only the tokens (the targets are zeros, the rewards 0). */
+    private Map<String, INDArray> feed(int[] tokens) {
+        int[] none = new int[tokens.length];
+        java.util.Arrays.fill(none, -1);
+        return feed(tokens, none, new float[tokens.length]);
+    }
+
+    private Map<String, INDArray> feed(int[] tokens, int[] targets, float[] rewards) {
         Map<String, INDArray> m = new HashMap<>();
         m.put("tokens", oneHot(tokens, sizes.vocabulary()));
         m.put("targets", oneHot(targets, sizes.codes()));
+        if (rewards.length != tokens.length) throw new IllegalArgumentException(rewards.length + " rewards, expected " + tokens.length);
+        double[] r = new double[rewards.length];
+        double[] mask = new double[rewards.length];
+        for (int i = 0; i < r.length; i++) {
+            if (tokens[i] >= sizes.codes()) {
+                if (!Float.isFinite(rewards[i])) throw new IllegalArgumentException("reward " + rewards[i] + " at row " + i);
+                r[i] = rewards[i];
+                mask[i] = 1;
+            }
+        }
+        m.put("rewards", Nd4j.create(r, new long[] {r.length, 1}, 'c').castTo(type));
+        m.put("reward_mask", Nd4j.create(mask, new long[] {r.length, 1}, 'c').castTo(type));
         return m;
     }
 

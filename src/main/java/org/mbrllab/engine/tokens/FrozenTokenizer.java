@@ -36,6 +36,13 @@ public final class FrozenTokenizer {
         return sizes;
     }
 
+    /** A copy of the weight arrays, in the graph's order (for {@link TokenNetworks}). */
+    public float[][] weights() {
+        float[][] copy = new float[w.length][];
+        for (int i = 0; i < w.length; i++) copy[i] = w[i].clone();
+        return copy;
+    }
+
     /** T, tokens per frame. */
     public int tokens() {
         return sizes.tokens();

@@ -11,7 +11,8 @@ import org.mbrllab.engine.worldmodels.PlainLayers;
  * <h2>One position (see {@link TransformerGraph} for the equations)</h2>
  * The token's embedding plus its position's; in each block, its query, key and value, the key and value kept in
  * the {@link Context}; attention over the positions so far (the causal mask, by construction: later positions
- * do not exist yet), the MLP; the logits over the K codes. Appending the N positions of a sequence one by one
+ * do not exist yet), the MLP; the logits over the K codes, and the reward head's output ({@link Context#reward()},
+ * the predicted reward of the step when the position holds an action token). Appending the N positions of a sequence one by one
  * gives the same logits as the graph's forward pass over the whole sequence, at a cost per position of one
  * pass through the weights instead of N. The attention weights of the last position, per block and head, are
  * kept for the viewer.
@@ -35,7 +36,7 @@ public final class FrozenTransformer {
             if (i == 0) expected = v * wd;
             else if (i == 1) expected = n * wd;
             else if (i < 2 + TransformerGraph.PER_BLOCK * sizes.layers()) expected = block[(i - 2) % TransformerGraph.PER_BLOCK];
-            else expected = new int[] {wd, wd, wd * k, k}[i - 2 - TransformerGraph.PER_BLOCK * sizes.layers()];
+            else expected = new int[] {wd, wd, wd * k, k, wd, 1}[i - 2 - TransformerGraph.PER_BLOCK * sizes.layers()];
             PlainLayers.check(weights[i].length, expected, names[i]);
         }
         this.w = weights;
@@ -43,6 +44,13 @@ public final class FrozenTransformer {
 
     public TransformerGraph.Sizes sizes() {
         return sizes;
+    }
+
+    /** A copy of the weight arrays, in the graph's order (for {@link TokenNetworks}). */
+    public float[][] weights() {
+        float[][] copy = new float[w.length][];
+        for (int i = 0; i < w.length; i++) copy[i] = w[i].clone();
+        return copy;
     }
 
     /** An empty sequence to append positions to. */
@@ -66,6 +74,8 @@ public final class FrozenTransformer {
         private final float[][] values = new float[sizes.layers()][n * width];
         private final float[][][] attention = new float[sizes.layers()][sizes.heads()][];
         private int length;
+        private int lastToken = -1;
+        private double reward;
 
         private Context() {}
 
@@ -138,8 +148,26 @@ public final class FrozenTransformer {
             layerNorm(x, w[last], w[last + 1], a);
             float[] logits = new float[sizes.codes()];
             PlainLayers.dense(a, w[last + 2], w[last + 3], width, logits.length, logits);
+            double r = w[last + 5][0];
+            for (int j = 0; j < width; j++) r += a[j] * w[last + 4][j];
+            reward = (float) r;
+            lastToken = token;
             length++;
             return logits;
+        }
+
+        /**
+         * The reward predicted at the last appended position, which must hold an action token: r̂_t of the step
+         * that action takes from the frame before it, in the units of the training rewards.
+         *
+         * @throws IllegalStateException when the last token appended is not an action
+         */
+        public double reward() {
+            if (lastToken < sizes.codes()) {
+                throw new IllegalStateException("a reward is predicted at an action token; the last position holds "
+                        + (lastToken < 0 ? "nothing" : "code " + lastToken));
+            }
+            return reward;
         }
 
         /**

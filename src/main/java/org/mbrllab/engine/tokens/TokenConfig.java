@@ -24,11 +24,14 @@ import org.mbrllab.engine.core.Check;
  * @param transformerUpdates   transformer updates, 1 to {@value #MAX_UPDATES}
  * @param transformerRate      the transformer's Adam step size, 1e-6 to 1
  * @param seed                 the seed of the initial weights and the batches
+ * @param rewardWeight         λ, the reward term's weight in the transformer's loss (its error on standardised
+ *                             rewards, beside the cross-entropy of the codes), 0 to 100; 0 leaves the reward head
+ *                             untrained
  */
 public record TokenConfig(int codes, int dimension, int encoderUnits, int decoderUnits, double beta, int tokenizerBatch,
                           int tokenizerUpdates, double tokenizerRate, int width, int heads, int layers, int frames,
                           int actionBins, int transformerBatch, int transformerUpdates, double transformerRate,
-                          long seed) {
+                          long seed, double rewardWeight) {
     public static final int MAX_CODES = 1024;
     public static final int MAX_UNITS = 1024;
     public static final int MAX_BATCH = 1024;
@@ -54,15 +57,25 @@ public record TokenConfig(int codes, int dimension, int encoderUnits, int decode
         Check.inRange("transformerBatch", transformerBatch, 1, MAX_BATCH);
         Check.inRange("transformerUpdates", transformerUpdates, 1, MAX_UPDATES);
         Check.inRange("transformerRate", transformerRate, 1e-6, 1);
+        Check.inRange("rewardWeight", rewardWeight, 0, 100);
+    }
+
+    /** With the reward weight λ = 1 (the configuration before the reward head). */
+    public TokenConfig(int codes, int dimension, int encoderUnits, int decoderUnits, double beta, int tokenizerBatch,
+                       int tokenizerUpdates, double tokenizerRate, int width, int heads, int layers, int frames,
+                       int actionBins, int transformerBatch, int transformerUpdates, double transformerRate, long seed) {
+        this(codes, dimension, encoderUnits, decoderUnits, beta, tokenizerBatch, tokenizerUpdates, tokenizerRate, width,
+                heads, layers, frames, actionBins, transformerBatch, transformerUpdates, transformerRate, seed, 1);
     }
 
     /**
      * The lesson's model: 64 codes of 16, patch encoder 64, decoder 256, β = 0.25, 1,000 tokenizer updates of 64
      * frames (Adam 2e-3); a transformer of 2 blocks, width 64, 4 heads, over windows of 5 frames, 9 torque bins,
-     * 4,000 updates of 16 windows (Adam 2e-3 with cosine decay), seed 1.
+     * 4,000 updates of 16 windows (Adam 2e-3 with cosine decay), the reward's squared error weighted 1, seed 1.
      *
-     * <p>Measured ({@code TokenWorldModelQualityRun}) on the Dreamer lesson's data: 200 random-torque episodes (seed
-     * 1) to train, 10 held out (seed 2), open loop on 50 windows of 5 context frames. Both trainings took 471 s on
+     * <p>Measured before the reward head was added ({@code TokenWorldModelQualityRun}; with it, see the README's
+     * {@code token-world-model} section) on the Dreamer lesson's data: 200 random-torque episodes (seed 1) to
+     * train, 10 held out (seed 2), open loop on 50 windows of 5 context frames. Both trainings took 471 s on
      * this 2-core machine, shared with other work. The tokenizer: 0.00035 squared error per held-out pixel, 62 of the
      * 64 codes used (107 dead codes moved while training). Open loop, 10 imagined frames, error per pixel at step
      * 1 and step 10 (the mean-frame baseline: 0.024, 0.025; copy-last: 0.031, 0.051):
@@ -86,11 +99,18 @@ public record TokenConfig(int codes, int dimension, int encoderUnits, int decode
 
     public TokenConfig withUpdates(int tokenizer, int transformer) {
         return new TokenConfig(codes, dimension, encoderUnits, decoderUnits, beta, tokenizerBatch, tokenizer, tokenizerRate,
-                width, heads, layers, frames, actionBins, transformerBatch, transformer, transformerRate, seed);
+                width, heads, layers, frames, actionBins, transformerBatch, transformer, transformerRate, seed, rewardWeight);
     }
 
     public TokenConfig withSeed(long s) {
         return new TokenConfig(codes, dimension, encoderUnits, decoderUnits, beta, tokenizerBatch, tokenizerUpdates,
-                tokenizerRate, width, heads, layers, frames, actionBins, transformerBatch, transformerUpdates, transformerRate, s);
+                tokenizerRate, width, heads, layers, frames, actionBins, transformerBatch, transformerUpdates, transformerRate, s,
+                rewardWeight);
+    }
+
+    public TokenConfig withRewardWeight(double weight) {
+        return new TokenConfig(codes, dimension, encoderUnits, decoderUnits, beta, tokenizerBatch, tokenizerUpdates,
+                tokenizerRate, width, heads, layers, frames, actionBins, transformerBatch, transformerUpdates, transformerRate,
+                seed, weight);
     }
 }

@@ -14,7 +14,8 @@ import org.mbrllab.engine.core.Check;
  * <ol>
  *   <li>The window: the last T − 1 frames' codes, each followed by the token of the action taken after it (the
  *       transformer was trained on windows of T frames, and its positions are learned, so an older frame cannot
- *       be shown to it; IRIS cuts its context the same way). They are appended from position 0.</li>
+ *       be shown to it; IRIS cuts its context the same way). They are appended from position 0. The output at
+ *       the last action token is the predicted reward of the step being imagined.</li>
  *   <li>For i = 1 … F: the logits at the last position are divided by the temperature τ; only the k largest are
  *       kept (top-k); a code is drawn from their softmax, or the largest is taken when τ = 0 (greedy). It is
  *       appended, and predicts the next.</li>
@@ -78,8 +79,10 @@ public final class TokenImagination {
      * @param frame     the tokenizer's decoding of them
      * @param attention for each predicted code i, the attention of the position that predicted it,
      *                  [i][block][head][position]
+     * @param reward    r̂, the predicted reward of the step that leads to this frame (the last torque, taken on
+     *                  the last past frame), in the units of the training rewards
      */
-    public record Frame(int[] tokens, float[] frame, float[][][][] attention) {}
+    public record Frame(int[] tokens, float[] frame, float[][][][] attention, double reward) {}
 
     /**
      * Imagines the frame after the given ones.
@@ -103,6 +106,7 @@ public final class TokenImagination {
             for (int code : codes) c.append(code);
             logits = c.append(k + TokenSequences.actionBin(Check.finite("torque", torques[t]), actionBins));
         }
+        double reward = c.reward();
         // 2. The codes, one by one.
         int[] tokens = new int[f];
         float[][][][] attention = new float[f][][][];
@@ -112,7 +116,7 @@ public final class TokenImagination {
             if (i < f - 1) logits = c.append(tokens[i]);
         }
         // 3. The picture.
-        return new Frame(tokens, tokenizer.decode(tokens), attention);
+        return new Frame(tokens, tokenizer.decode(tokens), attention, reward);
     }
 
     /** A code from the logits: the largest when τ = 0, else drawn from the softmax of the top k divided by τ. */

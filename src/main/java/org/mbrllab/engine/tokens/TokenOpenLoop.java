@@ -51,12 +51,31 @@ public final class TokenOpenLoop {
         return sequences;
     }
 
-    /** Sequence i's C + K true frames, their decodings (the context's reconstructions, then imagined frames) and codes. */
-    public record Rollout(List<float[]> truth, List<float[]> decoded, List<int[]> tokens) {
+    /**
+     * Sequence i's C + K true frames, their decodings (the context's reconstructions, then imagined frames) and
+     * codes; the K imagined steps' predicted rewards and the true ones (step k's: the reward of the torque taken
+     * on frame C + k − 1, which leads to imagined frame C + k).
+     */
+    public record Rollout(List<float[]> truth, List<float[]> decoded, List<int[]> tokens, double[] rewards,
+                          double[] trueRewards) {
         public Rollout {
             truth = List.copyOf(truth);
             decoded = List.copyOf(decoded);
             tokens = List.copyOf(tokens);
+            rewards = rewards.clone();
+            trueRewards = trueRewards.clone();
+        }
+
+        /** The predicted rewards, copied. */
+        @Override
+        public double[] rewards() {
+            return rewards.clone();
+        }
+
+        /** The true rewards, copied. */
+        @Override
+        public double[] trueRewards() {
+            return trueRewards.clone();
         }
     }
 
@@ -69,6 +88,8 @@ public final class TokenOpenLoop {
         List<float[]> truth = new ArrayList<>();
         List<float[]> decoded = new ArrayList<>();
         List<int[]> tokens = new ArrayList<>();
+        double[] rewards = new double[horizon];
+        double[] trueRewards = new double[horizon];
         for (int k = 0; k < context + horizon; k++) {
             float[] frame = new float[PixelPendulum.PIXELS];
             heldOut.frame(e, s + k, frame);
@@ -84,10 +105,12 @@ public final class TokenOpenLoop {
                 TokenImagination.Frame next = model.next(tokens.subList(from, k), torques, sampling, random);
                 codes = next.tokens();
                 decoded.add(next.frame());
+                rewards[k - context] = next.reward();
+                trueRewards[k - context] = heldOut.reward(e, s + k - 1);
             }
             tokens.add(codes);
         }
-        return new Rollout(truth, decoded, tokens);
+        return new Rollout(truth, decoded, tokens, rewards, trueRewards);
     }
 
     /** The open-loop errors and both baselines, per imagined step, with {@link OpenLoop.Result}'s meaning. */

@@ -32,15 +32,38 @@ public final class TokenWorldModel {
     /** A trained model: the imagination it makes and its training time, in seconds. */
     public record Trained(TokenImagination imagination, int revivedCodes, double seconds) {}
 
+    /** Told after every update of either network, on the training thread; it may throw to stop training. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param network {@code "tokenizer"} or {@code "transformer"}
+         * @param update  the update just done, 1 … {@code updates}
+         * @param loss    its loss (the tokenizer's total; the transformer's cross-entropy of the codes)
+         */
+        void updated(String network, int update, int updates, double loss);
+    }
+
     /** Trains the tokenizer, then the transformer, on {@code training}. */
     public static Trained train(TokenConfig config, PixelEpisodes training) {
+        return train(config, training, (network, update, updates, loss) -> { });
+    }
+
+    /** As {@link #train(TokenConfig, PixelEpisodes)}, telling {@code listener} after every update. */
+    public static Trained train(TokenConfig config, PixelEpisodes training, Listener listener) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
         long start = System.nanoTime();
         TokenizerTrainer tokenizer = new TokenizerTrainer(config, training);
-        while (tokenizer.step()) { }
+        while (!tokenizer.isDone()) {
+            tokenizer.step();
+            listener.updated("tokenizer", tokenizer.updates(), config.tokenizerUpdates(), tokenizer.last().loss());
+        }
         FrozenTokenizer frozen = tokenizer.freeze();
         TransformerTrainer transformer = new TransformerTrainer(config, training, frozen);
-        while (transformer.step()) { }
+        while (!transformer.isDone()) {
+            transformer.step();
+            listener.updated("transformer", transformer.updates(), config.transformerUpdates(), transformer.lastLoss());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Trained(new TokenImagination(frozen, transformer.freeze()), tokenizer.revived(), seconds);
     }

@@ -1,6 +1,7 @@
 package org.mbrllab.engine.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.random.RandomGenerator;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mbrllab.engine.core.Seeds;
 import org.mbrllab.engine.nn.TransformerGraph;
 
-/** The plain-Java transformer, one position at a time, gives the graph's logits and attention weights. */
+/** The plain-Java transformer, one position at a time, gives the graph's logits, rewards and attention weights. */
 class FrozenTransformerTest {
     /** 8 codes + 4 actions, 4 tokens a frame, 3 frames (15 positions), width 16, 4 heads, 2 blocks, batch 2. */
     private static final TransformerGraph.Sizes SIZES = new TransformerGraph.Sizes(12, 8, 4, 3, 16, 4, 2, 32, 2);
@@ -28,7 +29,9 @@ class FrozenTransformerTest {
             int[] x = tokens(r);
             int[] y = new int[x.length];
             for (int b = 0; b < SIZES.batch(); b++) TokenSequences.targets(x, b * SIZES.positions(), 3, 4, y);
-            g.train(x, y);
+            float[] rewards = new float[x.length];
+            for (int i = 0; i < x.length; i++) rewards[i] = (float) r.nextGaussian();
+            g.train(x, y, rewards);
         }
         return g;
     }
@@ -62,6 +65,33 @@ class FrozenTransformerTest {
             assertEquals(n, full);
             assertThrows(IllegalStateException.class, () -> c.append(0));
         }
+    }
+
+    @Test
+    void rewardAtEachActionTokenMatchesTheGraph() {
+        TransformerGraph g = trained();
+        FrozenTransformer frozen = new FrozenTransformer(SIZES, g.weights());
+        int[] x = tokens(Seeds.random(4));
+        float[] expected = g.rewards(x);
+        int n = SIZES.positions();
+        int actions = 0;
+        for (int b = 0; b < SIZES.batch(); b++) {
+            FrozenTransformer.Context c = frozen.context();
+            for (int i = 0; i < n; i++) {
+                int row = b * n + i;
+                c.append(x[row]);
+                if (x[row] >= SIZES.codes()) {
+                    assertEquals(expected[row], c.reward(), 1e-4, "row " + row);
+                    actions++;
+                } else {
+                    IllegalStateException e = assertThrows(IllegalStateException.class, c::reward);
+                    assertEquals("a reward is predicted at an action token; the last position holds code " + x[row], e.getMessage());
+                }
+            }
+        }
+        assertEquals(2 * 3, actions);
+        // The head has learned something other than its start (weights 0 … ± and bias 0): rewards differ by position.
+        assertNotEquals(expected[4], expected[9], 1e-6);
     }
 
     @Test

@@ -54,7 +54,7 @@ class TokenImaginationTest {
     }
 
     @Test
-    void aFrameIsWrittenTokenByTokenFromTheWindowAndDecoded() {
+    void aFrameIsWrittenTokenByTokenFromTheWindowAndDecodedWithTheStepsReward() {
         TokenConfig c = TokenConfig.defaults().withUpdates(5, 2);
         TokenizerTrainer tt = new TokenizerTrainer(c, DATA);
         while (tt.step()) { }
@@ -80,6 +80,7 @@ class TokenImaginationTest {
             for (int code : past.get(t)) context.append(code);
             logits = context.append(c.codes() + TokenSequences.actionBin(torques[t], c.actionBins()));
         }
+        assertEquals(context.reward(), next.reward(), 0, "the reward read at the last torque's token");
         int[] expected = new int[16];
         for (int i = 0; i < 16; i++) {
             assertEquals(4 * 17 + i, next.attention()[i][0][0].length, "code " + i + " is predicted from every position before it");

@@ -47,6 +47,8 @@ class TokenOpenLoopTest {
             TokenImagination.Frame expected = MODEL.next(window, torques, TokenImagination.Sampling.greedy(), null);
             assertArrayEquals(expected.tokens(), r.tokens().get(k), "step " + k);
             assertArrayEquals(expected.frame(), r.decoded().get(k), 0, "step " + k);
+            assertEquals(expected.reward(), r.rewards()[k - 5], 0, "step " + k);
+            assertEquals(HELD.reward(1, 20 + k - 1), r.trueRewards()[k - 5], 0, "the reward of the torque on frame " + (k - 1));
         }
         HELD.frame(1, 39, frame);
         assertArrayEquals(frame, r.truth().get(19), 0);
