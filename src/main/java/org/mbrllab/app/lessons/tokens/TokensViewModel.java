@@ -25,6 +25,7 @@ import org.mbrllab.engine.run.RunStatus;
 import org.mbrllab.engine.tokens.FrozenTokenizer;
 import org.mbrllab.engine.tokens.TokenConfig;
 import org.mbrllab.engine.tokens.TokenImagination;
+import org.mbrllab.engine.tokens.TokenNetworks;
 import org.mbrllab.engine.tokens.TokenWorldModel;
 
 /**
@@ -37,9 +38,10 @@ import org.mbrllab.engine.tokens.TokenWorldModel;
  * thousand multiplications) is done here, on the calling thread. It never touches a control.
  *
  * <h2>Where the model comes from</h2>
- * One seam, {@link #setModelSource}: a supplier of {@link TokenModel} called on the worker. The default trains
- * {@link TokenConfig#tiny()} on a few random episodes in a second or two ({@link #trainTiny()}): enough for the
- * tests and to see the pane work, not a model worth studying.
+ * One seam, {@link #setModelSource}: a supplier of {@link TokenModel} called on the worker. The default reads the
+ * model that ships with the app ({@link TokenNetworks#shipped()}, made by {@code token-world-model --seed 1}); the
+ * tests use {@link #trainTiny()}, {@link TokenConfig#tiny()} trained on a few random episodes in a second or two:
+ * enough to see the pane work, not a model worth studying.
  */
 final class TokensViewModel extends RunnerViewModel<TokensEngine, TokensEngine.Snapshot> {
     /** The largest temperature the slider offers. */
@@ -89,7 +91,7 @@ final class TokensViewModel extends RunnerViewModel<TokensEngine, TokensEngine.S
     private final ReadOnlyObjectWrapper<TokensEngine.Benchmark> benchmark = new ReadOnlyObjectWrapper<>(this, "benchmark");
     private final ReadOnlyObjectWrapper<TokenModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper(this, "modelStatus", "Loading the models…");
-    private Supplier<TokenModel> modelSource = TokensViewModel::trainTiny;
+    private Supplier<TokenModel> modelSource = TokensViewModel::readShipped;
     private Supplier<DreamerNetworks> rssmSource = TokensViewModel::readShippedRssm;
     private TokensEngine.Loaded loaded;
     private TokensEngine.Benchmark measured;
@@ -149,6 +151,20 @@ final class TokensViewModel extends RunnerViewModel<TokensEngine, TokensEngine.S
         return new TokenModel(t.imagination(), training.meanFrame(), "a tiny model trained just now (" + c.codes()
                 + " codes, " + c.layers() + " block, " + c.tokenizerUpdates() + " + " + c.transformerUpdates()
                 + " updates): it shows how the pane works, not what a token model can do");
+    }
+
+    /** The shipped model ({@link TokenNetworks#SHIPPED}); a file that cannot be read is an error shown in the pane. */
+    static TokenModel readShipped() {
+        TokenNetworks n;
+        try {
+            n = TokenNetworks.shipped();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        TokenConfig c = n.config();
+        return new TokenModel(n.imagination(), n.meanFrame(), "the shipped model (" + c.codes() + " codes, " + c.layers()
+                + " blocks of width " + c.width() + ", " + c.heads() + " heads; trained on " + n.episodes()
+                + " random episodes, seed " + n.seed() + ")");
     }
 
     static DreamerNetworks readShippedRssm() {

@@ -16,7 +16,9 @@ import org.mbrllab.engine.dreamer.DreamerData;
 import org.mbrllab.engine.dreamer.DreamerNetworks;
 import org.mbrllab.engine.dreamer.OpenLoop;
 import org.mbrllab.engine.tokens.FrozenTokenizer;
+import org.mbrllab.engine.tokens.TokenConfig;
 import org.mbrllab.engine.tokens.TokenImagination;
+import org.mbrllab.engine.tokens.TokenNetworks;
 import org.mbrllab.engine.tokens.TokenOpenLoop;
 
 /** The pane's numbers are the engine's: the strip and the chart are TokenOpenLoop's and OpenLoop's, on the same windows. */
@@ -31,6 +33,18 @@ class TokensViewModelTest {
 
     private static TokenOpenLoop tokenLoop(TokenModel m) {
         return new TokenOpenLoop(DreamerData.heldOut(1), m.meanFrame(), 5, 15, 50);
+    }
+
+    @Test
+    void theDefaultModelIsTheShippedOneOfTheTokenWorldModelCommand() throws Exception {
+        TokenModel m = TokensViewModel.readShipped();
+        TokenNetworks n = TokenNetworks.shipped();
+        assertEquals(TokenConfig.defaults().codes(), m.imagination().tokenizer().codes());
+        assertArrayEquals(n.meanFrame(), m.meanFrame());
+        assertTrue(m.description().startsWith("the shipped model"), m.description());
+        float[] frame = new float[n.meanFrame().length];
+        DreamerData.heldOut(TokensEngine.DATA_SEED).frame(0, 0, frame);
+        assertArrayEquals(n.imagination().tokenizer().encode(frame), m.imagination().tokenizer().encode(frame));
     }
 
     @Test
