@@ -40,6 +40,11 @@ final class TokensEngine implements Engine<TokensEngine.Snapshot> {
     static final int SEQUENCES = DreamerData.SEQUENCES;
     /** Sampled futures shown side by side. */
     static final int FUTURES = 4;
+    /**
+     * Futures (τ = 1, every code) whose pixel-wise mean the benchmark also scores, per sequence: the model's predictive
+     * mean, as {@code token-world-model}'s {@code openl} measures it with 32.
+     */
+    static final int SAMPLED = 8;
 
     /** What one job is about. */
     record Job(int sequence, TokenImagination.Sampling sampling, long seed) {}
@@ -76,9 +81,13 @@ final class TokensEngine implements Engine<TokensEngine.Snapshot> {
     /**
      * The error per imagined step (mean squared pixel error), averaged over the sequences done so far.
      *
-     * @param rssm null without an RSSM
+     * @param transformer its greedy future
+     * @param sampledMean the pixel-wise mean of {@value #SAMPLED} futures sampled at τ = 1 (sequence i's drawn from
+     *                    {@link #sampledStream}), one per step
+     * @param rssm        null without an RSSM
      */
-    record Benchmark(int done, int total, double[] transformer, double[] rssm, double[] copyLast, double[] meanFrame) {
+    record Benchmark(int done, int total, double[] transformer, double[] sampledMean, double[] rssm, double[] copyLast,
+                     double[] meanFrame) {
         boolean complete() {
             return done == total;
         }
@@ -95,6 +104,7 @@ final class TokensEngine implements Engine<TokensEngine.Snapshot> {
     private List<List<float[]>> futures;
     private Benchmark benchmark;
     private final double[] sumTokens = new double[HORIZON];
+    private final double[] sumSampled = new double[HORIZON];
     private final double[] sumRssm = new double[HORIZON];
     private final double[] sumCopy = new double[HORIZON];
     private final double[] sumMean = new double[HORIZON];
@@ -116,6 +126,7 @@ final class TokensEngine implements Engine<TokensEngine.Snapshot> {
             benchDone = benchmark.done();
             for (int k = 0; k < HORIZON; k++) {
                 sumTokens[k] = benchmark.transformer()[k] * benchDone;
+                sumSampled[k] = benchmark.sampledMean()[k] * benchDone;
                 if (benchmark.rssm() != null) sumRssm[k] = benchmark.rssm()[k] * benchDone;
                 sumCopy[k] = benchmark.copyLast()[k] * benchDone;
                 sumMean[k] = benchmark.meanFrame()[k] * benchDone;
@@ -190,16 +201,40 @@ final class TokensEngine implements Engine<TokensEngine.Snapshot> {
         Strip s = strip(loaded, benchDone);
         float[] mean = loaded.tokens().meanFrame();
         float[] last = s.truth().get(CONTEXT - 1);
+        List<float[]> sampled = sampledMean(loaded, benchDone);
         for (int k = 0; k < HORIZON; k++) {
             float[] truth = s.truth().get(CONTEXT + k);
             sumTokens[k] += meanSquare(s.transformer().get(CONTEXT + k), truth);
+            sumSampled[k] += meanSquare(sampled.get(k), truth);
             if (s.rssm() != null) sumRssm[k] += meanSquare(s.rssm().get(CONTEXT + k), truth);
             sumCopy[k] += meanSquare(last, truth);
             sumMean[k] += meanSquare(mean, truth);
         }
         benchDone++;
-        benchmark = new Benchmark(benchDone, SEQUENCES, average(sumTokens), loaded.rssm() == null ? null : average(sumRssm),
+        benchmark = new Benchmark(benchDone, SEQUENCES, average(sumTokens), average(sumSampled),
+                loaded.rssm() == null ? null : average(sumRssm),
                 average(sumCopy), average(sumMean));
+    }
+
+    /** The random stream of sequence i's sampled futures in the benchmark (its own, so a resumed benchmark draws the same). */
+    static RandomGenerator sampledStream(int i) {
+        return Seeds.random(1_000_003L + i);
+    }
+
+    /** The pixel-wise mean of {@value #SAMPLED} futures of sequence i sampled at τ = 1 from every code, per imagined step. */
+    static List<float[]> sampledMean(Loaded l, int i) {
+        TokenImagination model = l.tokens().imagination();
+        TokenImagination.Sampling full = new TokenImagination.Sampling(1, model.tokenizer().codes());
+        RandomGenerator random = sampledStream(i);
+        float[][] mean = new float[HORIZON][PixelPendulum.PIXELS];
+        for (int f = 0; f < SAMPLED; f++) {
+            List<float[]> decoded = l.tokenLoop().rollout(model, i, full, random).decoded();
+            for (int k = 0; k < HORIZON; k++) {
+                float[] frame = decoded.get(CONTEXT + k);
+                for (int p = 0; p < frame.length; p++) mean[k][p] += frame[p] / SAMPLED;
+            }
+        }
+        return List.of(mean);
     }
 
     private double[] average(double[] sum) {

@@ -249,9 +249,11 @@ final class TokensViewModel extends RunnerViewModel<TokensEngine, TokensEngine.S
         else b.append(" RSSM: the Dreamer lesson's shipped world model.");
         TokensEngine.Benchmark m = benchmark.get();
         if (m != null && m.complete()) {
-            b.append(String.format(Locale.ROOT, " Open loop over %d steps: %.2f × the mean frame's error, %.2f × copying the last frame's.",
+            b.append(String.format(Locale.ROOT, " Open loop over %d steps, greedy: %.2f × the mean frame's error, %.2f × copying"
+                    + " the last frame's; the mean of %d sampled futures: %.2f × and %.2f ×.",
                     m.transformer().length, average(m.transformer()) / average(m.meanFrame()),
-                    average(m.transformer()) / average(m.copyLast())));
+                    average(m.transformer()) / average(m.copyLast()), TokensEngine.SAMPLED,
+                    average(m.sampledMean()) / average(m.meanFrame()), average(m.sampledMean()) / average(m.copyLast())));
         }
         return b.toString();
     }
