@@ -3,15 +3,41 @@ package org.mbrllab.engine.core;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The pieces the lessons' network files share ({@code WorldModelsNetworks}, {@code DreamerNetworks}): a
- * float array as its length and then its values (big-endian, as {@link DataOutputStream} writes), and the
- * checks that make a cut or foreign file fail with a message instead of being read as nonsense.
+ * The pieces the lessons' network files share ({@code WorldModelsNetworks}, {@code DreamerNetworks},
+ * {@code TokenNetworks}): a header of magic letters and a version, a float array as its length and then its values
+ * (big-endian, as {@link DataOutputStream} writes), and the checks that make a cut or foreign file fail with a
+ * message instead of being read as nonsense.
  */
 public final class WeightFiles {
 
     private WeightFiles() {}
+
+    /** Writes the header {@link #readHeader} checks: the magic letters (ASCII), then the version. */
+    public static void writeHeader(DataOutputStream data, String magic, int version) throws IOException {
+        data.writeBytes(magic);
+        data.writeInt(version);
+    }
+
+    /**
+     * Reads and checks a header written by {@link #writeHeader}.
+     *
+     * @param kind what such a file is, for the messages ("a Dreamer network file")
+     * @param versionName how the version is named in the message ("network file version")
+     * @throws IOException if the file starts otherwise or has another version
+     */
+    public static void readHeader(DataInputStream data, String magic, int version, String kind, String versionName)
+            throws IOException {
+        byte[] read = new byte[magic.length()];
+        data.readFully(read);
+        if (!magic.equals(new String(read, StandardCharsets.US_ASCII))) {
+            throw new IOException("not " + kind + " (it does not start with " + magic + ")");
+        }
+        int v = data.readInt();
+        if (v != version) throw new IOException(versionName + " " + v + "; this app reads version " + version);
+    }
 
     /** {@code n} if it lies in 1 … {@code max}; otherwise an {@link IOException} naming {@code what}. */
     public static int size(int n, int max, String what) throws IOException {

@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import org.mbrllab.engine.core.WeightFiles;
@@ -103,8 +102,7 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
     /** Writes the networks in the format of the class comment. */
     public void write(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
-        data.writeBytes(MAGIC);
-        data.writeInt(VERSION);
+        WeightFiles.writeHeader(data, MAGIC, VERSION);
         data.writeLong(seed);
         data.writeInt(episodes);
         data.writeInt(updates);
@@ -131,13 +129,7 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
     public static DreamerNetworks read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
         try {
-            byte[] magic = new byte[MAGIC.length()];
-            data.readFully(magic);
-            if (!MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
-                throw new IOException("not a Dreamer network file (it does not start with " + MAGIC + ")");
-            }
-            int version = data.readInt();
-            if (version != VERSION) throw new IOException("network file version " + version + "; this app reads version " + VERSION);
+            WeightFiles.readHeader(data, MAGIC, VERSION, "a Dreamer network file", "network file version");
             long seed = data.readLong();
             int episodes = data.readInt();
             if (episodes < 1 || episodes > PixelEpisodes.MAX_EPISODES) throw new IOException("the file says it was trained on " + episodes + " episodes");

@@ -7,7 +7,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.mbrllab.engine.core.WeightFiles;
 import org.mbrllab.engine.dreamer.PixelEpisodes;
@@ -92,8 +91,7 @@ public record TokenNetworks(TokenImagination imagination, TokenConfig config, in
     /** Writes the networks in the format of the class comment. */
     public void write(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
-        data.writeBytes(MAGIC);
-        data.writeInt(VERSION);
+        WeightFiles.writeHeader(data, MAGIC, VERSION);
         data.writeInt(episodes);
         data.writeDouble(seconds);
         WeightFiles.writeArray(data, meanFrame);
@@ -125,13 +123,7 @@ public record TokenNetworks(TokenImagination imagination, TokenConfig config, in
     public static TokenNetworks read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
         try {
-            byte[] magic = new byte[MAGIC.length()];
-            data.readFully(magic);
-            if (!MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
-                throw new IOException("not a token world model file (it does not start with " + MAGIC + ")");
-            }
-            int version = data.readInt();
-            if (version != VERSION) throw new IOException("token world model file version " + version + "; this app reads version " + VERSION);
+            WeightFiles.readHeader(data, MAGIC, VERSION, "a token world model file", "token world model file version");
             int episodes = data.readInt();
             if (episodes < 1 || episodes > PixelEpisodes.MAX_EPISODES) throw new IOException("the file says it was trained on " + episodes + " episodes");
             double seconds = data.readDouble();

@@ -75,8 +75,7 @@ public record WorldModelsNetworks(FrozenVae v, FrozenMdnRnn m, List<TrainedContr
     /** Writes the networks in the format of the class comment. */
     public void write(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
-        data.writeBytes(MAGIC);
-        data.writeInt(VERSION);
+        WeightFiles.writeHeader(data, MAGIC, VERSION);
         data.writeInt(v.pixels());
         data.writeInt(v.hiddenUnits());
         data.writeInt(v.latent());
@@ -105,13 +104,7 @@ public record WorldModelsNetworks(FrozenVae v, FrozenMdnRnn m, List<TrainedContr
     public static WorldModelsNetworks read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
         try {
-            byte[] magic = new byte[MAGIC.length()];
-            data.readFully(magic);
-            if (!MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
-                throw new IOException("not a World Models network file (it does not start with " + MAGIC + ")");
-            }
-            int version = data.readInt();
-            if (version != VERSION) throw new IOException("network file version " + version + "; this app reads version " + VERSION);
+            WeightFiles.readHeader(data, MAGIC, VERSION, "a World Models network file", "network file version");
             int pixels = size(data.readInt(), "V's pixels");
             int vHidden = size(data.readInt(), "V's hidden units");
             int latent = size(data.readInt(), "V's latent size");
