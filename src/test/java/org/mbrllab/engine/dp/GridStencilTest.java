@@ -89,6 +89,26 @@ class GridStencilTest {
         assertTrue(Double.isNaN(stencil.sweepSynchronous(new double[16], new double[16], 0.5)));
     }
 
+    /**
+     * A NaN or +∞ read by the regular cells' backups makes new values that are not finite, and the sweep NaN (a NaN
+     * must not be skipped as "no change"). A −∞ is never the best of a cell's q values here, so no new value is
+     * infinite: the sweep reports the infinite change of that cell instead.
+     */
+    @Test
+    void synchronousStencilSweepSignalsANotFiniteValueInTheRegularRun() {
+        GridWorld world = edgesBetterThanInterior();
+        GridStencil stencil = new GridStencil(world);
+        assertTrue(stencil.regularCount() > 0);
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            double[] v = new double[16];
+            v[5] = bad;
+            assertTrue(Double.isNaN(stencil.sweepSynchronous(v, new double[16], 1e9)), "a value of " + bad);
+        }
+        double[] v = new double[16];
+        v[5] = Double.NEGATIVE_INFINITY;
+        assertEquals(Double.POSITIVE_INFINITY, stencil.sweepSynchronous(v, new double[16], 1e9));
+    }
+
     @Test
     void inPlaceStencilSweepStopsRightAfterTheFirstValueBeyondTheLimit() {
         GridWorld world = edgesBetterThanInterior();
