@@ -11,8 +11,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mbrllab.engine.core.Format;
+import org.mbrllab.engine.dreamer.DreamerAgent;
+import org.mbrllab.engine.dreamer.DreamerConfig;
 import org.mbrllab.engine.dreamer.DreamerData;
+import org.mbrllab.engine.dreamer.DreamerEpisode;
 import org.mbrllab.engine.dreamer.DreamerNetworks;
+import org.mbrllab.engine.dreamer.DreamerSnapshot;
 import org.mbrllab.engine.dreamer.FrozenRssm;
 import org.mbrllab.engine.dreamer.OpenLoop;
 import org.mbrllab.engine.dreamer.PixelEpisodes;
@@ -50,6 +54,13 @@ import picocli.CommandLine.Spec;
             "Shipped world model: mbrl-lab dreamer --seed 1 --updates 4000 --out assets/networks/dreamer.dn --json"})
 final class DreamerCommand implements Callable<Integer> {
     private static final String WORLD = "pendulum-pixels";
+    /** With --behaviour: the greedy policy is measured every this many collected episodes ... */
+    static final int EVAL_EVERY = 5;
+    /** ... on this many real episodes from this seed (the same start states every time). */
+    static final int EVAL_EPISODES = 5;
+    static final long EVAL_SEED = 77;
+    /** The random policy's return is the mean of this many episodes from {@link #EVAL_SEED}. */
+    static final int RANDOM_EPISODES = 50;
 
     @Mixin
     Cli.HelpOption help;
@@ -79,6 +90,24 @@ final class DreamerCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Save the world model to this file (checked before training).")
     Path out;
 
+    @Option(names = "--behaviour", description = "Run the whole agent (Algorithm 1 of the paper): seed episodes of random "
+            + "torques, then, in turn, C updates of the world model and of an actor and critic learned in imagination, and "
+            + "one real episode of the actor with exploration noise. Adds real_returns, random_policy_return and eval.")
+    boolean behaviour;
+
+    @Option(names = "--env-steps", paramLabel = "N", description = "With --behaviour: agent steps in the real pendulum, "
+            + "seed episodes included, a multiple of 100 from 600 to 1000000 (default: 5000, 50 episodes).")
+    Integer envSteps;
+
+    @Option(names = "--behaviour-rate", hidden = true, paramLabel = "R")
+    Double behaviourRate;
+
+    @Option(names = "--entropy", hidden = true, paramLabel = "ETA")
+    Double entropy;
+
+    @Option(names = "--clip", hidden = true, paramLabel = "C")
+    Double clip;
+
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop with exit 1 after this long (default: 3600).")
     double timeLimit = 3600;
 
@@ -94,6 +123,19 @@ final class DreamerCommand implements Callable<Integer> {
         }
         if (updates != null && (updates < 1 || updates > RssmConfig.MAX_UPDATES)) {
             throw new Cli.UsageError("--updates " + updates + " is out of range: allowed 1 to " + RssmConfig.MAX_UPDATES);
+        }
+        if (envSteps != null && !behaviour) throw new Cli.UsageError("--env-steps needs --behaviour");
+        if (behaviour) {
+            if (networks != null) throw new Cli.UsageError("--behaviour trains its own world model on its own episodes; it cannot use --networks");
+            if (episodes != DreamerData.TRAINING_EPISODES) {
+                throw new Cli.UsageError("--episodes sets the random episodes of the world model alone; with --behaviour use --env-steps");
+            }
+            int n = envSteps != null ? envSteps : DreamerConfig.defaults().episodes() * PixelEpisodes.STEPS;
+            if (n % PixelEpisodes.STEPS != 0 || n < 600 || n > 1_000_000) {
+                throw new Cli.UsageError("--env-steps " + n + " is out of range: allowed a multiple of " + PixelEpisodes.STEPS
+                        + " from 600 to 1000000");
+            }
+            envSteps = n;
         }
         if (!(timeLimit > 0)) throw new Cli.UsageError("--time-limit " + Format.number(timeLimit) + " is out of range: allowed > 0");
         DreamerNetworks loaded = null;
@@ -113,6 +155,7 @@ final class DreamerCommand implements Callable<Integer> {
 
         // 2. Train (or load) the world model, with progress on the error stream.
         Progress progress = new Progress(spec.commandLine().getErr(), System::nanoTime, timeLimit, "--time-limit");
+        if (behaviour) return runAgent(s, progress);
         long start = System.nanoTime();
         DreamerNetworks result;
         if (loaded != null) {
@@ -147,6 +190,103 @@ final class DreamerCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** --behaviour: the whole agent, then its world model's open loop, its real returns and the random policy's. */
+    private int runAgent(long s, Progress progress) throws IOException {
+        DreamerConfig d = DreamerConfig.defaults().withSeed(s).withEpisodes(envSteps / PixelEpisodes.STEPS);
+        if (behaviourRate != null || entropy != null || clip != null) {
+            d = d.withBehaviour(behaviourRate != null ? behaviourRate : d.behaviourRate(),
+                    entropy != null ? entropy : d.entropy(), clip != null ? clip : d.gradientClip());
+        }
+        if (updates != null) {
+            int collected = d.episodes() - d.seedEpisodes();
+            if (updates < collected) {
+                throw new Cli.UsageError("--updates " + updates + " is out of range: with --behaviour allowed " + collected
+                        + " (one per collected episode) to " + RssmConfig.MAX_UPDATES);
+            }
+            d = d.withUpdatesPerEpisode(updates / collected);
+        }
+        Path outFile = out == null ? null : UserFiles.checkWritable("--out", out);
+        long start = System.nanoTime();
+        Nd4jRuntime.ensureReady();
+        int total = d.episodes();
+        DreamerAgent agent = new DreamerAgent(d);
+        ArrayNode evals = new ObjectMapper().createArrayNode();
+        int evaluated = agent.snapshot().episodes().size();
+        try {
+            while (agent.step()) {
+                DreamerSnapshot snap = agent.snapshot();
+                int n = snap.episodes().size();
+                if (n != evaluated) {
+                    evaluated = n;
+                    DreamerEpisode last = snap.episodes().get(n - 1);
+                    String line = "episode " + n + " of " + d.episodes() + ", return " + Format.fixed(last.realReturn(), 1)
+                            + ", imagined reward " + Format.fixed(snap.behaviour()[3], 2) + ", V_lambda "
+                            + Format.fixed(snap.behaviour()[2], 1);
+                    if ((n - d.seedEpisodes()) % EVAL_EVERY == 0) {
+                        double greedy = agent.evaluate(EVAL_EPISODES, EVAL_SEED);
+                        ObjectNode e = evals.addObject();
+                        e.put("env_steps", last.envSteps());
+                        e.put("updates", snap.updates());
+                        e.put("return", greedy);
+                        line += ", greedy " + Format.fixed(greedy, 1);
+                    }
+                    spec.commandLine().getErr().println("progress: " + line);
+                    spec.commandLine().getErr().flush();
+                }
+                progress.tick(() -> "update " + agent.updates() + ", episode " + agent.snapshot().episodes().size()
+                        + " of " + total);
+            }
+        } catch (DivergenceException e) {
+            throw new Cli.RunFailed(e.getMessage());
+        }
+        DreamerSnapshot snap = agent.snapshot();
+        FrozenRssm model = agent.freezeModel();
+        float[] meanFrame = agent.replay().meanFrame();
+        DreamerNetworks result = DreamerNetworks.of(model, s, d.episodes(), snap.updates(), meanFrame);
+        OpenLoop.Result openl = DreamerData.openLoop(DreamerData.heldOut(s), meanFrame).evaluate(model);
+        double random = DreamerAgent.randomPolicyReturn(RANDOM_EPISODES, EVAL_SEED);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (outFile != null) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            agent.networks(random).write(bytes);
+            UserFiles.write(outFile, bytes.toByteArray());
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("world", world);
+        root.put("seed", s);
+        root.put("episodes", d.episodes());
+        root.put("seed_episodes", d.seedEpisodes());
+        root.put("updates", snap.updates());
+        root.put("env_steps", snap.episodes().get(snap.episodes().size() - 1).envSteps());
+        root.put("seconds", Math.round(seconds * 100) / 100.0);
+        putOpenLoop(root, openl);
+        ArrayNode returns = root.putArray("real_returns");
+        for (DreamerEpisode e : snap.episodes()) returns.add(e.realReturn());
+        root.put("random_policy_return", random);
+        root.set("eval", evals);
+        if (outFile != null) root.put("out", outFile.toString());
+        if (json) {
+            w.println(mapper.writeValueAsString(root));
+        } else {
+            w.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static void putOpenLoop(ObjectNode root, OpenLoop.Result openl) {
+        ObjectNode o = root.putObject("openl");
+        o.put("context", openl.context());
+        ArrayNode list = o.putArray("mse_per_step");
+        for (double x : openl.msePerStep()) list.add(x);
+        o.put("mse", openl.mse());
+        o.put("baseline_copy_last", openl.baselineCopyLast());
+        o.put("baseline_mean_frame", openl.baselineMeanFrame());
+        o.put("sequences", openl.sequences());
+    }
+
     private void report(DreamerNetworks result, OpenLoop.Result openl, double seconds, Path outFile) throws IOException {
         PrintWriter w = spec.commandLine().getOut();
         double[] mse = openl.msePerStep();
@@ -158,14 +298,7 @@ final class DreamerCommand implements Callable<Integer> {
             root.put("episodes", result.episodes());
             root.put("updates", result.updates());
             root.put("seconds", Math.round(seconds * 100) / 100.0);
-            ObjectNode o = root.putObject("openl");
-            o.put("context", openl.context());
-            ArrayNode list = o.putArray("mse_per_step");
-            for (double x : mse) list.add(x);
-            o.put("mse", openl.mse());
-            o.put("baseline_copy_last", openl.baselineCopyLast());
-            o.put("baseline_mean_frame", openl.baselineMeanFrame());
-            o.put("sequences", openl.sequences());
+            putOpenLoop(root, openl);
             if (outFile != null) root.put("out", outFile.toString());
             w.println(mapper.writeValueAsString(root));
         } else {

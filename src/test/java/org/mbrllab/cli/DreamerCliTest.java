@@ -1,13 +1,18 @@
 package org.mbrllab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mbrllab.engine.dreamer.DreamerAgent;
+import org.mbrllab.engine.dreamer.DreamerNetworks;
 
 /** {@code dreamer}: the JSON contract, the saved file measured again, and the one-line errors. */
 class DreamerCliTest {
@@ -77,6 +82,47 @@ class DreamerCliTest {
                 CliRun.of("dreamer", "--networks", junk.toString()).usageError());
         assertTrue(CliRun.of("dreamer", "--networks", junk.toString(), "--updates", "5").usageError().contains("cannot continue"));
         assertTrue(CliRun.of("dreamer", "--networks", junk.toString(), "--seed", "5").usageError().contains("the file's"));
-        assertTrue(CliRun.of("dreamer", "--behaviour").usageError().contains("--behaviour"), "not there yet: an unknown option");
+        assertEquals("error: --env-steps needs --behaviour", CliRun.of("dreamer", "--env-steps", "600").usageError());
+        assertEquals("error: --env-steps 650 is out of range: allowed a multiple of 100 from 600 to 1000000",
+                CliRun.of("dreamer", "--behaviour", "--env-steps", "650").usageError());
+        assertEquals("error: --env-steps 500 is out of range: allowed a multiple of 100 from 600 to 1000000",
+                CliRun.of("dreamer", "--behaviour", "--env-steps", "500").usageError());
+        assertTrue(CliRun.of("dreamer", "--behaviour", "--networks", junk.toString()).usageError().contains("cannot use --networks"));
+        assertTrue(CliRun.of("dreamer", "--behaviour", "--episodes", "5").usageError().contains("use --env-steps"));
+        assertEquals("error: --updates 2 is out of range: with --behaviour allowed 3 (one per collected episode) to 1000000",
+                CliRun.of("dreamer", "--behaviour", "--env-steps", "800", "--updates", "2").usageError());
+    }
+
+    /**
+     * {@code --behaviour}, as short as it goes: 5 seed episodes, 2 updates, 1 episode of the actor. The keys of the
+     * contract, the random policy's return against the agent's own function, and the saved file's sections.
+     */
+    @Test
+    void theWholeAgentPrintsItsRealReturnsAndTheRandomPolicysAndSavesItsActor(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("agent.dn");
+        JsonNode j = ok(CliRun.of("dreamer", "--behaviour", "--env-steps", "600", "--updates", "2", "--seed", "4",
+                "--out", file.toString(), "--json"));
+        assertEquals(6, j.get("episodes").asInt());
+        assertEquals(5, j.get("seed_episodes").asInt());
+        assertEquals(2, j.get("updates").asInt());
+        assertEquals(600, j.get("env_steps").asInt());
+        assertEquals(6, j.get("real_returns").size(), "one per episode, seed episodes first");
+        for (JsonNode r : j.get("real_returns")) assertTrue(r.asDouble() < 0 && r.asDouble() > -1700, "a pendulum return: " + r);
+        assertEquals(DreamerAgent.randomPolicyReturn(50, 77), j.get("random_policy_return").asDouble(), 1e-9);
+        assertEquals(15, j.get("openl").get("mse_per_step").size());
+        assertEquals(0, j.get("eval").size(), "the greedy policy is measured every 5 collected episodes");
+        DreamerNetworks saved;
+        try (InputStream in = Files.newInputStream(file)) {
+            saved = DreamerNetworks.read(in);
+        }
+        assertEquals(List.of("actor", "critic", "settings", "curve"),
+                saved.sections().stream().map(DreamerNetworks.Section::name).toList());
+        List<float[]> curve = saved.sections().get(3).arrays();
+        for (int i = 0; i < 6; i++) {
+            assertEquals((i + 1) * 100, curve.get(0)[i], 0);
+            assertEquals((float) j.get("real_returns").get(i).asDouble(), curve.get(1)[i], 0);
+        }
+        assertEquals((float) j.get("random_policy_return").asDouble(), curve.get(2)[0], 0);
+        assertArrayEquals(new float[] {0.99f, 0.95f, 15}, saved.sections().get(2).arrays().get(0), 0);
     }
 }

@@ -43,6 +43,9 @@ import org.mbrllab.engine.run.Engine;
 public final class DreamerAgent implements Engine<DreamerSnapshot> {
     /** Updates between copies of the critic into the target critic the λ-returns use (DreamerV2: 100). */
     public static final int TARGET_EVERY = 100;
+    /** The names of the sections {@link #networks} writes beside the world model. */
+    public static final String ACTOR_SECTION = "actor", CRITIC_SECTION = "critic", SETTINGS_SECTION = "settings",
+            CURVE_SECTION = "curve";
     private final DreamerConfig config;
     private final RssmGraph world;
     private final BehaviourGraph behaviour;
@@ -67,6 +70,7 @@ public final class DreamerAgent implements Engine<DreamerSnapshot> {
                 Seeds.random(master.nextLong()));
         this.behaviour = new BehaviourGraph(behaviourSizes(config), config.gamma(), config.lambda(), config.entropy(),
                 config.behaviourRate(), Seeds.random(master.nextLong()));
+        if (config.gradientClip() > 0) behaviour.clipGradients(config.gradientClip());
         this.batches = Seeds.random(master.nextLong());
         this.modelNoise = Seeds.random(master.nextLong());
         this.imaginationNoise = Seeds.random(master.nextLong());
@@ -226,6 +230,29 @@ public final class DreamerAgent implements Engine<DreamerSnapshot> {
     public FrozenActor freezeActor() {
         return new FrozenActor(behaviour.sizes(), behaviour.actorWeights(), behaviour.criticWeights(),
                 behaviour.valueScale());
+    }
+
+    /**
+     * The agent as a file: its world model, and the sections {@value #ACTOR_SECTION} and {@value #CRITIC_SECTION}
+     * (the arrays of {@link BehaviourGraph#ACTOR} and {@link BehaviourGraph#CRITIC}), {@value #SETTINGS_SECTION}
+     * (one array: γ, λ, H) and {@value #CURVE_SECTION} (three arrays: the environment steps after each real
+     * episode, its return, and one value, the random policy's return as measured by the caller).
+     */
+    public DreamerNetworks networks(double randomPolicyReturn) {
+        float[] steps = new float[episodes.size()];
+        float[] returns = new float[episodes.size()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = episodes.get(i).envSteps();
+            returns[i] = (float) episodes.get(i).realReturn();
+        }
+        List<DreamerNetworks.Section> sections = List.of(
+                new DreamerNetworks.Section(ACTOR_SECTION, List.of(behaviour.actorWeights())),
+                new DreamerNetworks.Section(CRITIC_SECTION, List.of(behaviour.criticWeights())),
+                new DreamerNetworks.Section(SETTINGS_SECTION,
+                        List.of(new float[] {(float) config.gamma(), (float) config.lambda(), config.horizon()})),
+                new DreamerNetworks.Section(CURVE_SECTION,
+                        List.of(steps, returns, new float[] {(float) randomPolicyReturn})));
+        return new DreamerNetworks(freezeModel(), config.seed(), episodes.size(), updates, replay.meanFrame(), sections);
     }
 
     /** The replay: every episode so far, seed episodes first. */

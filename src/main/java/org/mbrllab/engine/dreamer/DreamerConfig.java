@@ -15,6 +15,8 @@ import org.mbrllab.engine.core.Check;
  * @param criticUnits        the critic's two hidden layers, 1 to {@value RssmConfig#MAX_UNITS}
  * @param behaviourRate      Adam's step size for the actor and the critic, 1e-6 to 1 (Dreamer: 8e-5 each)
  * @param entropy            η, the weight of the actor's entropy bonus, 0 to 10
+ * @param gradientClip       the largest global norm of the actor's gradient, and of the critic's, before Adam,
+ *                           1e-3 to 1e6, or 0 for none (Dreamer: 100)
  * @param seedEpisodes       S, random-torque episodes before the first update, 1 to {@value #MAX_EPISODES}
  * @param updatesPerEpisode  C, updates (one of the world model, one of the behaviour) per collected episode,
  *                           1 to {@value #MAX_UPDATES_PER_EPISODE} (Dreamer: 100)
@@ -24,7 +26,7 @@ import org.mbrllab.engine.core.Check;
  * @param seed               the seed of everything: weights, batches, noise, episodes
  */
 public record DreamerConfig(RssmConfig world, int horizon, double gamma, double lambda, int actorUnits,
-                            int criticUnits, double behaviourRate, double entropy, int seedEpisodes,
+                            int criticUnits, double behaviourRate, double entropy, double gradientClip, int seedEpisodes,
                             int updatesPerEpisode, double explorationNoise, int episodes, long seed) {
     public static final int MAX_HORIZON = 100;
     public static final int MAX_EPISODES = PixelEpisodes.MAX_EPISODES;
@@ -39,6 +41,7 @@ public record DreamerConfig(RssmConfig world, int horizon, double gamma, double 
         Check.inRange("criticUnits", criticUnits, 1, RssmConfig.MAX_UNITS);
         Check.inRange("behaviourRate", behaviourRate, 1e-6, 1);
         Check.inRange("entropy", entropy, 0, 10);
+        if (gradientClip != 0) Check.inRange("gradientClip", gradientClip, 1e-3, 1e6);
         Check.inRange("seedEpisodes", seedEpisodes, 1, MAX_EPISODES);
         Check.inRange("updatesPerEpisode", updatesPerEpisode, 1, MAX_UPDATES_PER_EPISODE);
         Check.inRange("explorationNoise", explorationNoise, 0, 2);
@@ -66,31 +69,36 @@ public record DreamerConfig(RssmConfig world, int horizon, double gamma, double 
      * reliable yet with these settings.
      */
     public static DreamerConfig defaults() {
-        return new DreamerConfig(RssmConfig.defaults(), 15, 0.99, 0.95, 64, 64, 3e-4, 1e-3, 5, 100, 0.3, 50, 1);
+        return new DreamerConfig(RssmConfig.defaults(), 15, 0.99, 0.95, 64, 64, 1e-4, 1e-3, 100, 5, 100, 0.3, 50, 1);
     }
 
     /** A small agent for quick tests: {@link RssmConfig#tiny()}, H = 4, units of 8, S = 2, C = 3, 4 episodes. */
     public static DreamerConfig tiny() {
-        return new DreamerConfig(RssmConfig.tiny(), 4, 0.99, 0.95, 8, 8, 3e-4, 1e-3, 2, 3, 0.3, 4, 1);
+        return new DreamerConfig(RssmConfig.tiny(), 4, 0.99, 0.95, 8, 8, 3e-4, 1e-3, 100, 2, 3, 0.3, 4, 1);
     }
 
     public DreamerConfig withEpisodes(int n) {
         return new DreamerConfig(world, horizon, gamma, lambda, actorUnits, criticUnits, behaviourRate, entropy,
-                seedEpisodes, updatesPerEpisode, explorationNoise, n, seed);
+                gradientClip, seedEpisodes, updatesPerEpisode, explorationNoise, n, seed);
     }
 
     public DreamerConfig withUpdatesPerEpisode(int c) {
         return new DreamerConfig(world, horizon, gamma, lambda, actorUnits, criticUnits, behaviourRate, entropy,
-                seedEpisodes, c, explorationNoise, episodes, seed);
+                gradientClip, seedEpisodes, c, explorationNoise, episodes, seed);
     }
 
     public DreamerConfig withNoise(double noise) {
         return new DreamerConfig(world, horizon, gamma, lambda, actorUnits, criticUnits, behaviourRate, entropy,
-                seedEpisodes, updatesPerEpisode, noise, episodes, seed);
+                gradientClip, seedEpisodes, updatesPerEpisode, noise, episodes, seed);
+    }
+
+    public DreamerConfig withBehaviour(double rate, double eta, double clip) {
+        return new DreamerConfig(world, horizon, gamma, lambda, actorUnits, criticUnits, rate, eta, clip,
+                seedEpisodes, updatesPerEpisode, explorationNoise, episodes, seed);
     }
 
     public DreamerConfig withSeed(long s) {
         return new DreamerConfig(world.withSeed(s), horizon, gamma, lambda, actorUnits, criticUnits, behaviourRate,
-                entropy, seedEpisodes, updatesPerEpisode, explorationNoise, episodes, s);
+                entropy, gradientClip, seedEpisodes, updatesPerEpisode, explorationNoise, episodes, s);
     }
 }

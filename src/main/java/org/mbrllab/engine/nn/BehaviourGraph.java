@@ -265,6 +265,16 @@ public final class BehaviourGraph {
         return sizes;
     }
 
+    /**
+     * From the next step on, clips the actor's gradient and the critic's gradient, each by its own global
+     * norm, at {@code maxNorm} (Dreamer V1 clips both at 100) before Adam sees them.
+     */
+    public void clipGradients(double maxNorm) {
+        Check.inRange("maxNorm", maxNorm, 1e-6, 1e9);
+        step.clipGradients(List.of(ACTOR_NAMES), maxNorm);
+        step.clipGradients(List.of(CRITIC_NAMES), maxNorm);
+    }
+
     /** κ, the value of one unit of the critic's output. */
     public double valueScale() {
         return valueScale;

@@ -66,6 +66,10 @@ final class FixedTrainingStep {
     private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
     private final List<String> reported;
     private final Map<String, INDArray> values = new HashMap<>();
+    /** Parameter groups whose gradients are clipped together, and each group's largest norm. */
+    private final List<List<String>> clipGroups = new ArrayList<>();
+    private final List<Double> clipNorms = new ArrayList<>();
+    private final Map<String, String> gradientName = new HashMap<>();
     private int iteration;
 
     /** Output arrays kept per op: one set per input shapes seen lately (an epoch's full batches and its last). */
@@ -106,6 +110,7 @@ final class FixedTrainingStep {
             SDVariable g = graph.getVariable(p).getGradient();
             if (g == null) throw new IllegalStateException("parameter " + p + " does not reach the loss");
             gradientOf.put(g.name(), p);
+            gradientName.put(p, g.name());
             INDArray theta = graph.getVariable(p).getArr();
             long stateSize = updater.stateSize(theta.length());
             INDArray view = stateSize == 0 ? null : Nd4j.createUninitialized(theta.dataType(), 1, stateSize);
@@ -144,6 +149,23 @@ final class FixedTrainingStep {
         }
     }
 
+    /**
+     * Clips these parameters' gradients together by their global norm before the updater sees them:
+     * g ← g · min(1, c / ‖g‖), ‖g‖ the Euclidean norm over every value of the group (Pascanu et al. 2013;
+     * Dreamer clips its actor's and its critic's each at 100). Groups are clipped one by one, each on its own.
+     *
+     * @param parameters some of the trainable parameters
+     * @param maxNorm    c, greater than 0
+     */
+    void clipGradients(List<String> parameters, double maxNorm) {
+        if (!(maxNorm > 0)) throw new IllegalArgumentException("maxNorm " + maxNorm + " must be greater than 0");
+        for (String p : parameters) {
+            if (!gradientName.containsKey(p)) throw new IllegalArgumentException(p + " is not a trained parameter");
+        }
+        clipGroups.add(List.copyOf(parameters));
+        clipNorms.add(maxNorm);
+    }
+
     /** Ops per step, forward and backward. */
     int ops() {
         return nodes.size();
@@ -165,7 +187,8 @@ final class FixedTrainingStep {
         for (Node node : nodes) execute(node);
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (String r : reported) out.put(r, values.get(r).dup());
-        // 3. θ ← θ − updater(g), for every parameter.
+        // 3. Clip the groups' gradients, then θ ← θ − updater(g), for every parameter.
+        for (int i = 0; i < clipGroups.size(); i++) clip(clipGroups.get(i), clipNorms.get(i));
         for (Map.Entry<String, String> e : gradientOf.entrySet()) {
             INDArray g = values.get(e.getKey());
             INDArray theta = graph.getVariable(e.getValue()).getArr();
@@ -175,6 +198,18 @@ final class FixedTrainingStep {
         iteration++;
         values.clear();
         return out;
+    }
+
+    private void clip(List<String> group, double maxNorm) {
+        double squares = 0;
+        for (String p : group) {
+            double n = values.get(gradientName.get(p)).norm2Number().doubleValue();
+            squares += n * n;
+        }
+        double norm = Math.sqrt(squares);
+        if (norm > maxNorm) {
+            for (String p : group) values.get(gradientName.get(p)).muli(maxNorm / norm);
+        }
     }
 
     private INDArray value(String name) {
