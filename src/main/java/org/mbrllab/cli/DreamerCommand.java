@@ -254,8 +254,9 @@ final class DreamerCommand implements Callable<Integer> {
                 PlanetPolicy.Settings p = planning.settings();
                 double planned = java.util.Arrays.stream(planning.returns()).average().orElse(Double.NaN);
                 w.println(String.format(Locale.ROOT, "CEM planning in the latent space (H %d, %d candidates, %d elites, %d iterations; "
-                        + "%.1f s an episode), %d episodes from seed %d:", p.horizon(), p.samples(), p.elites(), p.iterations(),
-                        planning.secondsPerEpisode(), planning.returns().length, EVALUATION_SEED));
+                        + "%.1f s an episode), %d %s from seed %d:", p.horizon(), p.samples(), p.elites(), p.iterations(),
+                        planning.secondsPerEpisode(), planning.returns().length, planning.returns().length == 1 ? "episode" : "episodes",
+                        EVALUATION_SEED));
                 StringBuilder list = new StringBuilder();
                 for (double r : planning.returns()) list.append(String.format(Locale.ROOT, " %.1f", r));
                 w.println("  returns" + list + String.format(Locale.ROOT, "  (mean %.1f; random torques %.1f over %d episodes)",
