@@ -20,6 +20,7 @@ import org.mbrllab.engine.dreamer.DreamerSnapshot;
 import org.mbrllab.engine.dreamer.FrozenRssm;
 import org.mbrllab.engine.dreamer.OpenLoop;
 import org.mbrllab.engine.dreamer.PixelEpisodes;
+import org.mbrllab.engine.dreamer.PlanetPolicy;
 import org.mbrllab.engine.dreamer.RssmConfig;
 import org.mbrllab.engine.dreamer.RssmTrainer;
 import org.mbrllab.engine.nn.Nd4jRuntime;
@@ -40,6 +41,12 @@ import picocli.CommandLine.Spec;
  * 1 … 15), {@code "mse"} (their mean), {@code "baseline_copy_last"} and {@code "baseline_mean_frame"} (the two
  * baselines' errors, averaged over the 15 steps), {@code "sequences"}}; {@code out} when a file was saved.
  *
+ * <p>With {@code --plan cem}, the world model also controls the real pendulum by latent-space CEM planning
+ * ({@link PlanetPolicy}, PlaNet's way) on {@code --plan-episodes} episodes from fixed start states (seed
+ * {@value #EVALUATION_SEED}), and the object gains {@code planner_returns} (one per episode),
+ * {@code random_policy_return} (the mean of {@value #RANDOM_EPISODES} random-torque episodes from the same seed)
+ * and {@code planner}: {@code {"kind", "horizon", "samples", "elites", "iterations", "seconds_per_episode"}}.
+ *
  * <p>The behaviour half of Dreamer (an actor and a critic learned in imagination, {@code --behaviour} and
  * {@code --env-steps} in the lesson's design) is not part of this command yet; when it comes, it runs after
  * step 3 below on the world model just trained or loaded, and adds its keys to the same object.
@@ -49,18 +56,25 @@ import picocli.CommandLine.Spec;
                 + "through a 16x16 camera, then measure open-loop prediction on held-out sequences: 5 context frames, "
                 + "then 15 frames imagined from the actions alone, against copying the last context frame and drawing "
                 + "the mean frame.",
-                "With --networks, the world model of a file is measured instead of trained."},
+                "With --networks, the world model of a file is measured instead of trained. With --plan cem, it then "
+                + "controls the real pendulum by CEM planning in its latent space (PlaNet)."},
         footer = {"", "Example: mbrl-lab dreamer --updates 500 --seed 2 --json",
-            "Shipped world model: mbrl-lab dreamer --seed 1 --updates 4000 --out assets/networks/dreamer.dn --json"})
+            "Shipped world model: mbrl-lab dreamer --seed 1 --updates 4000 --out assets/networks/dreamer.dn --json",
+            "Planning with it: mbrl-lab dreamer --networks assets/networks/dreamer.dn --plan cem --json"})
 final class DreamerCommand implements Callable<Integer> {
     private static final String WORLD = "pendulum-pixels";
     /** With --behaviour: the greedy policy is measured every this many collected episodes ... */
     static final int EVAL_EVERY = 5;
     /** ... on this many real episodes from this seed (the same start states every time). */
     static final int EVAL_EPISODES = 5;
-    static final long EVAL_SEED = 77;
-    /** The random policy's return is the mean of this many episodes from {@link #EVAL_SEED}. */
+    /** The only --plan. */
+    private static final String CEM = "cem";
+    /** The seed of the planner's (and the random policy's) fixed start states, as Dreamer's greedy evaluation uses. */
+    static final long EVALUATION_SEED = 77;
+    /** Random-torque episodes the random policy's return is averaged over. */
     static final int RANDOM_EPISODES = 50;
+    /** The most --plan-episodes. */
+    static final int MAX_PLAN_EPISODES = 100;
 
     @Mixin
     Cli.HelpOption help;
@@ -107,6 +121,13 @@ final class DreamerCommand implements Callable<Integer> {
 
     @Option(names = "--clip", hidden = true, paramLabel = "C")
     Double clip;
+    @Option(names = "--plan", paramLabel = "PLANNER", description = "Then control the real pendulum with the world "
+            + "model: cem (CEM planning in its latent space, PlaNet's way; H 12, 100 candidates, 10 elites, 5 iterations "
+            + "per step, about 10 s an episode on one core).")
+    String plan;
+
+    @Option(names = "--plan-episodes", paramLabel = "N", description = "Episodes of 100 steps to plan, 1 to 100 (default: 5).")
+    Integer planEpisodes;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop with exit 1 after this long (default: 3600).")
     double timeLimit = 3600;
@@ -127,6 +148,7 @@ final class DreamerCommand implements Callable<Integer> {
         if (envSteps != null && !behaviour) throw new Cli.UsageError("--env-steps needs --behaviour");
         if (behaviour) {
             if (networks != null) throw new Cli.UsageError("--behaviour trains its own world model on its own episodes; it cannot use --networks");
+            if (plan != null) throw new Cli.UsageError("--plan plans with a world model alone; --behaviour acts with its actor");
             if (episodes != DreamerData.TRAINING_EPISODES) {
                 throw new Cli.UsageError("--episodes sets the random episodes of the world model alone; with --behaviour use --env-steps");
             }
@@ -138,6 +160,11 @@ final class DreamerCommand implements Callable<Integer> {
             envSteps = n;
         }
         if (!(timeLimit > 0)) throw new Cli.UsageError("--time-limit " + Format.number(timeLimit) + " is out of range: allowed > 0");
+        if (plan != null && !CEM.equals(plan)) throw new Cli.UsageError("unknown --plan '" + plan + "' (planners: " + CEM + ")");
+        if (planEpisodes != null && plan == null) throw new Cli.UsageError("--plan-episodes needs --plan " + CEM);
+        if (planEpisodes != null && (planEpisodes < 1 || planEpisodes > MAX_PLAN_EPISODES)) {
+            throw new Cli.UsageError("--plan-episodes " + planEpisodes + " is out of range: allowed 1 to " + MAX_PLAN_EPISODES);
+        }
         DreamerNetworks loaded = null;
         if (networks != null) {
             if (updates != null) throw new Cli.UsageError("--updates trains a new world model; it cannot continue the one in --networks");
@@ -178,15 +205,18 @@ final class DreamerCommand implements Callable<Integer> {
         // 3. Open-loop prediction on the held-out sequences.
         OpenLoop.Result openl = DreamerData.openLoop(DreamerData.heldOut(s), result.meanFrame()).evaluate(result.model());
         // (Behaviour learning, --behaviour, goes here: it starts from result.model().)
+
+        // 4. Control by planning in the latent space, against random torques from the same start states.
+        Planning planning = plan == null ? null : plan(result, progress, planEpisodes != null ? planEpisodes : 5);
         double total = (System.nanoTime() - start) / 1e9;
 
-        // 4. Save, then report.
+        // 5. Save, then report.
         if (outFile != null) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             result.write(bytes);
             UserFiles.write(outFile, bytes.toByteArray());
         }
-        report(result, openl, total, outFile);
+        report(result, openl, planning, total, outFile);
         return 0;
     }
 
@@ -223,7 +253,7 @@ final class DreamerCommand implements Callable<Integer> {
                             + ", imagined reward " + Format.fixed(snap.behaviour()[3], 2) + ", V_lambda "
                             + Format.fixed(snap.behaviour()[2], 1);
                     if ((n - d.seedEpisodes()) % EVAL_EVERY == 0) {
-                        double greedy = agent.evaluate(EVAL_EPISODES, EVAL_SEED);
+                        double greedy = agent.evaluate(EVAL_EPISODES, EVALUATION_SEED);
                         ObjectNode e = evals.addObject();
                         e.put("env_steps", last.envSteps());
                         e.put("updates", snap.updates());
@@ -244,7 +274,7 @@ final class DreamerCommand implements Callable<Integer> {
         float[] meanFrame = agent.replay().meanFrame();
         DreamerNetworks result = DreamerNetworks.of(model, s, d.episodes(), snap.updates(), meanFrame);
         OpenLoop.Result openl = DreamerData.openLoop(DreamerData.heldOut(s), meanFrame).evaluate(model);
-        double random = DreamerAgent.randomPolicyReturn(RANDOM_EPISODES, EVAL_SEED);
+        double random = DreamerAgent.randomPolicyReturn(RANDOM_EPISODES, EVALUATION_SEED);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (outFile != null) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -287,7 +317,27 @@ final class DreamerCommand implements Callable<Integer> {
         o.put("sequences", openl.sequences());
     }
 
-    private void report(DreamerNetworks result, OpenLoop.Result openl, double seconds, Path outFile) throws IOException {
+    /** The planner's real returns, its settings and time, and the random policy's mean return. */
+    private record Planning(PlanetPolicy.Settings settings, double[] returns, double secondsPerEpisode, double randomReturn) {}
+
+    private static Planning plan(DreamerNetworks result, Progress progress, int episodes) {
+        PlanetPolicy.Settings settings = PlanetPolicy.Settings.defaults();
+        PlanetPolicy policy = new PlanetPolicy(result.model(), settings);
+        int[] steps = {0};
+        long start = System.nanoTime();
+        PixelEpisodes played = PixelEpisodes.collect((frame, random) -> {
+            progress.tick(() -> "planning step " + steps[0] + " of " + episodes * PixelEpisodes.STEPS);
+            steps[0]++;
+            return policy.torque(frame, random);
+        }, episodes, EVALUATION_SEED);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] returns = new double[episodes];
+        for (int e = 0; e < episodes; e++) returns[e] = played.episodeReturn(e);
+        return new Planning(settings, returns, seconds / episodes, DreamerAgent.randomPolicyReturn(RANDOM_EPISODES, EVALUATION_SEED));
+    }
+
+    private void report(DreamerNetworks result, OpenLoop.Result openl, Planning planning, double seconds, Path outFile)
+            throws IOException {
         PrintWriter w = spec.commandLine().getOut();
         double[] mse = openl.msePerStep();
         if (json) {
@@ -299,6 +349,19 @@ final class DreamerCommand implements Callable<Integer> {
             root.put("updates", result.updates());
             root.put("seconds", Math.round(seconds * 100) / 100.0);
             putOpenLoop(root, openl);
+            if (planning != null) {
+                ArrayNode returns = root.putArray("planner_returns");
+                for (double r : planning.returns()) returns.add(r);
+                root.put("random_policy_return", planning.randomReturn());
+                PlanetPolicy.Settings p = planning.settings();
+                ObjectNode settings = root.putObject("planner");
+                settings.put("kind", CEM);
+                settings.put("horizon", p.horizon());
+                settings.put("samples", p.samples());
+                settings.put("elites", p.elites());
+                settings.put("iterations", p.iterations());
+                settings.put("seconds_per_episode", Math.round(planning.secondsPerEpisode() * 100) / 100.0);
+            }
             if (outFile != null) root.put("out", outFile.toString());
             w.println(mapper.writeValueAsString(root));
         } else {
@@ -316,6 +379,18 @@ final class DreamerCommand implements Callable<Integer> {
             w.println(String.format(Locale.ROOT, "%6s %10.5f %10.5f %10.5f  (model / mean frame %.2f, model / copy last %.2f)",
                     "mean", openl.mse(), openl.baselineCopyLast(), openl.baselineMeanFrame(),
                     openl.mse() / openl.baselineMeanFrame(), openl.mse() / openl.baselineCopyLast()));
+            if (planning != null) {
+                PlanetPolicy.Settings p = planning.settings();
+                double planned = java.util.Arrays.stream(planning.returns()).average().orElse(Double.NaN);
+                w.println(String.format(Locale.ROOT, "CEM planning in the latent space (H %d, %d candidates, %d elites, %d iterations; "
+                        + "%.1f s an episode), %d %s from seed %d:", p.horizon(), p.samples(), p.elites(), p.iterations(),
+                        planning.secondsPerEpisode(), planning.returns().length, planning.returns().length == 1 ? "episode" : "episodes",
+                        EVALUATION_SEED));
+                StringBuilder list = new StringBuilder();
+                for (double r : planning.returns()) list.append(String.format(Locale.ROOT, " %.1f", r));
+                w.println("  returns" + list + String.format(Locale.ROOT, "  (mean %.1f; random torques %.1f over %d episodes)",
+                        planned, planning.randomReturn(), RANDOM_EPISODES));
+            }
             if (outFile != null) w.println("saved to " + outFile);
         }
         w.flush();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbrllab.engine.dreamer.DreamerAgent;
 import org.mbrllab.engine.dreamer.DreamerNetworks;
+import org.mbrllab.engine.dreamer.PixelEpisodes;
+import org.mbrllab.engine.dreamer.PlanetPolicy;
 
 /** {@code dreamer}: the JSON contract, the saved file measured again, and the one-line errors. */
 class DreamerCliTest {
@@ -70,6 +72,33 @@ class DreamerCliTest {
         assertTrue(r.out().contains("model / mean frame"), r.out());
     }
 
+    /**
+     * One planned episode with the shipped world model: the episode's return is the one {@link PlanetPolicy} with
+     * its defaults earns from seed 77's start state, and the random policy's is DreamerAgent's over 50 episodes.
+     */
+    @Test
+    void planningWithTheShippedModelReportsTheRealReturnsAndTheRandomPolicys() throws Exception {
+        JsonNode j = ok(CliRun.of("dreamer", "--networks", "assets/networks/dreamer.dn", "--plan", "cem",
+                "--plan-episodes", "1", "--json"));
+        assertEquals(DreamerNetworks.shipped().updates(), j.get("updates").asInt(), "the file's keys are still there");
+        assertEquals(15, j.get("openl").get("mse_per_step").size());
+        JsonNode p = j.get("planner");
+        PlanetPolicy.Settings d = PlanetPolicy.Settings.defaults();
+        assertEquals("cem", p.get("kind").asText());
+        assertEquals(d.horizon(), p.get("horizon").asInt());
+        assertEquals(d.samples(), p.get("samples").asInt());
+        assertEquals(d.elites(), p.get("elites").asInt());
+        assertEquals(d.iterations(), p.get("iterations").asInt());
+        assertTrue(p.get("seconds_per_episode").asDouble() > 0);
+        assertEquals(1, j.get("planner_returns").size());
+        double expected = PixelEpisodes.collect(new PlanetPolicy(DreamerNetworks.shipped().model(), d), 1, 77).episodeReturn(0);
+        assertEquals(expected, j.get("planner_returns").get(0).asDouble(), 1e-9 * Math.abs(expected));
+        assertEquals(DreamerAgent.randomPolicyReturn(50, 77), j.get("random_policy_return").asDouble(), 1e-9 * 1300);
+        // Without --plan, none of the planner's keys.
+        JsonNode plain = CliRun.of("dreamer", "--networks", "assets/networks/dreamer.dn", "--json").okJson();
+        assertTrue(!plain.has("planner") && !plain.has("planner_returns") && !plain.has("random_policy_return"), plain.toString());
+    }
+
     @Test
     void errorsAreOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         assertEquals("error: unknown --world 'cartpole' (worlds: pendulum-pixels)", CliRun.of("dreamer", "--world", "cartpole").usageError());
@@ -91,6 +120,13 @@ class DreamerCliTest {
         assertTrue(CliRun.of("dreamer", "--behaviour", "--episodes", "5").usageError().contains("use --env-steps"));
         assertEquals("error: --updates 2 is out of range: with --behaviour allowed 3 (one per collected episode) to 1000000",
                 CliRun.of("dreamer", "--behaviour", "--env-steps", "800", "--updates", "2").usageError());
+        assertTrue(CliRun.of("dreamer", "--behaviour", "--plan", "cem").usageError().contains("--behaviour acts with its actor"));
+        assertEquals("error: unknown --plan 'ilqr' (planners: cem)", CliRun.of("dreamer", "--plan", "ilqr").usageError());
+        assertEquals("error: --plan-episodes needs --plan cem", CliRun.of("dreamer", "--plan-episodes", "3").usageError());
+        assertEquals("error: --plan-episodes 0 is out of range: allowed 1 to 100",
+                CliRun.of("dreamer", "--plan", "cem", "--plan-episodes", "0").usageError());
+        assertEquals("error: --plan-episodes 101 is out of range: allowed 1 to 100",
+                CliRun.of("dreamer", "--plan", "cem", "--plan-episodes", "101").usageError());
     }
 
     /**

@@ -1,13 +1,14 @@
 package org.mbrllab.engine.control;
 
 /**
- * Prices many control sequences at once from one state with {@link Dynamics#stepBatch}: all samples
- * advance one time step together, in primitive arrays, so no state is ever allocated per sample.
+ * Prices many control sequences at once from one state with {@link BatchDynamics#stepBatch}: all samples
+ * advance one time step together, in primitive arrays, so no state is ever allocated per sample. J is
+ * {@link StageCost}'s: the stage costs plus the terminal cost of x_H.
  */
 final class BatchRollout {
 
     private final BatchDynamics model;
-    private final QuadraticCost cost;
+    private final StageCost cost;
     private final int horizon;
     private final int n;
     private double[] states;
@@ -15,7 +16,7 @@ final class BatchRollout {
     private double[] column;
     private double[] costs;
 
-    BatchRollout(BatchDynamics model, QuadraticCost cost, int horizon) {
+    BatchRollout(BatchDynamics model, StageCost cost, int horizon) {
         this.model = model;
         this.cost = cost;
         this.horizon = horizon;
@@ -48,6 +49,7 @@ final class BatchRollout {
             states = next;
             next = swap;
         }
+        for (int i = 0; i < count; i++) costs[i] += cost.terminalAt(states, i * n);
         return costs;
     }
 }

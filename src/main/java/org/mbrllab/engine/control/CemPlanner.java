@@ -24,7 +24,7 @@ public final class CemPlanner implements Planner {
     public static final double MIN_STD_FRACTION = 1e-3;
 
     private final BatchDynamics model;
-    private final QuadraticCost cost;
+    private final StageCost cost;
     private final int horizon;
     private final int samples;
     private final int elites;
@@ -34,7 +34,7 @@ public final class CemPlanner implements Planner {
     private final double[] controls;
     private final Integer[] order;
 
-    public CemPlanner(BatchDynamics model, QuadraticCost cost, int horizon, int samples, int elites, int iterations,
+    public CemPlanner(BatchDynamics model, StageCost cost, int horizon, int samples, int elites, int iterations,
                       long seed) {
         this.model = model;
         this.cost = cost;

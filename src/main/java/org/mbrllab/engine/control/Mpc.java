@@ -89,8 +89,8 @@ public final class Mpc implements Engine<MpcSnapshot> {
         return actions.size() < steps;
     }
 
-    /** u_1 … u_{H−1}, u_{H−1}: the plan one step later. */
-    static double[] shift(double[] plan) {
+    /** u_1 … u_{H−1}, u_{H−1}: the plan one step later (the warm start of the next replan). */
+    public static double[] shift(double[] plan) {
         double[] shifted = new double[plan.length];
         System.arraycopy(plan, 1, shifted, 0, plan.length - 1);
         shifted[plan.length - 1] = plan[plan.length - 1];

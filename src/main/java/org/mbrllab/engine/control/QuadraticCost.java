@@ -15,7 +15,7 @@ import org.mbrllab.engine.core.ParameterSpec;
  * @param r          R, the control weight, positive
  * @param angleIndex which state entry is wrapped before it is weighted, or {@link #NO_WRAP}
  */
-public record QuadraticCost(double[] q, double r, int angleIndex) {
+public record QuadraticCost(double[] q, double r, int angleIndex) implements StageCost {
 
     public static final ParameterSpec Q_WEIGHT = ParameterSpec.real("q", "Q diagonal entry", 0, 1e4, 1,
             "Weight of one state entry squared in the cost. Larger: the controller fights harder to bring it to 0.");
@@ -77,6 +77,7 @@ public record QuadraticCost(double[] q, double r, int angleIndex) {
     }
 
     /** c of the state stored at {@code xs[offset …]} (batched layouts). */
+    @Override
     public double stageAt(double[] xs, int offset, double u) {
         double c = r * u * u;
         for (int i = 0; i < q.length; i++) {
@@ -87,6 +88,7 @@ public record QuadraticCost(double[] q, double r, int angleIndex) {
     }
 
     /** J = Σ_{t=0}^{T−1} c(x_t, u_t) for states x_0 … x_T (x_T does not count) and actions u_0 … u_{T−1}. */
+    @Override
     public double total(double[][] states, double[] actions) {
         double j = 0;
         for (int t = 0; t < actions.length; t++) j += stage(states[t], actions[t]);

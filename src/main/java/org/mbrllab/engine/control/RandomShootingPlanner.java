@@ -15,14 +15,14 @@ import org.mbrllab.engine.core.Seeds;
 public final class RandomShootingPlanner implements Planner {
 
     private final BatchDynamics model;
-    private final QuadraticCost cost;
+    private final StageCost cost;
     private final int horizon;
     private final int samples;
     private final RandomGenerator rng;
     private final BatchRollout rollout;
     private final double[] controls;
 
-    public RandomShootingPlanner(BatchDynamics model, QuadraticCost cost, int horizon, int samples, long seed) {
+    public RandomShootingPlanner(BatchDynamics model, StageCost cost, int horizon, int samples, long seed) {
         this.model = model;
         this.cost = cost;
         this.horizon = Check.inRange("horizon", horizon, 1, (int) MpcSettings.HORIZON.max());

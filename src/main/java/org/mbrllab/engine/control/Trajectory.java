@@ -35,9 +35,10 @@ public record Trajectory(double[][] states, double[] actions, double cost) {
 
     /**
      * {@link #rollout(Dynamics, QuadraticCost, double[], double[])} through any batch model, one state at a
-     * time (a learned model answers for a batch of one as it does for sequence 0 of a batch).
+     * time (a learned model answers for a batch of one as it does for sequence 0 of a batch), priced with any
+     * {@link StageCost} (its terminal cost included).
      */
-    public static Trajectory rollout(BatchDynamics model, QuadraticCost cost, double[] x0, double[] actions) {
+    public static Trajectory rollout(BatchDynamics model, StageCost cost, double[] x0, double[] actions) {
         int steps = actions.length;
         double[][] xs = new double[steps + 1][];
         double[] us = new double[steps];

@@ -130,6 +130,24 @@ public final class FrozenRssm {
         return sample(h, gaussian(h, hidden, 8), eps, false);
     }
 
+    /**
+     * {@link #imagine} with ε = 0 on a state given as one array [h, z] of H + Z values: the next state's
+     * [h, z] (z the prior's mean), for planners that keep states as plain numbers ({@link LatentDynamics}).
+     * The same arithmetic as {@code imagine(state, torque, null)}, so the same floats.
+     */
+    float[] imagineMean(float[] hz, double torque) {
+        PlainLayers.check(hz.length, hidden + latent, "[h, z]");
+        float[] hp = new float[hidden];
+        float[] zp = new float[latent];
+        System.arraycopy(hz, 0, hp, 0, hidden);
+        System.arraycopy(hz, hidden, zp, 0, latent);
+        float[] h = transition(hp, zp, torque);
+        float[] next = new float[hidden + latent];
+        System.arraycopy(h, 0, next, 0, hidden);
+        System.arraycopy(gaussian(h, hidden, 8)[0], 0, next, hidden, latent);
+        return next;
+    }
+
     /** The prior p(z | h) at a state's h, as {mean, std}: what the model expected before seeing the frame. */
     public float[][] prior(State state) {
         return gaussian(state.h, hidden, 8);
@@ -148,7 +166,12 @@ public final class FrozenRssm {
 
     /** The reward head's output r̂, in symlog units: the predicted symlog of the reward that led to this state. */
     public double rewardSymlog(State state) {
-        float[] f = feature(state);
+        return rewardSymlog(feature(state));
+    }
+
+    /** {@link #rewardSymlog(State)} of the state [h, z] given as one array of H + Z values. */
+    double rewardSymlog(float[] f) {
+        PlainLayers.check(f.length, hidden + latent, "[h, z]");
         float[] a = new float[headUnits];
         PlainLayers.dense(f, w[20], w[21], hidden + latent, headUnits, a);
         elu(a);
@@ -167,10 +190,14 @@ public final class FrozenRssm {
     /** h_t = GRU(h_{t−1}, [z_{t−1}, a_{t−1}]). */
     private float[] transition(State previous, double torque) {
         if (previous == null) throw new IllegalArgumentException("imagination needs a state to start from");
-        float[] hp = previous.h;
+        return transition(previous.h, previous.z, torque);
+    }
+
+    /** h_t = GRU(h_{t−1}, [z_{t−1}, a_{t−1}]) from h_{t−1} and z_{t−1} as arrays (read, not kept). */
+    private float[] transition(float[] hp, float[] zp, double torque) {
         int in = latent + 1;
         float[] v = new float[in + hidden];
-        System.arraycopy(previous.z, 0, v, 0, latent);
+        System.arraycopy(zp, 0, v, 0, latent);
         v[latent] = action(torque);
         System.arraycopy(hp, 0, v, in, hidden);
         float[] gates = new float[2 * hidden];

@@ -105,6 +105,39 @@ class MpcTest {
         }
     }
 
+    /**
+     * A {@link StageCost} with a terminal cost: the batch prices it as J = Σ c(x_t, u_t) + c_T(x_H), with c_T
+     * on the state after the last control, exactly as a one-at-a-time rollout (and the sums written out) do.
+     */
+    @Test
+    void batchedRolloutAddsTheTerminalCostOfTheLastState() {
+        int horizon = 5, count = 4;
+        StageCost withTerminal = new StageCost() {
+            @Override
+            public double stageAt(double[] xs, int offset, double u) {
+                return COST.stageAt(xs, offset, u);
+            }
+
+            @Override
+            public double terminalAt(double[] xs, int offset) {
+                return 100 * xs[offset + Cartpole.X] * xs[offset + Cartpole.X];
+            }
+        };
+        double[] controls = new double[count * horizon];
+        var rng = Seeds.random(9);
+        for (int i = 0; i < controls.length; i++) controls[i] = 10 * (2 * rng.nextDouble() - 1);
+        double[] costs = new BatchRollout(PLANT, withTerminal, horizon).costs(X0, controls, count).clone();
+        for (int i = 0; i < count; i++) {
+            double[] seq = java.util.Arrays.copyOfRange(controls, i * horizon, (i + 1) * horizon);
+            Trajectory t = Trajectory.rollout(PLANT, COST, X0, seq);
+            double cartAtEnd = t.x(horizon, Cartpole.X);
+            assertTrue(Math.abs(cartAtEnd) > 1e-4, "the terminal cost is not 0 here: x_H = " + cartAtEnd);
+            double expected = t.cost() + 100 * cartAtEnd * cartAtEnd;
+            assertEquals(expected, costs[i], 1e-12 * expected);
+            assertEquals(expected, Trajectory.rollout((BatchDynamics) PLANT, withTerminal, X0, seq).cost(), 1e-12 * expected);
+        }
+    }
+
     @Test
     void samplingPlannersAreSeededAndReturnTheirPredictedTrajectory() {
         for (PlannerKind kind : new PlannerKind[] {PlannerKind.SHOOTING, PlannerKind.CEM}) {
