@@ -38,7 +38,7 @@ final class CurveChart {
         NumberAxis x = new NumberAxis("environment steps");
         NumberAxis y = new NumberAxis("return per episode");
         y.setAutoRangeIncludesZero(false);
-        y.setUpperMargin(0.3);
+        y.setUpperMargin(0.08);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         chart = new JFreeChart("Real return while training", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Palette.solidGrid(chart);
@@ -78,8 +78,8 @@ final class CurveChart {
     }
 
     void setTheme(Theme t, double fontSize) {
+        // The legend beneath the plot: the curve climbs from the bottom left to the top right, across both corners.
         ChartStyle.apply(chart, t, fontSize);
-        Palette.insideLegend(chart, t, fontSize, true);
         renderer.setSeriesPaint(0, Palette.line(t, 0));
         renderer.setSeriesPaint(1, Palette.line(t, 1));
         renderer.setSeriesStroke(0, Palette.solid(3f));
