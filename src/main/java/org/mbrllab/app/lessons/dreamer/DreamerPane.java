@@ -186,9 +186,10 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
         controls.setPadding(new Insets(4, 8, 4, 8));
 
         // 3. The strip above; the controls and the chart beneath it.
-        // The chart asks for little height: on a 1280 × 800 screen the strip's frames need it more.
+        // The chart asks for little height: on a 1280 × 800 screen the strip's frames need it more (and the tabs'
+        // header takes a line of it).
         chart.node().setPrefSize(600, 230);
-        chart.node().setMinSize(300, 190);
+        chart.node().setMinSize(300, 160);
         HBox.setHgrow(chart.node(), Priority.ALWAYS);
         HBox bottom = new HBox(8, controls, chart.node());
         figure = new StripAndChart(stripView, bottom);
