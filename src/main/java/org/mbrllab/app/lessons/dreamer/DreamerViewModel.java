@@ -36,6 +36,11 @@ import org.mbrllab.engine.run.RunStatus;
  * the strip is rolled out here, on the calling thread, by the plain-Java {@link FrozenRssm} (a few
  * milliseconds). It never touches a control, so tests drive it synchronously.
  *
+ * <p>The other views have their own small models, fed from here when the model or the strip changes: the
+ * strip's states give the latent-state view ({@link Latent}) and the start of the λ-return trajectory
+ * ({@link ReturnsViewModel}); the file in use ({@link ModelInUse}: its actor, critic and curve, if any) feeds the
+ * driven pendulums ({@link DriveViewModel}) and the batch of imagined trajectories ({@link BehaviourViewModel}).
+ *
  * <h2>The sequences of the strip</h2>
  * Windows of {@value #MAX_CONTEXT} + {@value #MAX_HORIZON} frames, four to a held-out episode. Imagination always
  * starts at the window's frame {@value #MAX_CONTEXT}; the context is the C frames just before it. So the
