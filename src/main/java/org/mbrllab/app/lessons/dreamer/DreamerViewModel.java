@@ -21,6 +21,7 @@ import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.dreamer.DreamerData;
 import org.mbrllab.engine.dreamer.DreamerNetworks;
 import org.mbrllab.engine.dreamer.FrozenRssm;
+import org.mbrllab.engine.dreamer.GaussianKl;
 import org.mbrllab.engine.dreamer.OpenLoop;
 import org.mbrllab.engine.dreamer.PixelEpisodes;
 import org.mbrllab.engine.dreamer.PixelPendulum;
@@ -34,6 +35,11 @@ import org.mbrllab.engine.run.RunStatus;
  * benchmark ({@link OpenLoop.Result}). Training from scratch runs on the runner's worker ({@link TrainingEngine});
  * the strip is rolled out here, on the calling thread, by the plain-Java {@link FrozenRssm} (a few
  * milliseconds). It never touches a control, so tests drive it synchronously.
+ *
+ * <p>The other views have their own small models, fed from here when the model or the strip changes: the
+ * strip's states give the latent-state view ({@link Latent}) and the start of the λ-return trajectory
+ * ({@link ReturnsViewModel}); the file in use ({@link ModelInUse}: its actor, critic and curve, if any) feeds the
+ * driven pendulums ({@link DriveViewModel}) and the batch of imagined trajectories ({@link BehaviourViewModel}).
  *
  * <h2>The sequences of the strip</h2>
  * Windows of {@value #MAX_CONTEXT} + {@value #MAX_HORIZON} frames, four to a held-out episode. Imagination always
@@ -66,6 +72,27 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     record Strip(List<float[]> truth, List<float[]> model, int context, int horizon, double[] stepMse, int sequence,
                  int episode, int start) {}
 
+    /**
+     * The strip's model states, for the latent-state view: one column per frame of the strip (C context, then H
+     * imagined).
+     *
+     * @param h             h_k, the deterministic state, C + H rows of H_units values
+     * @param z             z_k, the stochastic state (ε = 0: the mean of the Gaussian it comes from), C + H rows
+     * @param posteriorMean μ_q over the context: what the model made of each frame it saw, C rows
+     * @param priorMean     μ_p over the context: what it expected at the same h before seeing the frame, C rows
+     * @param kl            KL(q ‖ p) per context step, in nats (the first step's prior knows nothing: h = 0)
+     * @param context       C
+     * @param horizon       H
+     */
+    record Latent(List<float[]> h, List<float[]> z, List<float[]> posteriorMean, List<float[]> priorMean, double[] kl,
+                  int context, int horizon) {}
+
+    /**
+     * A held-out window: the C context frames of sequence {@code sequence} start at step {@code start} of
+     * held-out episode {@code episode}.
+     */
+    record Window(int sequence, int episode, int start, int context) {}
+
     private final ParameterModel parameters = new ParameterModel(parameterSpecs());
     private final IntegerProperty horizon = new SimpleIntegerProperty(this, "horizon", MAX_HORIZON);
     private final IntegerProperty context = new SimpleIntegerProperty(this, "context", OpenLoop.CONTEXT);
@@ -75,6 +102,11 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     private final ReadOnlyObjectWrapper<OpenLoop.Result> openLoop = new ReadOnlyObjectWrapper<>(this, "openLoop");
     private final ReadOnlyObjectWrapper<TrainingEngine.Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper(this, "modelStatus", "");
+    private final ReadOnlyObjectWrapper<Latent> latent = new ReadOnlyObjectWrapper<>(this, "latent");
+    private final DriveViewModel drive = new DriveViewModel();
+    private final ReturnsViewModel returns = new ReturnsViewModel();
+    private final BehaviourViewModel behaviour = new BehaviourViewModel();
+    private ModelInUse inUse;
     private Supplier<DreamerNetworks> shippedSource = DreamerViewModel::readShipped;
     private RssmConfig base = RssmConfig.defaults();
     private PixelEpisodes heldOut;
@@ -82,6 +114,7 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     private TrainingEngine.Snapshot adopted;
     private List<float[]> rolledTruth = List.of();
     private List<float[]> rolledModel = List.of();
+    private List<FrozenRssm.State> rolledStates = List.of();
 
     DreamerViewModel() {
         super("dreamer");
@@ -106,6 +139,16 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     /** The model's open-loop errors on the fixed benchmark (5 context frames, 50 held-out sequences). */
     ReadOnlyObjectProperty<OpenLoop.Result> openLoopProperty() { return openLoop.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<TrainingEngine.Snapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
+    /** The strip's model states (h, z, posterior and prior means, KL), for the latent-state view. */
+    ReadOnlyObjectProperty<Latent> latentProperty() { return latent.getReadOnlyProperty(); }
+    /** The real pendulum and the model's imagination, driven by the person. */
+    DriveViewModel drive() { return drive; }
+    /** λ-returns along an imagined trajectory from the strip's last context state. */
+    ReturnsViewModel returns() { return returns; }
+    /** A batch of imagined trajectories, and the file's training curve. */
+    BehaviourViewModel behaviour() { return behaviour; }
+    /** The file in use and what it carries beyond the world model, or null when there is none. */
+    ModelInUse inUse() { return inUse; }
     /** Which model is in use, or why the shipped one could not be read. */
     ReadOnlyStringProperty modelStatusProperty() { return modelStatus.getReadOnlyProperty(); }
 
@@ -146,6 +189,10 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
             model.set(null);
             strip.set(null);
             openLoop.set(null);
+            latent.set(null);
+            inUse = null;
+            drive.setModel(null);
+            behaviour.setModel(null);
             modelStatus.set("Could not load the shipped world model (" + e.getMessage() + "). Train from scratch.");
         }
         if (isStarted()) reset();
@@ -196,7 +243,10 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
             heldOut = DreamerData.heldOut(n.seed());
             heldOutSeed = n.seed();
         }
+        inUse = ModelInUse.of(n, heldOut);
         model.set(n);
+        drive.setModel(inUse);
+        behaviour.setModel(inUse);
         openLoop.set(DreamerData.openLoop(heldOut, n.meanFrame()).evaluate(n.model()));
         OpenLoop.Result r = openLoop.get();
         modelStatus.set(status + String.format(Locale.ROOT, " Open loop over 15 steps: %.2f × the mean frame's error, "
@@ -210,24 +260,50 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
         if (n == null) return;
         FrozenRssm m = n.model();
         int c = context.get();
-        int i = sequence.get();
-        int episode = i / (SEQUENCES / DreamerData.HELD_OUT_EPISODES);
-        int start = (i % (SEQUENCES / DreamerData.HELD_OUT_EPISODES)) * WINDOW + MAX_CONTEXT - c;
+        Window w = window(sequence.get(), c);
         List<float[]> truth = new ArrayList<>();
         List<float[]> decoded = new ArrayList<>();
+        List<FrozenRssm.State> states = new ArrayList<>();
         FrozenRssm.State state = null;
         for (int k = 0; k < c + MAX_HORIZON; k++) {
             float[] frame = new float[PixelPendulum.PIXELS];
-            heldOut.frame(episode, start + k, frame);
-            double torque = k == 0 ? 0 : heldOut.action(episode, start + k - 1);
+            heldOut.frame(w.episode(), w.start() + k, frame);
+            double torque = k == 0 ? 0 : heldOut.action(w.episode(), w.start() + k - 1);
             // The context is filtered; after it, each step starts from the state just imagined.
             state = k < c ? m.observe(state, torque, frame, null) : m.imagine(state, torque, null);
             truth.add(frame);
             decoded.add(m.decode(state));
+            states.add(state);
         }
         rolledTruth = truth;
         rolledModel = decoded;
-        showStrip(i, episode, start);
+        rolledStates = states;
+        returns.setStart(inUse, states.get(c - 1), trueTorques(heldOut, w, MAX_HORIZON));
+        showStrip(w.sequence(), w.episode(), w.start());
+    }
+
+    /** Held-out sequence i (0 … {@link #SEQUENCES} − 1) with C context frames: see the class comment. */
+    static Window window(int i, int c) {
+        int perEpisode = SEQUENCES / DreamerData.HELD_OUT_EPISODES;
+        return new Window(i, i / perEpisode, (i % perEpisode) * WINDOW + MAX_CONTEXT - c, c);
+    }
+
+    /** The posterior state after filtering a window's context frames (ε = 0). */
+    static FrozenRssm.State filter(FrozenRssm m, PixelEpisodes heldOut, Window w) {
+        FrozenRssm.State state = null;
+        float[] frame = new float[PixelPendulum.PIXELS];
+        for (int k = 0; k < w.context(); k++) {
+            heldOut.frame(w.episode(), w.start() + k, frame);
+            state = m.observe(state, k == 0 ? 0 : heldOut.action(w.episode(), w.start() + k - 1), frame, null);
+        }
+        return state;
+    }
+
+    /** The n true torques taken from a window's last context frame on. */
+    static double[] trueTorques(PixelEpisodes heldOut, Window w, int n) {
+        double[] u = new double[n];
+        for (int t = 0; t < n; t++) u[t] = heldOut.action(w.episode(), w.start() + w.context() - 1 + t);
+        return u;
     }
 
     private void showStrip() {
@@ -249,6 +325,24 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
         }
         strip.set(new Strip(List.copyOf(rolledTruth.subList(0, c + h)), List.copyOf(rolledModel.subList(0, c + h)),
                 c, h, mse, i, episode, start));
+        latent.set(latent(c, h));
+    }
+
+    private Latent latent(int c, int h) {
+        FrozenRssm m = model.get().model();
+        List<float[]> hs = new ArrayList<>(), zs = new ArrayList<>(), posterior = new ArrayList<>(), prior = new ArrayList<>();
+        double[] kl = new double[c];
+        for (int k = 0; k < c + h; k++) {
+            FrozenRssm.State s = rolledStates.get(k);
+            hs.add(s.h());
+            zs.add(s.z());
+            if (k < c) {
+                posterior.add(s.mean());
+                prior.add(m.prior(s)[0]);
+                kl[k] = GaussianKl.posteriorToPrior(m, s);
+            }
+        }
+        return new Latent(List.copyOf(hs), List.copyOf(zs), List.copyOf(posterior), List.copyOf(prior), kl, c, h);
     }
 
     // ---------------------------------------------------------------- status
