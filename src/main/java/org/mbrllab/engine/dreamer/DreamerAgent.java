@@ -43,9 +43,6 @@ import org.mbrllab.engine.run.Engine;
 public final class DreamerAgent implements Engine<DreamerSnapshot> {
     /** Updates between copies of the critic into the target critic the λ-returns use (DreamerV2: 100). */
     public static final int TARGET_EVERY = 100;
-    /** The names of the sections {@link #networks} writes beside the world model. */
-    public static final String ACTOR_SECTION = "actor", CRITIC_SECTION = "critic", SETTINGS_SECTION = "settings",
-            CURVE_SECTION = "curve";
     private final DreamerConfig config;
     private final RssmGraph world;
     private final BehaviourGraph behaviour;
@@ -233,10 +230,11 @@ public final class DreamerAgent implements Engine<DreamerSnapshot> {
     }
 
     /**
-     * The agent as a file: its world model, and the sections {@value #ACTOR_SECTION} and {@value #CRITIC_SECTION}
-     * (the arrays of {@link BehaviourGraph#ACTOR} and {@link BehaviourGraph#CRITIC}), {@value #SETTINGS_SECTION}
-     * (one array: γ, λ, H) and {@value #CURVE_SECTION} (three arrays: the environment steps after each real
-     * episode, its return, and one value, the random policy's return as measured by the caller).
+     * The agent as a file: its world model, and the sections {@value Imagination#ACTOR_SECTION} and
+     * {@value Imagination#CRITIC_SECTION} (the arrays of {@link BehaviourGraph#ACTOR} and {@link BehaviourGraph#CRITIC}),
+     * {@value Imagination#SETTINGS_SECTION} (one array: γ, λ, H) and {@value TrainingCurve#SECTION} (three arrays:
+     * the environment steps after each real episode, its return, and one value, the random policy's return as
+     * measured by the caller), which {@link Imagination#behaviour} and {@link TrainingCurve} read.
      */
     public DreamerNetworks networks(double randomPolicyReturn) {
         float[] steps = new float[episodes.size()];
@@ -246,11 +244,11 @@ public final class DreamerAgent implements Engine<DreamerSnapshot> {
             returns[i] = (float) episodes.get(i).realReturn();
         }
         List<DreamerNetworks.Section> sections = List.of(
-                new DreamerNetworks.Section(ACTOR_SECTION, List.of(behaviour.actorWeights())),
-                new DreamerNetworks.Section(CRITIC_SECTION, List.of(behaviour.criticWeights())),
-                new DreamerNetworks.Section(SETTINGS_SECTION,
+                new DreamerNetworks.Section(Imagination.ACTOR_SECTION, List.of(behaviour.actorWeights())),
+                new DreamerNetworks.Section(Imagination.CRITIC_SECTION, List.of(behaviour.criticWeights())),
+                new DreamerNetworks.Section(Imagination.SETTINGS_SECTION,
                         List.of(new float[] {(float) config.gamma(), (float) config.lambda(), config.horizon()})),
-                new DreamerNetworks.Section(CURVE_SECTION,
+                new DreamerNetworks.Section(TrainingCurve.SECTION,
                         List.of(steps, returns, new float[] {(float) randomPolicyReturn})));
         return new DreamerNetworks(freezeModel(), config.seed(), episodes.size(), updates, replay.meanFrame(), sections);
     }

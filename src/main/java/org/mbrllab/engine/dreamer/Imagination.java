@@ -27,13 +27,15 @@ import org.mbrllab.engine.nn.BehaviourGraph;
  * A {@link DreamerNetworks} file may carry them as sections named {@value #ACTOR_SECTION} and
  * {@value #CRITIC_SECTION}, six arrays each in {@link BehaviourGraph#ACTOR} and {@link BehaviourGraph#CRITIC}
  * order ({@link #behaviour}). The critic's output is in units of (1 − γ) v, so its value scale κ is that of
- * the agent's γ ({@link DreamerConfig#defaults()}, 0.99), which the file does not record.
+ * the agent's γ, which the section {@value #SETTINGS_SECTION} records ({@link #trainedGamma}).
  */
 public final class Imagination {
     /** The section of a network file holding the actor's six arrays. */
     public static final String ACTOR_SECTION = "actor";
     /** The section holding the critic's six arrays. */
     public static final String CRITIC_SECTION = "critic";
+    /** The section holding one array: γ, λ and H of the behaviour learning that trained the actor and critic. */
+    public static final String SETTINGS_SECTION = "settings";
     /** The most imagined steps of one trajectory. */
     public static final int MAX_HORIZON = DreamerConfig.MAX_HORIZON;
 
@@ -164,7 +166,21 @@ public final class Imagination {
         // The hidden layers' widths are the first biases' lengths; FrozenActor checks every other length.
         BehaviourGraph.Sizes sizes = new BehaviourGraph.Sizes(model.deterministic(), model.stochastic(),
                 model.sizes().headUnits(), a[1].length, c[1].length, 1, 1);
-        return Optional.of(new FrozenActor(sizes, a, c, BehaviourGraph.valueScale(DreamerConfig.defaults().gamma())));
+        return Optional.of(new FrozenActor(sizes, a, c, BehaviourGraph.valueScale(trainedGamma(networks))));
+    }
+
+    /**
+     * The γ the file's critic was trained with: the first value of its {@value #SETTINGS_SECTION} section (γ, λ, H,
+     * as {@link DreamerAgent#networks} writes it), or {@link DreamerConfig#defaults()}'s for a file without one.
+     */
+    public static double trainedGamma(DreamerNetworks networks) {
+        Optional<DreamerNetworks.Section> settings = section(networks, SETTINGS_SECTION);
+        if (settings.isEmpty()) return DreamerConfig.defaults().gamma();
+        List<float[]> a = settings.get().arrays();
+        if (a.isEmpty() || a.get(0).length < 1 || !(a.get(0)[0] >= 0 && a.get(0)[0] <= 1)) {
+            throw new IllegalArgumentException("section \"" + SETTINGS_SECTION + "\" does not start with a discount in [0, 1]");
+        }
+        return a.get(0)[0];
     }
 
     private static Optional<DreamerNetworks.Section> section(DreamerNetworks networks, String name) {

@@ -74,6 +74,41 @@ class DreamerAgentTest {
         assertTrue(first < 0 && first > -3300, "return " + first);
     }
 
+    /**
+     * The agent's file, read back as the lesson reads it: the actor and critic act and value as the agent's own
+     * plain-Java copies (κ from the γ the file records, here 0.9, not the default 0.99), and the curve holds every
+     * episode's steps and return.
+     */
+    @Test
+    void theAgentsFileCarriesItsActorCriticDiscountAndCurve() throws Exception {
+        DreamerConfig c = DreamerConfig.tiny();
+        c = new DreamerConfig(c.world(), c.horizon(), 0.9, 0.5, c.actorUnits(), c.criticUnits(), c.behaviourRate(),
+                c.entropy(), c.gradientClip(), c.seedEpisodes(), c.updatesPerEpisode(), c.explorationNoise(), c.episodes(),
+                c.seed());
+        DreamerAgent agent = runToEnd(c);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        agent.networks(-1234.5).write(bytes);
+        DreamerNetworks file = DreamerNetworks.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        assertEquals(0.9, Imagination.trainedGamma(file), 1e-7);
+        FrozenActor read = Imagination.behaviour(file).orElseThrow();
+        FrozenActor own = agent.freezeActor();
+        FrozenRssm model = file.model();
+        float[] frame = new float[PixelPendulum.PIXELS];
+        agent.replay().frame(3, 40, frame);
+        FrozenRssm.State s = model.observe(null, 0.5, frame, null);
+        assertEquals(own.meanAction(s), read.meanAction(s), 0);
+        // κ = 10 for γ = 0.9; had the file been read with the default γ = 0.99 (κ = 100) the values would differ 10×.
+        assertTrue(own.value(s) != 0);
+        assertEquals(own.value(s), read.value(s), 1e-6 * Math.abs(own.value(s)), "γ is stored as a float");
+        TrainingCurve curve = TrainingCurve.of(file).orElseThrow();
+        assertEquals(4, curve.points());
+        assertEquals(-1234.5, curve.randomReturn(), 1e-3);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(100.0 * (i + 1), curve.envSteps()[i], 0);
+            assertEquals(agent.snapshot().episodes().get(i).realReturn(), curve.returns()[i], 1e-3);
+        }
+    }
+
     @Test
     void theRandomPolicysReturnIsTheMeanOfItsEpisodes() {
         PixelEpisodes e = PixelEpisodes.collect(PixelEpisodes.randomTorques(), 3, 11);
