@@ -29,6 +29,7 @@ class DreamerCliTest {
         JsonNode j = ok(CliRun.of("dreamer", "--updates", "3", "--episodes", "2", "--seed", "5", "--out", file.toString(),
                 "--json"));
         assertEquals("pendulum-pixels", j.get("world").asText());
+        assertEquals("gaussian", j.get("latents").asText());
         assertEquals(5, j.get("seed").asInt());
         assertEquals(2, j.get("episodes").asInt());
         assertEquals(3, j.get("updates").asInt());
@@ -57,6 +58,20 @@ class DreamerCliTest {
     }
 
     @Test
+    void categoricalLatentsTrainSaveAndMeasureTheSameFromTheFile(@TempDir Path dir) {
+        Path file = dir.resolve("c.dn");
+        JsonNode j = ok(CliRun.of("dreamer", "--latents", "categorical", "--updates", "2", "--episodes", "2", "--out",
+                file.toString(), "--json"));
+        assertEquals("categorical", j.get("latents").asText());
+        assertEquals(2, j.get("updates").asInt());
+        JsonNode again = CliRun.of("dreamer", "--networks", file.toString(), "--json").okJson();
+        assertEquals("categorical", again.get("latents").asText(), "the file keeps the kind");
+        assertEquals(j.get("openl").get("mse_per_step"), again.get("openl").get("mse_per_step"));
+        CliRun text = CliRun.of("dreamer", "--networks", file.toString());
+        assertTrue(text.out().contains("h 64, z 16 x 16 categorical"), text.out());
+    }
+
+    @Test
     void theTextReportHasOneRowPerImaginedStepAndTheRatios(@TempDir Path dir) {
         CliRun r = CliRun.of("dreamer", "--updates", "1", "--episodes", "1");
         assertEquals(0, r.code(), r.err());
@@ -78,5 +93,11 @@ class DreamerCliTest {
         assertTrue(CliRun.of("dreamer", "--networks", junk.toString(), "--updates", "5").usageError().contains("cannot continue"));
         assertTrue(CliRun.of("dreamer", "--networks", junk.toString(), "--seed", "5").usageError().contains("the file's"));
         assertTrue(CliRun.of("dreamer", "--behaviour").usageError().contains("--behaviour"), "not there yet: an unknown option");
+        assertEquals("error: unknown --latents 'discrete' (latents: gaussian, categorical)",
+                CliRun.of("dreamer", "--latents", "discrete").usageError());
+        assertEquals("error: --latents is the file's with --networks (its model has them)",
+                CliRun.of("dreamer", "--networks", junk.toString(), "--latents", "gaussian").usageError());
+        String help = CliRun.of("dreamer", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--latents=KIND") && help.contains("categorical (16 groups of 16 classes"), help);
     }
 }

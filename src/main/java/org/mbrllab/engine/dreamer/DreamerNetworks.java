@@ -116,7 +116,7 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
         for (int n : new int[] {s.pixels(), s.encoderUnits(), s.embedding(), s.deterministic(), s.stochastic(), s.headUnits()}) {
             data.writeInt(n);
         }
-        data.writeUTF((s.categorical() ? RssmConfig.Latents.CATEGORICAL : RssmConfig.Latents.GAUSSIAN).key());
+        data.writeUTF(model.latents().key());
         data.writeInt(s.classes());
         for (float[] a : model.weights()) writeArray(data, a);
         data.writeInt(sections.size());

@@ -103,6 +103,11 @@ public final class FrozenRssm {
         return classes > 0;
     }
 
+    /** What z is: Gaussian or categorical. */
+    public RssmConfig.Latents latents() {
+        return categorical() ? RssmConfig.Latents.CATEGORICAL : RssmConfig.Latents.GAUSSIAN;
+    }
+
     /** The values in z: Z, or G·K for a categorical z. */
     public int latent() {
         return latent;
