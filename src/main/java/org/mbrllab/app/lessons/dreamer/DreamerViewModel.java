@@ -50,9 +50,9 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
             "Updates of the world model when it is trained from scratch (each a batch of 16 sequences of 16 steps).");
     static final ParameterSpec EPISODES = ParameterSpec.whole("episodes", "random episodes", 10, 2000, 200,
             "Random-torque episodes of 100 steps the world model learns from.");
-    static final ParameterSpec LATENTS = ParameterSpec.whole("latents", "latents: 0 Gaussian, 1 categorical", 0, 1, 0,
-            "The stochastic state z of a model trained from scratch: 0, a Gaussian of 16 dimensions (Dreamer); 1, 16 "
-                    + "groups of 16 classes, one-hot each, with straight-through gradients (DreamerV2).");
+    static final ParameterSpec LATENTS = ParameterSpec.whole("latents", "categorical z (0/1)", 0, 1, 0,
+            "The stochastic state z of a model trained from scratch: 0, a Gaussian of 16 dimensions (Dreamer); 1, "
+                    + "categorical: 16 groups of 16 classes, one-hot each, with straight-through gradients (DreamerV2).");
 
     /**
      * One held-out sequence through the model: C context frames, then H imagined.
