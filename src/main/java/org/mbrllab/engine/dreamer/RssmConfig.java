@@ -34,7 +34,17 @@ public record RssmConfig(int encoderUnits, int embedding, int deterministic, int
     public static final double MAX_FREE_NATS = 100;
     public static final int MAX_UPDATES = 1_000_000;
     public static final int MAX_CLASSES = 256;
-    /** K of the lesson's categorical latents: G = {@link #stochastic} groups of 16 classes. */
+    /**
+     * K of the lesson's categorical latents: G = {@link #stochastic} groups of 16 classes, so that
+     * {@link #defaults()}{@code .withLatents(CATEGORICAL)} is 16 × 16, the Gaussian's 16 dimensions each made a
+     * group, and trains in about the Gaussian's time (4,000 updates, seed 1: 462 s against the Gaussian's 438 s,
+     * both with other builds on the machine; the graph's extra ops per step are a few against its thousands).
+     *
+     * <p>Measured once each (seed 1, 4,000 updates, open loop as in {@link #defaults()}, error over the 15 steps
+     * divided by the mean frame's and the copy-last baseline's): the Gaussian 0.30 and 0.16; 16 × 16 with 1 free
+     * nat 0.64 and 0.33; with 3 free nats 0.82 and 0.42 (its KL, 2.9 nats, then sits under the free nats, where
+     * the prior gets no gradient); with none 0.71 and 0.37; 8 groups × 8 classes with 1 free nat 0.51 and 0.26.
+     */
     public static final int DEFAULT_CLASSES = 16;
 
     /** What the stochastic state z is. */
