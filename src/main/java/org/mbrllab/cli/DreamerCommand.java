@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  * pendulum seen through a 16×16 camera, then judged by open-loop prediction on held-out sequences
  * ({@link DreamerData}): 5 context frames filtered, 15 frames imagined from the true torques alone.
  *
- * <p>JSON (one object): {@code world}, {@code seed}, {@code episodes}, {@code updates}, {@code seconds}, and
+ * <p>JSON (one object): {@code world}, {@code latents} ("gaussian" or "categorical"), {@code seed},
+ * {@code episodes}, {@code updates}, {@code seconds}, and
  * {@code openl}: {@code {"context", "mse_per_step"} (15 numbers, the mean squared pixel error of imagined step
  * 1 … 15), {@code "mse"} (their mean), {@code "baseline_copy_last"} and {@code "baseline_mean_frame"} (the two
  * baselines' errors, averaged over the 15 steps), {@code "sequences"}}; {@code out} when a file was saved.
@@ -57,7 +58,11 @@ import picocli.CommandLine.Spec;
                 + "then 15 frames imagined from the actions alone, against copying the last context frame and drawing "
                 + "the mean frame.",
                 "With --networks, the world model of a file is measured instead of trained. With --plan cem, it then "
-                + "controls the real pendulum by CEM planning in its latent space (PlaNet)."},
+                + "controls the real pendulum by CEM planning in its latent space (PlaNet).",
+                "With --behaviour, the whole agent runs (Algorithm 1): the world model, and an actor and critic learned in "
+                + "its imagination, acting in the real pendulum.",
+                "With --latents categorical, z is 16 groups of 16 classes, one-hot each (DreamerV2), instead of a "
+                        + "Gaussian of 16 dimensions."},
         footer = {"", "Example: mbrl-lab dreamer --updates 500 --seed 2 --json",
             "Shipped world model: mbrl-lab dreamer --seed 1 --updates 4000 --out assets/networks/dreamer.dn --json",
             "Planning with it: mbrl-lab dreamer --networks assets/networks/dreamer.dn --plan cem --json"})
@@ -84,6 +89,10 @@ final class DreamerCommand implements Callable<Integer> {
 
     @Option(names = "--world", paramLabel = "WORLD", description = "The world: pendulum-pixels (the only one; default).")
     String world = WORLD;
+
+    @Option(names = "--latents", paramLabel = "KIND", description = "The stochastic state z: gaussian (default; 16 "
+            + "dimensions) or categorical (16 groups of 16 classes, straight-through gradients, DreamerV2).")
+    String latents;
 
     @Option(names = "--updates", paramLabel = "N", description = "Updates of the world model, 1 to 1000000 (default: 4000, "
             + "about 5 to 10 minutes).")
@@ -165,10 +174,22 @@ final class DreamerCommand implements Callable<Integer> {
         if (planEpisodes != null && (planEpisodes < 1 || planEpisodes > MAX_PLAN_EPISODES)) {
             throw new Cli.UsageError("--plan-episodes " + planEpisodes + " is out of range: allowed 1 to " + MAX_PLAN_EPISODES);
         }
+        RssmConfig.Latents kind = RssmConfig.Latents.GAUSSIAN;
+        if (latents != null) {
+            try {
+                kind = RssmConfig.Latents.of(latents);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("unknown --latents '" + latents + "' (latents: gaussian, categorical)");
+            }
+        }
+        if (behaviour && kind != RssmConfig.Latents.GAUSSIAN) {
+            throw new Cli.UsageError("--behaviour imagines with a Gaussian z; --latents categorical is for the world model alone");
+        }
         DreamerNetworks loaded = null;
         if (networks != null) {
             if (updates != null) throw new Cli.UsageError("--updates trains a new world model; it cannot continue the one in --networks");
             if (seed != null) throw new Cli.UsageError("--seed is the file's with --networks (its held-out episodes follow from it)");
+            if (latents != null) throw new Cli.UsageError("--latents is the file's with --networks (its model has them)");
             byte[] bytes = UserFiles.read("--networks", networks, 64 << 20);
             try {
                 loaded = DreamerNetworks.read(new ByteArrayInputStream(bytes));
@@ -177,7 +198,8 @@ final class DreamerCommand implements Callable<Integer> {
             }
         }
         long s = loaded != null ? loaded.seed() : seed != null ? seed : 1;
-        RssmConfig config = RssmConfig.defaults().withSeed(s).withMaxUpdates(updates != null ? updates : RssmConfig.defaults().maxUpdates());
+        RssmConfig config = RssmConfig.defaults().withLatents(kind).withSeed(s)
+                .withMaxUpdates(updates != null ? updates : RssmConfig.defaults().maxUpdates());
         Path outFile = out == null ? null : UserFiles.checkWritable("--out", out);
 
         // 2. Train (or load) the world model, with progress on the error stream.
@@ -344,6 +366,7 @@ final class DreamerCommand implements Callable<Integer> {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode();
             root.put("world", world);
+            root.put("latents", result.model().latents().key());
             root.put("seed", result.seed());
             root.put("episodes", result.episodes());
             root.put("updates", result.updates());
@@ -368,6 +391,7 @@ final class DreamerCommand implements Callable<Integer> {
             FrozenRssm m = result.model();
             w.println("Dreamer world model on " + world + ", seed " + result.seed() + ": " + result.updates() + " updates on "
                     + result.episodes() + " random episodes, h " + m.deterministic() + ", z " + m.stochastic()
+                    + (m.categorical() ? " x " + m.classes() + " categorical" : "")
                     + String.format(Locale.ROOT, " (%.1f s)", seconds));
             w.println("open loop on " + openl.sequences() + " held-out sequences, " + openl.context() + " context frames:");
             w.println(String.format(Locale.ROOT, "%6s %10s %10s %10s", "step", "model", "copy_last", "mean_frame"));

@@ -36,6 +36,7 @@ class DreamerCliTest {
         JsonNode j = ok(CliRun.of("dreamer", "--updates", "3", "--episodes", "2", "--seed", "5", "--out", file.toString(),
                 "--json"));
         assertEquals("pendulum-pixels", j.get("world").asText());
+        assertEquals("gaussian", j.get("latents").asText());
         assertEquals(5, j.get("seed").asInt());
         assertEquals(2, j.get("episodes").asInt());
         assertEquals(3, j.get("updates").asInt());
@@ -61,6 +62,20 @@ class DreamerCliTest {
         assertEquals(3, again.get("updates").asInt());
         assertEquals(o.get("mse_per_step"), again.get("openl").get("mse_per_step"));
         assertEquals(o.get("baseline_mean_frame").asDouble(), again.get("openl").get("baseline_mean_frame").asDouble(), 0);
+    }
+
+    @Test
+    void categoricalLatentsTrainSaveAndMeasureTheSameFromTheFile(@TempDir Path dir) {
+        Path file = dir.resolve("c.dn");
+        JsonNode j = ok(CliRun.of("dreamer", "--latents", "categorical", "--updates", "2", "--episodes", "2", "--out",
+                file.toString(), "--json"));
+        assertEquals("categorical", j.get("latents").asText());
+        assertEquals(2, j.get("updates").asInt());
+        JsonNode again = CliRun.of("dreamer", "--networks", file.toString(), "--json").okJson();
+        assertEquals("categorical", again.get("latents").asText(), "the file keeps the kind");
+        assertEquals(j.get("openl").get("mse_per_step"), again.get("openl").get("mse_per_step"));
+        CliRun text = CliRun.of("dreamer", "--networks", file.toString());
+        assertTrue(text.out().contains("h 64, z 16 x 16 categorical"), text.out());
     }
 
     @Test
@@ -127,6 +142,13 @@ class DreamerCliTest {
                 CliRun.of("dreamer", "--plan", "cem", "--plan-episodes", "0").usageError());
         assertEquals("error: --plan-episodes 101 is out of range: allowed 1 to 100",
                 CliRun.of("dreamer", "--plan", "cem", "--plan-episodes", "101").usageError());
+        assertEquals("error: unknown --latents 'discrete' (latents: gaussian, categorical)",
+                CliRun.of("dreamer", "--latents", "discrete").usageError());
+        assertEquals("error: --latents is the file's with --networks (its model has them)",
+                CliRun.of("dreamer", "--networks", junk.toString(), "--latents", "gaussian").usageError());
+        String help = CliRun.of("dreamer", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--latents=KIND") && help.contains("categorical (16 groups of 16 classes"), help);
+        assertTrue(CliRun.of("dreamer", "--behaviour", "--latents", "categorical").usageError().contains("Gaussian z"));
     }
 
     /**

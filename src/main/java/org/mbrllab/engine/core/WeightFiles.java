@@ -30,13 +30,28 @@ public final class WeightFiles {
      */
     public static void readHeader(DataInputStream data, String magic, int version, String kind, String versionName)
             throws IOException {
+        readHeader(data, magic, version, version, kind, versionName);
+    }
+
+    /**
+     * Reads and checks a header written by {@link #writeHeader} whose version may be any of {@code oldest} …
+     * {@code newest}, and returns it (for formats that still read their older versions).
+     *
+     * @throws IOException if the file starts otherwise or has a version outside that range
+     */
+    public static int readHeader(DataInputStream data, String magic, int oldest, int newest, String kind,
+                                 String versionName) throws IOException {
         byte[] read = new byte[magic.length()];
         data.readFully(read);
         if (!magic.equals(new String(read, StandardCharsets.US_ASCII))) {
             throw new IOException("not " + kind + " (it does not start with " + magic + ")");
         }
         int v = data.readInt();
-        if (v != version) throw new IOException(versionName + " " + v + "; this app reads version " + version);
+        if (v < oldest || v > newest) {
+            throw new IOException(versionName + " " + v + "; this app reads version "
+                    + (oldest == newest ? String.valueOf(newest) : oldest + " to " + newest));
+        }
+        return v;
     }
 
     /** {@code n} if it lies in 1 … {@code max}; otherwise an {@link IOException} naming {@code what}. */

@@ -34,6 +34,10 @@ public record DreamerConfig(RssmConfig world, int horizon, double gamma, double 
 
     public DreamerConfig {
         Objects.requireNonNull(world, "world");
+        if (world.categorical()) {
+            throw new IllegalArgumentException("world latents categorical: the agent's actor and critic (BehaviourGraph) "
+                    + "imagine with a Gaussian z only; use gaussian");
+        }
         Check.inRange("horizon", horizon, 1, MAX_HORIZON);
         Check.inRange("gamma", gamma, 0, 1);
         Check.inRange("lambda", lambda, 0, 1);

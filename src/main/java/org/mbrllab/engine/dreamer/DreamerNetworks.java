@@ -19,16 +19,19 @@ import org.mbrllab.engine.worldmodels.PlainLayers;
  *
  * <h2>Format (big-endian, as {@link DataOutputStream} writes)</h2>
  * <pre>
- *   "MBRLDR" version(int = 1)
+ *   "MBRLDR" version(int = 2)
  *   training:  seed (long), episodes (int), updates (int), mean frame (array)
- *   RSSM:      pixels encoderUnits embedding deterministic stochastic headUnits (ints), then 24 arrays
- *              in {@link RssmGraph#ORDER}
+ *   RSSM:      pixels encoderUnits embedding deterministic stochastic headUnits (ints),
+ *              latents (modified UTF-8: "gaussian" or "categorical"), classes (int: K, or 0 for gaussian),
+ *              then 24 arrays in {@link RssmGraph#ORDER}
  *   sections:  count (int), then per section: name (modified UTF-8), array count (int), arrays
  *   (array: length int, then floats)
  * </pre>
  * The sections are the room left for what Dreamer learns after its world model, an actor and a critic: a
  * reader keeps the sections it does not know, so adding them needs no new version. The world-model-only
  * files written now hold none.
+ *
+ * Version 1 (the shipped world model's) has no latents and classes: its z is Gaussian. It is still read.
  *
  * <p>Reading checks every size against the one before it, and that nothing follows the last section, so a cut
  * or foreign file is refused with a message rather than read as nonsense.
@@ -45,7 +48,9 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
     /** The class-path resource of the world model that ships with the app. */
     public static final String SHIPPED = "/assets/networks/dreamer.dn";
     private static final String MAGIC = "MBRLDR";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** The oldest version still read: 1, before categorical latents, whose z is always Gaussian. */
+    private static final int OLDEST = 1;
     /** No array in a file may be longer than this (a 64 × 64 × 3 frame's 12,288 values × 1,024 units). */
     private static final int MAX_ARRAY = 12_288 * 1024;
     /** The most sections and arrays per section a file may say it holds. */
@@ -111,6 +116,8 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
         for (int n : new int[] {s.pixels(), s.encoderUnits(), s.embedding(), s.deterministic(), s.stochastic(), s.headUnits()}) {
             data.writeInt(n);
         }
+        data.writeUTF(model.latents().key());
+        data.writeInt(s.classes());
         for (float[] a : model.weights()) writeArray(data, a);
         data.writeInt(sections.size());
         for (Section section : sections) {
@@ -129,7 +136,7 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
     public static DreamerNetworks read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
         try {
-            WeightFiles.readHeader(data, MAGIC, VERSION, "a Dreamer network file", "network file version");
+            int version = WeightFiles.readHeader(data, MAGIC, OLDEST, VERSION, "a Dreamer network file", "network file version");
             long seed = data.readLong();
             int episodes = data.readInt();
             if (episodes < 1 || episodes > PixelEpisodes.MAX_EPISODES) throw new IOException("the file says it was trained on " + episodes + " episodes");
@@ -139,9 +146,10 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
             String[] names = {"pixels", "encoder units", "embedding", "deterministic state", "stochastic state", "head units"};
             int[] n = new int[names.length];
             for (int i = 0; i < n.length; i++) n[i] = size(data.readInt(), "the RSSM's " + names[i]);
+            int classes = version == 1 ? 0 : classes(data);
             float[][] w = new float[24][];
             for (int i = 0; i < w.length; i++) w[i] = readArray(data);
-            FrozenRssm model = new FrozenRssm(new RssmGraph.Sizes(n[0], n[1], n[2], n[3], n[4], n[5], 1, 2, 1), w);
+            FrozenRssm model = new FrozenRssm(new RssmGraph.Sizes(n[0], n[1], n[2], n[3], n[4], n[5], 1, 2, 1, classes), w);
             int count = data.readInt();
             if (count < 0 || count > MAX_SECTIONS) throw new IOException("the file says it holds " + count + " sections");
             Section[] sections = new Section[count];
@@ -169,6 +177,22 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
         try (in) {
             return read(new java.io.BufferedInputStream(in));
         }
+    }
+
+    /** The latents' kind and K (version 2): 0 for a Gaussian z. */
+    private static int classes(DataInputStream data) throws IOException {
+        String kind = data.readUTF();
+        RssmConfig.Latents latents;
+        try {
+            latents = RssmConfig.Latents.of(kind);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the file's " + e.getMessage());
+        }
+        int classes = data.readInt();
+        if (latents == RssmConfig.Latents.GAUSSIAN ? classes != 0 : classes < 2 || classes > RssmConfig.MAX_CLASSES) {
+            throw new IOException("the file's " + kind + " latents have " + classes + " classes");
+        }
+        return classes;
     }
 
     private static int size(int n, String what) throws IOException {

@@ -19,6 +19,14 @@ import org.mbrllab.engine.worldmodels.PlainLayers;
  * </pre>
  * ε = null means ε = 0: z is the distribution's mean, the deterministic choice open-loop evaluation makes.
  *
+ * <h2>Categorical latents ({@link #categorical()}; DreamerV2)</h2>
+ * z is G groups of K classes, one-hot per group: p = 0.99 · softmax(ℓ) + 0.01/K per group, from the head's G·K
+ * logits, and the draw is Gumbel-max from the given uniforms u (G·K values in (0, 1), passed as {@code eps}):
+ * class argmax_k (log p_gk − log(−log u_gk)), as the graph draws it. With null the draw is each group's mode,
+ * argmax_k p_gk (the first on a tie): the counterpart of the Gaussian's mean, and still a one-hot, the kind of z
+ * the decoder was trained on (the mean p is not). A state's {@link State#mean()} is then p, the mean of the
+ * one-hot, and {@link State#std()} √(p (1 − p)).
+ *
  * <h2>Units</h2>
  * The model's action is the torque divided by {@value #MAX_TORQUE} after the environment's clip, so that it
  * lies in [−1, 1] ({@link #action}); its reward head predicts symlog r = sign(r) ln(1 + |r|) (DreamerV3), so
@@ -28,7 +36,7 @@ public final class FrozenRssm {
     /** The torque limit of the pendulum: torques are clipped to ± this and divided by it. */
     public static final double MAX_TORQUE = 2;
 
-    private final int pixels, encoderUnits, embedding, hidden, latent, headUnits;
+    private final int pixels, encoderUnits, embedding, hidden, stochastic, classes, latent, headUnits;
     private final float[][] w;
 
     /**
@@ -42,11 +50,13 @@ public final class FrozenRssm {
         encoderUnits = sizes.encoderUnits();
         embedding = sizes.embedding();
         hidden = sizes.deterministic();
-        latent = sizes.stochastic();
+        stochastic = sizes.stochastic();
+        classes = sizes.classes();
+        latent = sizes.latent();
         headUnits = sizes.headUnits();
-        int p = pixels, ue = encoderUnits, e = embedding, h = hidden, z = latent, u = headUnits;
+        int p = pixels, ue = encoderUnits, e = embedding, h = hidden, z = latent, u = headUnits, o = sizes.headOutputs();
         int[] lengths = {p * ue, ue, ue * e, e, (z + 1 + h) * 2 * h, 2 * h, (z + 1 + h) * h, h,
-            h * u, u, u * 2 * z, 2 * z, (h + e) * u, u, u * 2 * z, 2 * z,
+            h * u, u, u * o, o, (h + e) * u, u, u * o, o,
             (h + z) * ue, ue, ue * p, p, (h + z) * u, u, u, 1};
         String[] names = RssmGraph.ORDER.split(" ");
         for (int i = 0; i < 24; i++) PlainLayers.check(weights[i].length, lengths[i], names[i]);
@@ -78,14 +88,34 @@ public final class FrozenRssm {
         return hidden;
     }
 
-    /** Z, the stochastic state's size. */
+    /** Z, the Gaussian stochastic state's size; for categorical latents G, the groups. */
     public int stochastic() {
+        return stochastic;
+    }
+
+    /** K, the classes of each group of a categorical z; 0 for a Gaussian z. */
+    public int classes() {
+        return classes;
+    }
+
+    /** Whether z is categorical (G groups of K classes, one-hot each) rather than Gaussian. */
+    public boolean categorical() {
+        return classes > 0;
+    }
+
+    /** What z is: Gaussian or categorical. */
+    public RssmConfig.Latents latents() {
+        return categorical() ? RssmConfig.Latents.CATEGORICAL : RssmConfig.Latents.GAUSSIAN;
+    }
+
+    /** The values in z: Z, or G·K for a categorical z. */
+    public int latent() {
         return latent;
     }
 
     /** The model's sizes, as a graph of them would take them (one action value; steps and batch are unused: 2 and 1). */
     RssmGraph.Sizes sizes() {
-        return new RssmGraph.Sizes(pixels, encoderUnits, embedding, hidden, latent, headUnits, 1, 2, 1);
+        return new RssmGraph.Sizes(pixels, encoderUnits, embedding, hidden, stochastic, headUnits, 1, 2, 1, classes);
     }
 
     /** Copies of the 24 weight arrays, in {@link RssmGraph#ORDER} (for {@link DreamerNetworks}). */
@@ -101,7 +131,7 @@ public final class FrozenRssm {
      * @param previous the state before, or null for a sequence's first frame (h = 0; the torque is then unused)
      * @param torque   the torque taken in {@code previous}, in N·m
      * @param frame    o_t, {@link #pixels()} values
-     * @param eps      ε (Z values), or null for the mean
+     * @param eps      ε ({@link #latent()} values; for a categorical z the uniforms u), or null for the mean (the mode)
      */
     public State observe(State previous, double torque, float[] frame, float[] eps) {
         PlainLayers.check(frame.length, pixels, "frame");
@@ -115,7 +145,7 @@ public final class FrozenRssm {
         PlainLayers.dense(a1, w[2], w[3], encoderUnits, embedding, e);
         elu(e);
         System.arraycopy(e, 0, in, hidden, embedding);
-        return sample(h, gaussian(in, hidden + embedding, 12), eps, true);
+        return sample(h, distribution(in, hidden + embedding, 12), eps, true);
     }
 
     /**
@@ -123,16 +153,16 @@ public final class FrozenRssm {
      * Feeding its result back in is how a dream runs on: the state carried forward is always the one just
      * imagined.
      *
-     * @param eps ε (Z values), or null for the mean
+     * @param eps ε ({@link #latent()} values; for a categorical z the uniforms u), or null for the mean (the mode)
      */
     public State imagine(State previous, double torque, float[] eps) {
         float[] h = transition(previous, torque);
-        return sample(h, gaussian(h, hidden, 8), eps, false);
+        return sample(h, distribution(h, hidden, 8), eps, false);
     }
 
     /**
      * {@link #imagine} with ε = 0 on a state given as one array [h, z] of H + Z values: the next state's
-     * [h, z] (z the prior's mean), for planners that keep states as plain numbers ({@link LatentDynamics}).
+     * [h, z] (z the prior's mean; for a categorical z its mode), for planners that keep states as plain numbers ({@link LatentDynamics}).
      * The same arithmetic as {@code imagine(state, torque, null)}, so the same floats.
      */
     float[] imagineMean(float[] hz, double torque) {
@@ -144,13 +174,16 @@ public final class FrozenRssm {
         float[] h = transition(hp, zp, torque);
         float[] next = new float[hidden + latent];
         System.arraycopy(h, 0, next, 0, hidden);
-        System.arraycopy(gaussian(h, hidden, 8)[0], 0, next, hidden, latent);
+        System.arraycopy(sample(h, distribution(h, hidden, 8), null, false).z, 0, next, hidden, latent);
         return next;
     }
 
-    /** The prior p(z | h) at a state's h, as {mean, std}: what the model expected before seeing the frame. */
+    /**
+     * The prior p(z | h) at a state's h, as {mean, std}: what the model expected before seeing the frame (for a
+     * categorical z: {p, √(p (1 − p))}).
+     */
     public float[][] prior(State state) {
-        return gaussian(state.h, hidden, 8);
+        return distribution(state.h, hidden, 8);
     }
 
     /** The decoded frame ô: the mean of the model's Gaussian over pixels, for a state. */
@@ -215,12 +248,18 @@ public final class FrozenRssm {
     }
 
     /** {mean, std} of the prior (first = 8) or the posterior (first = 12) head on {@code in}. */
-    private float[][] gaussian(float[] in, int fanIn, int first) {
+    private float[][] distribution(float[] in, int fanIn, int first) {
         float[] a = new float[headUnits];
         PlainLayers.dense(in, w[first], w[first + 1], fanIn, headUnits, a);
         elu(a);
-        float[] out = new float[2 * latent];
-        PlainLayers.dense(a, w[first + 2], w[first + 3], headUnits, 2 * latent, out);
+        int outputs = categorical() ? latent : 2 * latent;
+        float[] out = new float[outputs];
+        PlainLayers.dense(a, w[first + 2], w[first + 3], headUnits, outputs, out);
+        return categorical() ? categorical(out) : gaussian(out);
+    }
+
+    /** {μ, σ = softplus(s) + min std} from the head's [μ, s]. */
+    private float[][] gaussian(float[] out) {
         float[] mean = new float[latent];
         float[] std = new float[latent];
         for (int j = 0; j < latent; j++) {
@@ -231,11 +270,58 @@ public final class FrozenRssm {
         return new float[][] {mean, std};
     }
 
+    /** {p, √(p (1 − p))} from the head's G·K logits: p = 0.99 · softmax + 0.01/K within each group. */
+    private float[][] categorical(float[] logits) {
+        float[] p = new float[latent];
+        float[] std = new float[latent];
+        for (int g = 0; g < stochastic; g++) {
+            int from = g * classes;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) max = Math.max(max, logits[from + k]);
+            double sum = 0;
+            for (int k = 0; k < classes; k++) sum += Math.exp(logits[from + k] - max);
+            for (int k = 0; k < classes; k++) {
+                double soft = Math.exp(logits[from + k] - max) / sum;
+                p[from + k] = (float) ((1 - RssmGraph.UNIMIX) * soft + RssmGraph.UNIMIX / classes);
+                std[from + k] = (float) Math.sqrt(p[from + k] * (1.0 - p[from + k]));
+            }
+        }
+        return new float[][] {p, std};
+    }
+
     private State sample(float[] h, float[][] dist, float[] eps, boolean posterior) {
         float[] z = new float[latent];
         if (eps != null) PlainLayers.check(eps.length, latent, "eps");
-        for (int j = 0; j < latent; j++) z[j] = eps == null ? dist[0][j] : dist[0][j] + dist[1][j] * eps[j];
+        if (categorical()) {
+            for (int g = 0; g < stochastic; g++) z[g * classes + drawClass(dist[0], g, eps)] = 1;
+        } else {
+            for (int j = 0; j < latent; j++) z[j] = eps == null ? dist[0][j] : dist[0][j] + dist[1][j] * eps[j];
+        }
         return new State(h, z, dist[0], dist[1], posterior);
+    }
+
+    /**
+     * Group g's class: argmax_k (log p_gk − log(−log u_gk)) (Gumbel-max), or argmax_k p_gk without u; the first
+     * on a tie, as the graph's argmax.
+     */
+    private int drawClass(float[] p, int g, float[] u) {
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < classes; k++) {
+            int i = g * classes + k;
+            double score = p[i];
+            if (u != null) {
+                if (!(u[i] > 0 && u[i] < 1)) {
+                    throw new IllegalArgumentException("u[" + i + "] = " + u[i] + ": a categorical draw needs uniforms in (0, 1)");
+                }
+                score = Math.log(p[i]) - Math.log(-Math.log(u[i]));
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = k;
+            }
+        }
+        return best;
     }
 
     private float[] feature(State state) {
@@ -280,12 +366,12 @@ public final class FrozenRssm {
             return z.clone();
         }
 
-        /** The mean of the Gaussian z was drawn from. */
+        /** The mean of the Gaussian z was drawn from (categorical: the class probabilities p). */
         public float[] mean() {
             return mean.clone();
         }
 
-        /** The standard deviation of the Gaussian z was drawn from. */
+        /** The standard deviation of the Gaussian z was drawn from (categorical: √(p (1 − p)) per class). */
         public float[] std() {
             return std.clone();
         }

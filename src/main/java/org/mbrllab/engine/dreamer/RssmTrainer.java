@@ -20,7 +20,8 @@ import org.mbrllab.engine.run.Engine;
  *       (0 ≤ s ≤ T − L): frames o_s … o_{s+L−1}, actions a_s … a_{s+L−1} (torques clipped and scaled to
  *       [−1, 1], {@link FrozenRssm#action}), and as step t's reward target symlog r_{s+t−1}, the reward of the
  *       step that led to o_{s+t} (none for t = 0). Each sequence starts from h = 0.</li>
- *   <li>ε ~ N(0, I) is drawn for every step's posterior sample.</li>
+ *   <li>ε ~ N(0, I) is drawn for every step's posterior sample (for categorical latents, the uniforms u of its
+ *       Gumbel-max draws).</li>
  *   <li>One Adam step on the loss of {@link RssmGraph}; its parts are recorded ({@link RssmUpdate}).</li>
  *   <li>A loss that is not finite stops training with a {@link DivergenceException}.</li>
  *   <li>Training ends after {@code maxUpdates}.</li>
@@ -53,7 +54,7 @@ public final class RssmTrainer implements Engine<RssmSnapshot> {
     /** The graph's sizes for a configuration: 16×16 frames, one action value. */
     static RssmGraph.Sizes sizes(RssmConfig c) {
         return new RssmGraph.Sizes(PixelPendulum.PIXELS, c.encoderUnits(), c.embedding(), c.deterministic(),
-                c.stochastic(), c.headUnits(), 1, c.sequenceLength(), c.batchSize());
+                c.stochastic(), c.headUnits(), 1, c.sequenceLength(), c.batchSize(), c.categorical() ? c.classes() : 0);
     }
 
     @Override
@@ -70,8 +71,8 @@ public final class RssmTrainer implements Engine<RssmSnapshot> {
         }
         Batch batch = batch(data, episodes, starts, config.sequenceLength());
         // 2. The noise.
-        float[] eps = new float[config.sequenceLength() * b * config.stochastic()];
-        for (int i = 0; i < eps.length; i++) eps[i] = (float) noise.nextGaussian();
+        float[] eps = new float[config.sequenceLength() * b * graph.sizes().latent()];
+        for (int i = 0; i < eps.length; i++) eps[i] = config.categorical() ? uniform(noise) : (float) noise.nextGaussian();
         // 3. One Adam step.
         double[] l = graph.train(batch.frames, batch.actions, batch.rewards, eps);
         // 4. Divergence.
@@ -84,6 +85,15 @@ public final class RssmTrainer implements Engine<RssmSnapshot> {
         // 5. The end.
         done = updates >= config.maxUpdates();
         return !done;
+    }
+
+    /** u ~ U(0, 1) as a float strictly inside (0, 1), as a Gumbel-max draw needs (a double near 1 rounds to 1f). */
+    static float uniform(RandomGenerator random) {
+        float u;
+        do {
+            u = (float) random.nextDouble();
+        } while (u <= 0 || u >= 1);
+        return u;
     }
 
     /** One batch in {@link RssmGraph}'s time-major layout: row t·B + b is step t of sequence b. */

@@ -13,7 +13,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <h2>What {@link #ensureReady()} does, in order</h2>
  * <ol>
  *   <li>Turns ND4J's start-up chatter down: the loggers under {@code org.nd4j} log warnings and errors
- *       only, and the two "Duplicate TF op mapping" warnings of {@code ImportClassMapping} are hidden
+ *       only, and the two "Duplicate TF op mapping" warnings of {@code ImportClassMapping} and
+ *       {@code DifferentialFunction}'s "No fields found for property name dtype" for every {@code argmax} op
+ *       (its attribute has no Java field; the op works, as the categorical RSSM's tests show) are hidden
  *       (through slf4j-simple's {@code org.slf4j.simpleLogger.log.*} properties, unless the user set
  *       them).</li>
  *   <li>Loads the backend.</li>
@@ -50,6 +52,7 @@ public final class Nd4jRuntime {
             // 1. Loggers first: slf4j-simple reads a logger's level when the logger is created.
             setIfAbsent(LOG_PREFIX + "org.nd4j", "warn");
             setIfAbsent(LOG_PREFIX + "org.nd4j.imports.converters.ImportClassMapping", "error");
+            setIfAbsent(LOG_PREFIX + "org.nd4j.autodiff.functions.DifferentialFunction", "error");
             setIfAbsent(LOG_PREFIX + "org.bytedeco", "warn");
             // 2. The backend. 3. One thread.
             Nd4j.factory().blas().setMaxThreads(1);

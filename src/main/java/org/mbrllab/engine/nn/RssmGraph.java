@@ -16,8 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The recurrent state-space model (RSSM) of PlaNet and Dreamer (Hafner et al. 2019, "Learning latent
  * dynamics for planning from pixels", section 3; 2020, "Dream to control", section 3), with a Gaussian
- * stochastic state: the world model of the Dreamer lesson. The lesson's {@code engine.dreamer.RssmTrainer}
- * trains it and copies its weights into the plain-Java {@code FrozenRssm}.
+ * stochastic state, or DreamerV2's categorical one (below): the world model of the Dreamer lesson. The
+ * lesson's {@code engine.dreamer.RssmTrainer} trains it and copies its weights into the plain-Java
+ * {@code FrozenRssm}.
  *
  * <h2>The model, for a batch of B sequences of L steps (t = 0 … L − 1)</h2>
  * <pre>
@@ -47,6 +48,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * prior, so the representation is not regularised towards a poorly trained prior. Step 0 has no reward
  * target (no action led to o_0 inside the sequence).
  *
+ * <h2>Categorical latents (DreamerV2, Hafner et al. 2021, section 2.1; the unimix of DreamerV3, 2023)</h2>
+ * With {@link Sizes#classes()} K &gt; 0, z_t is G = {@link Sizes#stochastic()} groups of K classes, one one-hot
+ * vector per group (G·K values): the prior and the posterior heads output G·K logits ℓ instead of [μ, s], and
+ * <pre>
+ *   p_gk = 0.99 · softmax_k(ℓ_g)_k + 0.01 / K                        1 % uniform mix ("unimix"): p_gk ≥ 0.01/K
+ *   k*_g = argmax_k (log p_gk + γ_gk),  γ_gk = −log(−log u_gk)        Gumbel-max: a draw from p_g, given u ~ U(0, 1)
+ *   z_t  = onehot(k*) + p − sg(p)                                   straight-through: the value is the one-hot,
+ *                                                                   the gradient that of p (Bengio et al. 2013)
+ *   KL_tb = Σ_g Σ_k q_gk (log q_gk − log p_gk)                       summed over the groups, then free nats and
+ *                                                                   balancing exactly as for the Gaussian
+ * </pre>
+ * The uniforms u are fed as the {@code eps} placeholder (G·K per row), so the graph stays a deterministic
+ * function of its inputs. The straight-through gradient is not the gradient of the sampled loss (whose sample is
+ * piecewise constant in θ): it is the gradient of the surrogate in which the one-hot and sg(p) are held at
+ * their values; {@code RssmGraphTest} checks it against finite differences of exactly that surrogate, which a
+ * graph built for the test computes from the one-hots and probabilities fed in ({@code st_sample},
+ * {@code st_probs}). The unimix keeps every log-probability finite and every gradient of the KL bounded. The
+ * outputs {@code post_mean} and {@code prior_mean} are then p (the mean of the one-hot), {@code post_std} and
+ * {@code prior_std} are √(p (1 − p)) (its standard deviation per class).
+ *
  * <h2>Why it is written out by hand</h2>
  * SameDiff 1.0.0-M2.1's {@code gruCell} has no gradient and {@code sd.rnn.gru} gives wrong ones (STACK.md),
  * so the GRU is composed from plain ops, unrolled over L steps; the KL is written out. {@code RssmGraphTest}
@@ -55,12 +76,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * <h2>Layout (time-major, row-major)</h2>
  * Every per-step array is (L·B, ·) with row t·B + b for step t of sequence b, so that one step's rows are one
  * interval: frames (L·B, P), actions a_t (L·B, A; the last step's are not used), reward targets (L·B, 1; step
- * 0's not used), noise ε (L·B, Z). B and L are fixed when the graph is built. Outputs: {@code hidden},
+ * 0's not used), noise ε (L·B, Z; for categorical latents the uniforms u, L·B × G·K). B and L are fixed
+ * when the graph is built. Outputs: {@code hidden},
  * {@code z}, {@code post_mean}, {@code post_std}, {@code prior_mean}, {@code prior_std}, {@code decoded},
  * {@code reward_pred}. The weights come out as float arrays in the order {@value #ORDER}, matrices
  * (fan-in, fan-out); a concatenated input's first rows belong to its first part ([z, a, h] for the GRU,
  * [h, e] for the posterior, [h, z] for the heads); the gate matrix's first H columns are the reset gate's,
- * the prior's and posterior's first Z output columns are μ. Float32 for training; a float64 graph exists for
+ * the prior's and posterior's first Z output columns are μ (categorical: group g's logits are columns g·K …
+ * g·K + K − 1, and so are its classes in z). Float32 for training; a float64 graph exists for
  * the gradient test. Confined to one thread.
  */
 public final class RssmGraph {
@@ -71,6 +94,8 @@ public final class RssmGraph {
     private static final String[] NAMES = ORDER.split(" ");
     /** The smallest standard deviation of the prior and the posterior. */
     public static final double MIN_STD = 0.1;
+    /** The weight of the uniform distribution mixed into a categorical latent's probabilities (DreamerV3: 1 %). */
+    public static final double UNIMIX = 0.01;
     private static final String[] OUTPUTS = {"hidden", "z", "post_mean", "post_std", "prior_mean", "prior_std",
         "decoded", "reward_pred"};
 
@@ -81,26 +106,53 @@ public final class RssmGraph {
      * @param encoderUnits  U_e, the hidden layer of the encoder and of the decoder
      * @param embedding     E, the encoder's output
      * @param deterministic H, the GRU's units
-     * @param stochastic    Z, the Gaussian state's dimensions
+     * @param stochastic    Z, the Gaussian state's dimensions; for categorical latents G, the groups
      * @param headUnits     U, the hidden layer of the prior, the posterior and the reward head
      * @param actions       A, values per action
      * @param steps         L, the unrolled sequence length, at least 2
      * @param batch         B, sequences per batch
+     * @param classes       K, the classes of each group of a categorical z (DreamerV2's {@code discrete}), at
+     *                      least 2; 0 for a Gaussian z
      */
     public record Sizes(int pixels, int encoderUnits, int embedding, int deterministic, int stochastic,
-                        int headUnits, int actions, int steps, int batch) {
+                        int headUnits, int actions, int steps, int batch, int classes) {
         public Sizes {
             int[] v = {pixels, encoderUnits, embedding, deterministic, stochastic, headUnits, actions, batch};
             for (int x : v) {
                 if (x < 1) throw new IllegalArgumentException("every size must be at least 1: " + this);
             }
             if (steps < 2) throw new IllegalArgumentException("steps " + steps + ": at least 2 (step 0 has no reward)");
+            if (classes < 0 || classes == 1) {
+                throw new IllegalArgumentException("classes " + classes + ": 0 (a Gaussian z) or at least 2 (a categorical z)");
+            }
+        }
+
+        /** The sizes of a model with a Gaussian z. */
+        public Sizes(int pixels, int encoderUnits, int embedding, int deterministic, int stochastic, int headUnits,
+                     int actions, int steps, int batch) {
+            this(pixels, encoderUnits, embedding, deterministic, stochastic, headUnits, actions, steps, batch, 0);
+        }
+
+        /** Whether z is categorical (G groups of K classes) rather than Gaussian. */
+        public boolean categorical() {
+            return classes > 0;
+        }
+
+        /** The values in z: Z for a Gaussian, G·K for a categorical z. */
+        public int latent() {
+            return categorical() ? stochastic * classes : stochastic;
+        }
+
+        /** The outputs of the prior and posterior heads: [μ, s] (2Z) or the logits (G·K). */
+        public int headOutputs() {
+            return categorical() ? stochastic * classes : 2 * stochastic;
         }
     }
 
     private final SameDiff sd;
     private final Sizes sizes;
     private final DataType type;
+    private final boolean surrogate;
     private final FixedTrainingStep step;
     private float[][] lastStates;
 
@@ -120,19 +172,34 @@ public final class RssmGraph {
     /** With a data type: {@link DataType#DOUBLE} for the finite-difference test. */
     RssmGraph(Sizes sizes, double freeNats, boolean balance, double alpha, double learningRate,
               RandomGenerator random, DataType type) {
+        this(sizes, freeNats, balance, alpha, learningRate, random, type, false);
+    }
+
+    /**
+     * With {@code surrogate} (categorical latents only, for the test of the straight-through gradient): z_t =
+     * s_t + p_t − c_t with the one-hots s and the constants c fed as the placeholders {@code st_sample} and
+     * {@code st_probs} (L·B, G·K) instead of drawn and stop-gradiented. Fed this graph's own s and p, its loss is
+     * the straight-through surrogate, whose ordinary gradient the straight-through estimator is.
+     */
+    RssmGraph(Sizes sizes, double freeNats, boolean balance, double alpha, double learningRate,
+              RandomGenerator random, DataType type, boolean surrogate) {
+        if (surrogate && !sizes.categorical()) throw new IllegalArgumentException("the surrogate is for categorical latents");
         if (!(freeNats >= 0) || !(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("free nats " + freeNats + " (at least 0), alpha " + alpha + " (in (0, 1))");
         }
         Nd4jRuntime.ensureReady();
         this.sizes = sizes;
         this.type = type;
+        this.surrogate = surrogate;
         this.sd = SameDiff.create();
         int p = sizes.pixels(), ue = sizes.encoderUnits(), e = sizes.embedding(), h = sizes.deterministic();
-        int z = sizes.stochastic(), u = sizes.headUnits(), a = sizes.actions(), l = sizes.steps(), b = sizes.batch();
+        int u = sizes.headUnits(), a = sizes.actions(), l = sizes.steps(), b = sizes.batch();
+        int z = sizes.latent(), out = sizes.headOutputs();
+        boolean categorical = sizes.categorical();
         int[][] dims = {{p, ue}, {1, ue}, {ue, e}, {1, e},
             {z + a + h, 2 * h}, {1, 2 * h}, {z + a + h, h}, {1, h},
-            {h, u}, {1, u}, {u, 2 * z}, {1, 2 * z},
-            {h + e, u}, {1, u}, {u, 2 * z}, {1, 2 * z},
+            {h, u}, {1, u}, {u, out}, {1, out},
+            {h + e, u}, {1, u}, {u, out}, {1, out},
             {h + z, ue}, {1, ue}, {ue, p}, {1, p},
             {h + z, u}, {1, u}, {u, 1}, {1, 1}};
         SDVariable[] w = new SDVariable[NAMES.length];
@@ -148,6 +215,10 @@ public final class RssmGraph {
         SDVariable actions = sd.placeHolder("actions", type, (long) l * b, a);
         SDVariable rewards = sd.placeHolder("rewards", type, (long) l * b, 1);
         SDVariable eps = sd.placeHolder("eps", type, (long) l * b, z);
+        // Categorical: the Gumbel noise γ = −log(−log u) of every step at once, or the surrogate's s and c.
+        SDVariable gumbel = categorical ? sd.math().log(sd.math().log(eps).neg()).neg() : null;
+        SDVariable stSample = surrogate ? sd.placeHolder("st_sample", type, (long) l * b, z) : null;
+        SDVariable stProbs = surrogate ? sd.placeHolder("st_probs", type, (long) l * b, z) : null;
         // 1. The encoder, on every frame at once.
         SDVariable embed = elu(elu(frames.mmul(w[0]).add(w[1])).mmul(w[2]).add(w[3]));
         // 2. The filtering recursion: h_t from the previous step, then the posterior sample z_t.
@@ -165,25 +236,38 @@ public final class RssmGraph {
                 ht = n.add(up.mul(hPrev.sub(n)));
             }
             SDVariable q = elu(sd.concat(1, ht, rows(embed, t)).mmul(w[12]).add(w[13])).mmul(w[14]).add(w[15]);
-            SDVariable mean = q.get(SDIndex.all(), SDIndex.interval(0, z));
-            SDVariable std = sd.nn().softplus(q.get(SDIndex.all(), SDIndex.interval(z, 2 * z))).add(MIN_STD);
-            SDVariable zt = mean.add(std.mul(rows(eps, t)));
+            if (categorical) {
+                SDVariable probs = unimix(q, b);
+                SDVariable zt = surrogate ? rows(stSample, t).add(probs).sub(rows(stProbs, t))
+                        : oneHotSample(probs, rows(gumbel, t), b).add(probs).sub(stop(probs));
+                zs.add(zt);
+                means.add(probs);
+            } else {
+                SDVariable mean = q.get(SDIndex.all(), SDIndex.interval(0, z));
+                SDVariable std = sd.nn().softplus(q.get(SDIndex.all(), SDIndex.interval(z, 2 * z))).add(MIN_STD);
+                zs.add(mean.add(std.mul(rows(eps, t))));
+                means.add(mean);
+                stds.add(std);
+            }
             hs.add(ht);
-            zs.add(zt);
-            means.add(mean);
-            stds.add(std);
             hPrev = ht;
-            zPrev = zt;
+            zPrev = zs.get(t);
         }
         SDVariable hAll = sd.concat(0, hs.toArray(new SDVariable[0])).rename("hidden");
         SDVariable zAll = sd.concat(0, zs.toArray(new SDVariable[0])).rename("z");
         SDVariable muQ = sd.concat(0, means.toArray(new SDVariable[0])).rename("post_mean");
-        SDVariable sigmaQ = sd.concat(0, stds.toArray(new SDVariable[0])).rename("post_std");
         // 3. The prior, the decoder and the reward head, on every step at once.
         SDVariable pr = elu(hAll.mmul(w[8]).add(w[9])).mmul(w[10]).add(w[11]);
-        SDVariable muP = pr.get(SDIndex.all(), SDIndex.interval(0, z)).rename("prior_mean");
-        SDVariable sigmaP = sd.nn().softplus(pr.get(SDIndex.all(), SDIndex.interval(z, 2 * z))).add(MIN_STD)
-                .rename("prior_std");
+        SDVariable sigmaQ, muP, sigmaP;
+        if (categorical) {
+            muP = unimix(pr, (long) l * b).rename("prior_mean");
+            sigmaQ = bernoulliStd(muQ).rename("post_std");
+            sigmaP = bernoulliStd(muP).rename("prior_std");
+        } else {
+            sigmaQ = sd.concat(0, stds.toArray(new SDVariable[0])).rename("post_std");
+            muP = pr.get(SDIndex.all(), SDIndex.interval(0, z)).rename("prior_mean");
+            sigmaP = sd.nn().softplus(pr.get(SDIndex.all(), SDIndex.interval(z, 2 * z))).add(MIN_STD).rename("prior_std");
+        }
         SDVariable feature = sd.concat(1, hAll, zAll);
         SDVariable decoded = elu(feature.mmul(w[16]).add(w[17])).mmul(w[18]).add(w[19]).rename("decoded");
         SDVariable rewardPred = elu(feature.mmul(w[20]).add(w[21])).mmul(w[22]).add(w[23]).rename("reward_pred");
@@ -192,12 +276,14 @@ public final class RssmGraph {
         SDVariable recon = diff.mul(diff).sum().mul(0.5 / ((double) l * b)).rename("recon");
         SDVariable rd = rewardPred.sub(rewards).get(SDIndex.interval(b, l * b), SDIndex.all());
         SDVariable rewardLoss = rd.mul(rd).sum().mul(0.5 / ((double) (l - 1) * b)).rename("reward_loss");
-        SDVariable kl = gaussianKl(muQ, sigmaQ, muP, sigmaP);
+        SDVariable kl = categorical ? categoricalKl(muQ, muP) : gaussianKl(muQ, sigmaQ, muP, sigmaP);
         kl.mean().rename("kl");
         SDVariable klTerm;
         if (balance) {
-            SDVariable towardsPosterior = gaussianKl(stop(muQ), stop(sigmaQ), muP, sigmaP);
-            SDVariable towardsPrior = gaussianKl(muQ, sigmaQ, stop(muP), stop(sigmaP));
+            SDVariable towardsPosterior = categorical ? categoricalKl(stop(muQ), muP)
+                    : gaussianKl(stop(muQ), stop(sigmaQ), muP, sigmaP);
+            SDVariable towardsPrior = categorical ? categoricalKl(muQ, stop(muP))
+                    : gaussianKl(muQ, sigmaQ, stop(muP), stop(sigmaP));
             klTerm = sd.scalarMax(towardsPosterior, freeNats).mean().mul(alpha)
                     .add(sd.scalarMax(towardsPrior, freeNats).mean().mul(1 - alpha));
         } else {
@@ -209,8 +295,41 @@ public final class RssmGraph {
             sd.createGradFunction();
             return null;
         });
-        this.step = new FixedTrainingStep(sd, List.of(NAMES), new AdamInJava(learningRate),
-                List.of("frames", "actions", "rewards", "eps"), List.of("loss", "recon", "reward_loss", "kl", "hidden", "z"));
+        List<String> fed = surrogate ? List.of("frames", "actions", "rewards", "eps", "st_sample", "st_probs")
+                : List.of("frames", "actions", "rewards", "eps");
+        this.step = new FixedTrainingStep(sd, List.of(NAMES), new AdamInJava(learningRate), fed,
+                List.of("loss", "recon", "reward_loss", "kl", "hidden", "z"));
+    }
+
+    /**
+     * p = 0.99 · softmax + 0.01/K per group, for {@code rows} rows of G·K logits: softmax over each group's K
+     * columns (the rows reshaped to (rows·G, K) and back).
+     */
+    private SDVariable unimix(SDVariable logits, long rows) {
+        int g = sizes.stochastic(), k = sizes.classes();
+        SDVariable soft = sd.nn().softmax(logits.reshape(rows * g, k), 1);
+        return soft.mul(1 - UNIMIX).add(UNIMIX / k).reshape(rows, (long) g * k);
+    }
+
+    /**
+     * One-hot draws, one per group, by Gumbel-max: onehot(argmax_k (log p_gk + γ_gk)). No gradient flows through
+     * it (p enters stop-gradiented; argmax is flat): the straight-through term supplies it.
+     */
+    private SDVariable oneHotSample(SDVariable probs, SDVariable gumbelNoise, long rows) {
+        int g = sizes.stochastic(), k = sizes.classes();
+        SDVariable scores = sd.math().log(stop(probs)).add(gumbelNoise).reshape(rows * g, k);
+        SDVariable index = sd.argmax(scores, 1);
+        return sd.oneHot(index, k, -1, 1.0, 0.0, type).reshape(rows, (long) g * k);
+    }
+
+    /** √(p (1 − p)): the standard deviation of each class's entry of a one-hot drawn with probabilities p. */
+    private SDVariable bernoulliStd(SDVariable p) {
+        return sd.math().sqrt(p.mul(p.rsub(1)));
+    }
+
+    /** KL(q ‖ p) of categoricals, Σ_{g,k} q (log q − log p) over a row's G·K probabilities: one value per row. */
+    private SDVariable categoricalKl(SDVariable q, SDVariable p) {
+        return q.mul(sd.math().log(q).sub(sd.math().log(p))).sum(1);
     }
 
     /** KL(N(μ_q, σ_q²) ‖ N(μ_p, σ_p²)) summed over the Z dimensions: one value per row. */
@@ -239,7 +358,8 @@ public final class RssmGraph {
     }
 
     /**
-     * One Adam step on a batch, time-major (see the class comment).
+     * One Adam step on a batch, time-major (see the class comment). {@code eps} is ε ~ N(0, 1) for a Gaussian z,
+     * the uniforms u in (0, 1) of the Gumbel-max draws for a categorical one ({@link Sizes#latent()} per row).
      *
      * @return {loss, recon, reward, mean KL (before free nats)} on the batch, before the step
      */
@@ -304,6 +424,22 @@ public final class RssmGraph {
         return result;
     }
 
+    /**
+     * The loss of a {@code surrogate} graph (see its constructor) with the one-hots s and the constants c fed:
+     * {loss, recon, reward, mean KL}.
+     */
+    double[] surrogateLosses(double[] frames, double[] actions, double[] rewards, double[] eps, double[] sample,
+                             double[] probs) {
+        if (!surrogate) throw new IllegalStateException("not a surrogate graph");
+        Map<String, INDArray> m = map(feed(frames, actions, rewards, eps));
+        int rows = sizes.steps() * sizes.batch();
+        m.put("st_sample", array(sample, rows, sizes.latent(), "st_sample"));
+        m.put("st_probs", array(probs, rows, sizes.latent(), "st_probs"));
+        Map<String, INDArray> out = sd.output(m, "loss", "recon", "reward_loss", "kl");
+        return new double[] {out.get("loss").getDouble(0), out.get("recon").getDouble(0),
+            out.get("reward_loss").getDouble(0), out.get("kl").getDouble(0)};
+    }
+
     /** dLoss/dθ for every weight array, by SameDiff's autodiff, as doubles in {@value #ORDER} order. */
     double[][] gradients(double[] frames, double[] actions, double[] rewards, double[] eps) {
         Map<String, INDArray> g = sd.calculateGradients(map(feed(frames, actions, rewards, eps)), NAMES);
@@ -322,7 +458,7 @@ public final class RssmGraph {
     private INDArray[] feed(Object frames, Object actions, Object rewards, Object eps) {
         int rows = sizes.steps() * sizes.batch();
         return new INDArray[] {array(frames, rows, sizes.pixels(), "frames"), array(actions, rows, sizes.actions(), "actions"),
-            array(rewards, rows, 1, "rewards"), array(eps, rows, sizes.stochastic(), "eps")};
+            array(rewards, rows, 1, "rewards"), array(eps, rows, sizes.latent(), "eps")};
     }
 
     private static Map<String, INDArray> map(INDArray[] f) {

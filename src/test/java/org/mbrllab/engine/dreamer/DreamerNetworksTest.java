@@ -21,10 +21,15 @@ class DreamerNetworksTest {
 
     /** A small RSSM of random weights (no training needed to test a file format). */
     static FrozenRssm randomModel(long seed) {
-        RssmGraph.Sizes s = new RssmGraph.Sizes(PixelPendulum.PIXELS, 6, 5, 4, 3, 7, 1, 2, 1);
-        int p = s.pixels(), ue = 6, e = 5, h = 4, z = 3, u = 7;
+        return randomModel(seed, 0);
+    }
+
+    /** With {@code classes} > 0: 3 groups of that many classes. */
+    static FrozenRssm randomModel(long seed, int classes) {
+        RssmGraph.Sizes s = new RssmGraph.Sizes(PixelPendulum.PIXELS, 6, 5, 4, 3, 7, 1, 2, 1, classes);
+        int p = s.pixels(), ue = 6, e = 5, h = 4, z = s.latent(), u = 7, o = s.headOutputs();
         int[] lengths = {p * ue, ue, ue * e, e, (z + 1 + h) * 2 * h, 2 * h, (z + 1 + h) * h, h,
-            h * u, u, u * 2 * z, 2 * z, (h + e) * u, u, u * 2 * z, 2 * z,
+            h * u, u, u * o, o, (h + e) * u, u, u * o, o,
             (h + z) * ue, ue, ue * p, p, (h + z) * u, u, u, 1};
         RandomGenerator r = Seeds.random(seed);
         float[][] w = new float[24][];
@@ -36,11 +41,18 @@ class DreamerNetworksTest {
     }
 
     private static DreamerNetworks sample() {
+        return sample(0);
+    }
+
+    private static DreamerNetworks sample(int classes) {
         float[] mean = new float[PixelPendulum.PIXELS];
         Arrays.fill(mean, 0.1f);
         mean[7] = 0.75f;
-        return DreamerNetworks.of(randomModel(3), 42, 200, 4000, mean);
+        return DreamerNetworks.of(randomModel(3, classes), 42, 200, 4000, mean);
     }
+
+    /** Where the latents' kind starts: magic 6, version 4, seed 8, episodes 4, updates 4, the mean frame, 6 sizes. */
+    private static final int LATENTS_AT = 30 + 4 * PixelPendulum.PIXELS + 24;
 
     private static byte[] bytes(DreamerNetworks n) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -74,6 +86,53 @@ class DreamerNetworksTest {
     }
 
     @Test
+    void aCategoricalWorldModelReadsBackCategoricalWithItsClasses() throws IOException {
+        DreamerNetworks n = sample(5);
+        byte[] b = bytes(n);
+        assertEquals(2, ByteBuffer.wrap(b).getInt(6), "version 2");
+        DreamerNetworks back = read(b);
+        assertTrue(back.model().categorical());
+        assertEquals(5, back.model().classes());
+        assertEquals(3, back.model().stochastic());
+        assertEquals(n.model().sizes(), back.model().sizes());
+        float[] frame = n.meanFrame();
+        FrozenRssm.State a = n.model().imagine(n.model().observe(null, 0, frame, null), 1.5, null);
+        FrozenRssm.State c = back.model().imagine(back.model().observe(null, 0, frame, null), 1.5, null);
+        assertArrayEquals(a.z(), c.z());
+        assertArrayEquals(n.model().decode(a), back.model().decode(c));
+    }
+
+    @Test
+    void aVersionOneFileHasNoLatentsAndReadsAsGaussian() throws IOException {
+        byte[] v2 = bytes(sample());
+        // Version 1 is version 2 without the kind ("gaussian": length 2 + 8 bytes) and the classes (4 bytes).
+        byte[] v1 = new byte[v2.length - 14];
+        System.arraycopy(v2, 0, v1, 0, LATENTS_AT);
+        System.arraycopy(v2, LATENTS_AT + 14, v1, LATENTS_AT, v2.length - LATENTS_AT - 14);
+        ByteBuffer.wrap(v1).putInt(6, 1);
+        DreamerNetworks back = read(v1);
+        assertEquals(false, back.model().categorical());
+        assertEquals(sample().model().sizes(), back.model().sizes());
+        for (int i = 0; i < 24; i++) assertArrayEquals(sample().model().weights()[i], back.model().weights()[i], "array " + i);
+    }
+
+    @Test
+    void anUnknownLatentKindOrAClassCountThatDoesNotFitIsRefused() throws IOException {
+        byte[] b = bytes(sample(5));
+        // "categorical" (11 letters) becomes "categoricaX".
+        byte[] kind = b.clone();
+        kind[LATENTS_AT + 2 + 10] = 'X';
+        assertEquals("the file's latents 'categoricaX': allowed gaussian, categorical",
+                assertThrows(IOException.class, () -> read(kind)).getMessage());
+        byte[] one = b.clone();
+        ByteBuffer.wrap(one).putInt(LATENTS_AT + 2 + 11, 1);
+        assertEquals("the file's categorical latents have 1 classes", assertThrows(IOException.class, () -> read(one)).getMessage());
+        byte[] gaussian = bytes(sample());
+        ByteBuffer.wrap(gaussian).putInt(LATENTS_AT + 2 + 8, 4);
+        assertEquals("the file's gaussian latents have 4 classes", assertThrows(IOException.class, () -> read(gaussian)).getMessage());
+    }
+
+    @Test
     void sectionsForAnActorAndCriticReadBackInOrder() throws IOException {
         DreamerNetworks base = sample();
         DreamerNetworks n = new DreamerNetworks(base.model(), 1, 5, 10, base.meanFrame(), List.of(
@@ -102,9 +161,9 @@ class DreamerNetworksTest {
         IOException e = assertThrows(IOException.class, () -> read("MBRLWM and then some bytes".getBytes()));
         assertEquals("not a Dreamer network file (it does not start with MBRLDR)", e.getMessage());
         byte[] b = bytes(sample());
-        ByteBuffer.wrap(b).putInt(6, 2);
+        ByteBuffer.wrap(b).putInt(6, 3);
         e = assertThrows(IOException.class, () -> read(b));
-        assertEquals("network file version 2; this app reads version 1", e.getMessage());
+        assertEquals("network file version 3; this app reads version 1 to 2", e.getMessage());
     }
 
     @Test
@@ -126,6 +185,8 @@ class DreamerNetworksTest {
     @Test
     void theShippedWorldModelLoadsAndImaginesBetterThanBothBaselines() throws IOException {
         DreamerNetworks n = DreamerNetworks.shipped();
+        // A version-1 file: Gaussian latents.
+        assertEquals(false, n.model().categorical());
         assertEquals(RssmConfig.defaults().deterministic(), n.model().deterministic());
         assertEquals(RssmConfig.defaults().stochastic(), n.model().stochastic());
         assertEquals(1, n.seed());

@@ -17,25 +17,46 @@ class FrozenRssmTest {
     private static final double TOLERANCE = 1e-5;
     private static final PixelEpisodes DATA = PixelEpisodes.collect(PixelEpisodes.randomTorques(), 3, 4);
 
+    /** The tiny model with 4 groups of 4 classes. */
+    private static final RssmConfig CATEGORICAL = RssmConfig.tiny().withLatents(RssmConfig.Latents.CATEGORICAL).withClasses(4);
+
     private static RssmTrainer trained() {
-        RssmTrainer t = new RssmTrainer(RssmConfig.tiny().withMaxUpdates(5), DATA);
+        return trained(RssmConfig.tiny());
+    }
+
+    private static RssmTrainer trained(RssmConfig config) {
+        RssmTrainer t = new RssmTrainer(config.withMaxUpdates(5), DATA);
         while (t.step()) { }
         return t;
     }
 
     @Test
     void observingASequenceMatchesTheGraphStepByStep() {
-        RssmTrainer trainer = trained();
+        observingASequenceMatchesTheGraph(RssmConfig.tiny());
+    }
+
+    /**
+     * Also the draws: the same uniforms give the same class in every group. A float32 tie within a few ulps
+     * between two classes' scores could flip one; with these seeds none is that close (the test would show it).
+     */
+    @Test
+    void observingASequenceWithCategoricalLatentsMatchesTheGraphStepByStep() {
+        observingASequenceMatchesTheGraph(CATEGORICAL);
+    }
+
+    private static void observingASequenceMatchesTheGraph(RssmConfig config) {
+        RssmTrainer trainer = trained(config);
         RssmGraph graph = trainer.graph();
         FrozenRssm frozen = trainer.freeze();
         RssmGraph.Sizes s = graph.sizes();
-        int l = s.steps(), b = s.batch(), z = s.stochastic(), h = s.deterministic(), p = s.pixels();
+        int l = s.steps(), b = s.batch(), z = s.latent(), h = s.deterministic(), p = s.pixels();
+        assertEquals(config.categorical(), frozen.categorical());
         int[] episodes = {0, 2, 1, 2};
         int[] starts = {0, 30, 77, 94};
         RssmTrainer.Batch batch = RssmTrainer.batch(DATA, episodes, starts, l);
         RandomGenerator r = Seeds.random(6);
         float[] eps = new float[l * b * z];
-        for (int i = 0; i < eps.length; i++) eps[i] = (float) r.nextGaussian();
+        for (int i = 0; i < eps.length; i++) eps[i] = config.categorical() ? RssmTrainer.uniform(r) : (float) r.nextGaussian();
         float[][] out = graph.outputs(batch.frames(), batch.actions(), eps);
         for (int i = 0; i < b; i++) {
             FrozenRssm.State state = null;
@@ -88,6 +109,35 @@ class FrozenRssmTest {
         assertTrue(a.z()[0] != 99);
         // A different torque leads elsewhere.
         assertFalse(java.util.Arrays.equals(m.imagine(s, -1.0, null).h(), a.h()));
+    }
+
+    @Test
+    void withoutUniformsACategoricalStateIsEachGroupsModeAsAOneHot() {
+        FrozenRssm m = trained(CATEGORICAL).freeze();
+        assertEquals(16, m.latent());
+        float[] frame = new float[PixelPendulum.PIXELS];
+        PixelPendulum.render(0.3, frame);
+        FrozenRssm.State s = m.observe(null, 0, frame, null);
+        for (FrozenRssm.State state : new FrozenRssm.State[] {s, m.imagine(s, 1.0, null)}) {
+            float[] z = state.z();
+            float[] p = state.mean();
+            for (int g = 0; g < 4; g++) {
+                int mode = 0;
+                double sum = 0;
+                for (int k = 0; k < 4; k++) {
+                    if (p[g * 4 + k] > p[g * 4 + mode]) mode = k;
+                    sum += p[g * 4 + k];
+                    assertTrue(p[g * 4 + k] >= 0.01f / 4 * (1 - 1e-6), "unimix floor");
+                }
+                assertEquals(1, sum, 1e-6);
+                for (int k = 0; k < 4; k++) assertEquals(k == mode ? 1f : 0f, z[g * 4 + k], "group " + g + " class " + k);
+            }
+        }
+        // Uniforms outside (0, 1) cannot be a Gumbel-max draw.
+        float[] u = new float[16];
+        java.util.Arrays.fill(u, 0.5f);
+        u[3] = 1;
+        assertThrows(IllegalArgumentException.class, () -> m.imagine(s, 0, u));
     }
 
     @Test

@@ -56,6 +56,9 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
             "Updates of the world model when it is trained from scratch (each a batch of 16 sequences of 16 steps).");
     static final ParameterSpec EPISODES = ParameterSpec.whole("episodes", "random episodes", 10, 2000, 200,
             "Random-torque episodes of 100 steps the world model learns from.");
+    static final ParameterSpec LATENTS = ParameterSpec.whole("latents", "categorical z (0/1)", 0, 1, 0,
+            "The stochastic state z of a model trained from scratch: 0, a Gaussian of 16 dimensions (Dreamer); 1, "
+                    + "categorical: 16 groups of 16 classes, one-hot each, with straight-through gradients (DreamerV2).");
 
     /**
      * One held-out sequence through the model: C context frames, then H imagined.
@@ -124,7 +127,7 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     }
 
     static List<ParameterSpec> parameterSpecs() {
-        return List.of(UPDATES, EPISODES);
+        return List.of(UPDATES, EPISODES, LATENTS);
     }
 
     @Override public ParameterModel parameters() { return parameters; }
@@ -211,7 +214,9 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     }
 
     RssmConfig trainingConfig() {
-        return base.withSeed(seed()).withMaxUpdates((int) parameters.get(UPDATES.key()));
+        RssmConfig.Latents latents = parameters.get(LATENTS.key()) == 1 ? RssmConfig.Latents.CATEGORICAL
+                : RssmConfig.Latents.GAUSSIAN;
+        return base.withLatents(latents).withSeed(seed()).withMaxUpdates((int) parameters.get(UPDATES.key()));
     }
 
     @Override
@@ -233,7 +238,8 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
 
     private static String describe(DreamerNetworks n) {
         return n.updates() + " updates on " + n.episodes() + " random episodes (seed " + n.seed() + "), h of "
-                + n.model().deterministic() + ", z of " + n.model().stochastic();
+                + n.model().deterministic() + ", z of " + n.model().stochastic()
+                + (n.model().categorical() ? " × " + n.model().classes() + " categorical" : "");
     }
 
     // ---------------------------------------------------------------- the model in use
