@@ -20,6 +20,8 @@ import org.mbrllab.engine.core.Format;
 import org.mbrllab.engine.core.ParameterSpec;
 import org.mbrllab.engine.dreamer.DreamerData;
 import org.mbrllab.engine.dreamer.DreamerNetworks;
+import org.mbrllab.engine.dreamer.Imagination;
+import org.mbrllab.engine.dreamer.TrainingCurve;
 import org.mbrllab.engine.dreamer.FrozenRssm;
 import org.mbrllab.engine.dreamer.GaussianKl;
 import org.mbrllab.engine.dreamer.OpenLoop;
@@ -237,9 +239,11 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     }
 
     private static String describe(DreamerNetworks n) {
-        return n.updates() + " updates on " + n.episodes() + " random episodes (seed " + n.seed() + "), h of "
-                + n.model().deterministic() + ", z of " + n.model().stochastic()
-                + (n.model().categorical() ? " × " + n.model().classes() + " categorical" : "");
+        boolean agent = TrainingCurve.of(n).isPresent();
+        return n.updates() + " updates on " + n.episodes() + (agent ? " episodes, random at first, then of its own actor"
+                : " random episodes") + " (seed " + n.seed() + "), h of " + n.model().deterministic() + ", z of "
+                + n.model().stochastic() + (n.model().categorical() ? " × " + n.model().classes() + " categorical" : "")
+                + (Imagination.behaviour(n).isPresent() ? "; with its actor and critic" : "");
     }
 
     // ---------------------------------------------------------------- the model in use

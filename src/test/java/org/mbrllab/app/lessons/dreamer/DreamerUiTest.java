@@ -80,7 +80,8 @@ class DreamerUiTest {
     void opensReadyOnTheShippedModelWithNothingTrained(FxRobot robot) {
         writePng(robot, "dreamer");
         String status = robot.lookup("#dreamer-status").queryAs(Label.class).getText();
-        assertTrue(status.startsWith("Shipped world model: 4000 updates on 200 random episodes (seed 1)"), status);
+        assertTrue(status.startsWith("Shipped world model: 4500 updates on 50 episodes, random at first, then of its own "
+                + "actor (seed 1), h of 64, z of 16; with its actor and critic."), status);
         DreamerViewModel.Strip s = pane.strip().shown();
         assertEquals(5, s.context());
         assertEquals(15, s.horizon());

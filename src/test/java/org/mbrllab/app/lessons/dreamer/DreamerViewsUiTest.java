@@ -139,7 +139,7 @@ class DreamerViewsUiTest {
                 robot.lookup("#dreamer-lambda-label").queryAs(Label.class).getText());
         assertTrue(pane.explain().getMarkdown().contains(String.format(java.util.Locale.ROOT, "λ = %.2f", after.lambda())),
                 pane.explain().getMarkdown());
-        assertTrue(robot.lookup("#dreamer-returns-note").queryAs(Label.class).getText().contains("no actor or critic"));
+        assertTrue(robot.lookup("#dreamer-returns-note").queryAs(Label.class).getText().startsWith("Torques: the file's actor"));
         writePng(robot, "dreamer-returns");
     }
 
@@ -168,18 +168,8 @@ class DreamerViewsUiTest {
     }
 
     @Test
-    void aFileWithAnActorACriticAndACurveShowsThem(FxRobot robot) {
+    void theShippedAgentsActorCriticAndCurveAreShown(FxRobot robot) {
         DreamerNetworks shipped = DreamerViewModel.readShipped();
-        RandomGenerator r = Seeds.random(9);
-        DreamerNetworks withBehaviour = new DreamerNetworks(shipped.model(), shipped.seed(), shipped.episodes(), shipped.updates(),
-                shipped.meanFrame(), List.of(new DreamerNetworks.Section("actor", mlp(r, 80, 16, 2)),
-                new DreamerNetworks.Section("critic", mlp(r, 80, 16, 1)),
-                new DreamerNetworks.Section(TrainingCurve.SECTION, List.of(new float[] {500, 1000, 1500, 2000, 2500},
-                        new float[] {-1400, -1300, -900, -420, -250}, new float[] {-1156}))));
-        robot.interact(() -> {
-            pane.viewModel().setShippedSource(() -> withBehaviour);
-            pane.viewModel().useShipped();
-        });
         selectTab(robot, "dreamer-tab-returns");
         ReturnsViewModel.Returns ret = pane.viewModel().returns().returnsProperty().get();
         assertTrue(ret.byActor());
@@ -188,7 +178,7 @@ class DreamerViewsUiTest {
         writePng(robot, "dreamer-returns-actor");
 
         selectTab(robot, "dreamer-tab-behaviour");
-        assertEquals(5, pane.curve().points());
+        assertEquals(shipped.episodes(), pane.curve().points(), "one point per real episode of the agent");
         assertFalse(robot.lookup("#dreamer-curve-none").queryAs(Label.class).isVisible());
         assertTrue(pane.grid().shown().byActor());
         assertEquals(16, pane.grid().shown().tiles().size());
@@ -196,7 +186,17 @@ class DreamerViewsUiTest {
     }
 
     @Test
-    void withoutACurveTheBehaviourTabSaysSo(FxRobot robot) {
+    void aWorldModelAloneHasNoCurveNoActorAndSaysSo(FxRobot robot) {
+        DreamerNetworks shipped = DreamerViewModel.readShipped();
+        DreamerNetworks alone = new DreamerNetworks(shipped.model(), shipped.seed(), shipped.episodes(), shipped.updates(),
+                shipped.meanFrame(), List.of());
+        robot.interact(() -> {
+            pane.viewModel().setShippedSource(() -> alone);
+            pane.viewModel().useShipped();
+        });
+        selectTab(robot, "dreamer-tab-returns");
+        assertTrue(robot.lookup("#dreamer-returns-note").queryAs(Label.class).getText().contains("no actor or critic"));
+        assertFalse(pane.viewModel().returns().returnsProperty().get().byActor());
         selectTab(robot, "dreamer-tab-behaviour");
         Label none = robot.lookup("#dreamer-curve-none").queryAs(Label.class);
         assertTrue(none.isVisible());

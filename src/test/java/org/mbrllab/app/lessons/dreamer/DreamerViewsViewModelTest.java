@@ -49,7 +49,12 @@ class DreamerViewsViewModelTest {
 
     @Test
     void withoutAnActorTheLambdaTrajectoryIsTheStripsImagination() {
-        DreamerViewModel vm = shipped();
+        DreamerNetworks agent = DreamerViewModel.readShipped();
+        DreamerNetworks alone = new DreamerNetworks(agent.model(), agent.seed(), agent.episodes(), agent.updates(),
+                agent.meanFrame(), List.of());
+        DreamerViewModel vm = new DreamerViewModel();
+        vm.setShippedSource(() -> alone);
+        vm.useShipped();
         DreamerNetworks n = vm.modelProperty().get();
         vm.sequenceProperty().set(3);
         OpenLoop openLoop = new OpenLoop(DreamerData.heldOut(n.seed()), n.meanFrame(), 5, 15, DreamerViewModel.SEQUENCES);
