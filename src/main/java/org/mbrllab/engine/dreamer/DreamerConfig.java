@@ -54,23 +54,20 @@ public record DreamerConfig(RssmConfig world, int horizon, double gamma, double 
 
     /**
      * The lesson's agent: {@link RssmConfig#defaults()}'s world model, H = 15, γ = 0.99, λ = 0.95, actor and
-     * critic of 64 units, Adam 3e-4, η = 1e-3, S = 5, C = 100, noise 0.3, 50 episodes, seed 1. Dreamer's own
-     * values except the step size (3e-4 rather than 8e-5: a laptop's budget is thousands of updates, not
-     * Dreamer's millions) and the sizes.
+     * critic of 64 units, Adam 1e-4, η = 1e-3, gradients clipped at norm 100, S = 5, C = 100, noise 0.3,
+     * 50 episodes, seed 1. Dreamer's own values except the sizes and the step size (1e-4 rather than 8e-5).
      *
-     * <p>Measured once from seed 1 (4,500 updates, 5,000 agent steps): uniformly random torques return −1,156 an episode (50 episodes, seed 99). The actor's episodes
-     * (with exploration noise) returned −1,403 on average over episodes 6–21 (updates 100–1,600: worse than
-     * random), then −264.7 over episodes 22–45 (updates 1,700–4,000; best −4.3; the swing-up is learned),
-     * then collapsed to −1,262 over episodes 46–50 (updates 4,100–4,500), with the imagined reward falling
-     * from about −3 to −9 a step while the world model's losses stayed level: the actor, not the model, went
-     * wrong (Dreamer V1 also clips gradient norms at 100, which this loop does not). The greedy policy (mean
-     * actions, no noise; 5 episodes, seed 77) every 5 episodes: −1,442, −1,423, −1,449, −234.5, −155.5,
-     * −155.1, −154.4, −155.6, −1,312.5.
+     * <p>Measured with {@code dreamer --behaviour --seed S} for S = 1 … 4 (4,500 updates, 5,000 agent steps,
+     * 638–1,605 s of wall time on a 2-core machine shared with other runs). Uniformly random torques return
+     * −1,225 an episode (50 episodes, seed 77). The greedy policy (mean actions, no noise; 5 episodes, seed 77)
+     * reached −225, −266, −330 and −195 after 1,500, 2,500, 2,000 and 2,000 updates and ended at −174, −155,
+     * −233 and −146; the last 10 real episodes (with noise) averaged −227, −238, −239 and −196.
      *
-     * <p>From seed 2, the same run never beat random: −1,389 on average over episodes 6–50 (best −955), and
-     * the greedy policy returned exactly −1,492.7 at every evaluation from update 2,000 on, the mark of an
-     * actor whose mean sits in the tanh's flat tails, so that it always gives one torque. So the actor is not
-     * reliable yet with these settings.
+     * <p>Before the clipping, with Adam 3e-4: seed 1 learned the swing-up (greedy −155) and lost it again
+     * after 4,100 updates, with the imagined reward falling while the world model's losses stayed level; seed
+     * 2 never learned it, its greedy policy returning exactly −1,492.7 at every evaluation from update 2,000
+     * on, the mark of an actor whose mean sits in the tanh's flat tail. With the clipping, seed 2 learns at
+     * 3e-4 too (greedy −152 at the end).
      */
     public static DreamerConfig defaults() {
         return new DreamerConfig(RssmConfig.defaults(), 15, 0.99, 0.95, 64, 64, 1e-4, 1e-3, 100, 5, 100, 0.3, 50, 1);
