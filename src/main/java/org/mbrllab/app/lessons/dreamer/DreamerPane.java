@@ -297,9 +297,17 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
         HBox.setHgrow(driveChart.node(), Priority.ALWAYS);
         HBox frames = new HBox(8, realTile, imaginedTile, driveChart.node());
         frames.setAlignment(Pos.CENTER_LEFT);
-        HBox buttons = new HBox(10, torqueLabel, torqueSlider, drivePlay, driveStep, driveReset);
+        // The torque on a row of its own (its label grows with "(→ held)"), the buttons on the next, so that
+        // neither is cut short in a narrow window.
+        torqueLabel.setMinWidth(Region.USE_PREF_SIZE);
+        torqueSlider.setMinWidth(120);
+        HBox.setHgrow(torqueSlider, Priority.ALWAYS);
+        HBox torqueRow = new HBox(10, torqueLabel, torqueSlider);
+        torqueRow.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.ButtonBase b : List.of(drivePlay, driveStep, driveReset)) b.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(10, drivePlay, driveStep, driveReset);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox below = new VBox(4, buttons, driveNumbers, keysHelp);
+        VBox below = new VBox(4, torqueRow, buttons, driveNumbers, keysHelp);
         below.setPadding(new Insets(4, 0, 0, 0));
         driveFigure.setCenter(frames);
         driveFigure.setBottom(below);

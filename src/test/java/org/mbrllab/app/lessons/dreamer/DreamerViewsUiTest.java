@@ -201,9 +201,14 @@ class DreamerViewsUiTest {
         Label none = robot.lookup("#dreamer-curve-none").queryAs(Label.class);
         assertTrue(none.isVisible());
         assertEquals("no training curve in this file", none.getText());
-        int before = pane.grid().step();
-        robot.interact(() -> pane.tick());
-        assertEquals((before + 1) % 16, pane.grid().step(), "a tick shows every tile's next imagined step");
+        // Read before and after on the FX thread, in one go, so that the pane's own clock cannot tick in between.
+        int[] steps = new int[2];
+        robot.interact(() -> {
+            steps[0] = pane.grid().step();
+            pane.tick();
+            steps[1] = pane.grid().step();
+        });
+        assertEquals((steps[0] + 1) % 16, steps[1], "a tick shows every tile's next imagined step");
         Node grid = robot.lookup("#dreamer-behaviour-grid").query();
         assertTrue(grid.getBoundsInLocal().getWidth() > 200);
         writePng(robot, "dreamer-behaviour");
