@@ -30,6 +30,8 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.PixelFrameView;
+import org.mbrllab.engine.dreamer.PixelPendulum;
 import org.mbrllab.app.common.RunnerPane;
 import org.mbrllab.app.common.text.LessonTextView;
 import org.mbrllab.engine.core.Format;
@@ -75,8 +77,8 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
     private final StripAndChart figure;
     private final TabPane tabs = new TabPane();
     // Drive it.
-    private final FrameTile realTile = new FrameTile("dreamer-drive-real", "the real pendulum");
-    private final FrameTile imaginedTile = new FrameTile("dreamer-drive-imagined", "the model's imagination");
+    private final PixelFrameView realTile = new PixelFrameView("dreamer-drive-real", "the real pendulum", PixelPendulum.SIZE);
+    private final PixelFrameView imaginedTile = new PixelFrameView("dreamer-drive-imagined", "the model's imagination", PixelPendulum.SIZE);
     private final DriveRewardChart driveChart = new DriveRewardChart();
     private final Slider torqueSlider = new Slider(-DriveViewModel.MAX_TORQUE, DriveViewModel.MAX_TORQUE, 0);
     private final Label torqueLabel = new Label();
@@ -295,6 +297,10 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
         driveChart.node().setPrefSize(500, 300);
         driveChart.node().setMinSize(260, 200);
         HBox.setHgrow(driveChart.node(), Priority.ALWAYS);
+        for (PixelFrameView tile : List.of(realTile, imaginedTile)) {
+            tile.setMinSize(130, 170);
+            tile.setPrefSize(280, 330);
+        }
         HBox frames = new HBox(8, realTile, imaginedTile, driveChart.node());
         frames.setAlignment(Pos.CENTER_LEFT);
         // The torque on a row of its own (its label grows with "(→ held)"), the buttons on the next, so that
@@ -638,8 +644,8 @@ public final class DreamerPane extends RunnerPane<DreamerViewModel> {
     StripView strip() { return stripView; }
     OpenLoopChart chart() { return chart; }
     TabPane tabs() { return tabs; }
-    FrameTile imaginedTile() { return imaginedTile; }
-    FrameTile realTile() { return realTile; }
+    PixelFrameView imaginedTile() { return imaginedTile; }
+    PixelFrameView realTile() { return realTile; }
     LatentView latentView() { return latentView; }
     ReturnsChart returnsChart() { return returnsChart; }
     LessonTextView explain() { return explain; }

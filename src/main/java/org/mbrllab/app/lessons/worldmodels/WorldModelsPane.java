@@ -42,6 +42,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.mbrllab.app.common.ChartExport;
 import org.mbrllab.app.common.PaneHost;
+import org.mbrllab.app.common.PixelFrameView;
 import org.mbrllab.app.common.RunnerPane;
 import org.mbrllab.app.common.Theme;
 import org.mbrllab.engine.core.Format;
@@ -77,16 +78,16 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
     private final TabPane tabs = new TabPane();
 
     // V
-    private final FrameView realFrame = new FrameView("wm-v-frame", "A real frame");
-    private final FrameView decoded = new FrameView("wm-v-decoded", "V's reconstruction");
+    private final PixelFrameView realFrame = new PixelFrameView("wm-v-frame", "A real frame", Dodge.SIDE);
+    private final PixelFrameView decoded = new PixelFrameView("wm-v-decoded", "V's reconstruction", Dodge.SIDE);
     private final BarsView latentBars = new BarsView("wm-v-latent", "z = μ(frame)", VisionViewModel.RANGE);
     private final Slider[] sliders = new Slider[VisionViewModel.SLIDERS];
     private final Label[] sliderLabels = new Label[VisionViewModel.SLIDERS];
     private final FramesLayout visionFigure;
 
     // M
-    private final FrameView dreamFrame = new FrameView("wm-dream-frame", "M's dream");
-    private final FrameView gameFrame = new FrameView("wm-real-frame", "The real game");
+    private final PixelFrameView dreamFrame = new PixelFrameView("wm-dream-frame", "M's dream", Dodge.SIDE);
+    private final PixelFrameView gameFrame = new PixelFrameView("wm-real-frame", "The real game", Dodge.SIDE);
     private final Slider tauSlider = new Slider(DreamViewModel.MIN_TAU, DreamViewModel.MAX_TAU, 1.0);
     private final Label tauLabel = new Label();
     private final Label doneLabel = new Label();
@@ -98,7 +99,7 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
 
     // C
     private final GenerationsChart generations = new GenerationsChart();
-    private final FrameView cDream = new FrameView("wm-c-dream", "C playing in the dream");
+    private final PixelFrameView cDream = new PixelFrameView("wm-c-dream", "C playing in the dream", Dodge.SIDE);
     private final BarsView cBars = new BarsView("wm-c-action", "C's output o and the action", 1.0);
     private final BorderPane controllerFigure = new BorderPane();
 
@@ -481,7 +482,7 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
     protected void applyTheme() {
         Theme t = appearance.theme();
         double size = appearance.fontSize();
-        for (FrameView f : List.of(realFrame, decoded, dreamFrame, gameFrame, cDream)) f.setTheme(t, size);
+        for (PixelFrameView f : List.of(realFrame, decoded, dreamFrame, gameFrame, cDream)) f.setTheme(t, size);
         for (BarsView b : List.of(latentBars, actionBars, cBars)) b.setTheme(t, size);
         generations.setTheme(t, size);
         showProgress(vm.snapshotProperty().get());
@@ -530,8 +531,8 @@ public final class WorldModelsPane extends RunnerPane<WorldModelsViewModel> {
     // ---------------------------------------------------------------- for tests
 
     TabPane tabs() { return tabs; }
-    FrameView decodedView() { return decoded; }
-    FrameView dreamView() { return dreamFrame; }
+    PixelFrameView decodedView() { return decoded; }
+    PixelFrameView dreamView() { return dreamFrame; }
     GenerationsChart generations() { return generations; }
     List<String> stageButtonIds() {
         List<String> out = new ArrayList<>();
