@@ -1,5 +1,6 @@
 package org.mbrllab.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -322,7 +323,21 @@ final class DreamerCommand implements Callable<Integer> {
         if (json) {
             w.println(mapper.writeValueAsString(root));
         } else {
-            w.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            w.println("Dreamer agent on " + world + ", seed " + s + ": " + snap.updates() + " updates, " + d.episodes()
+                    + " real episodes (" + d.seedEpisodes() + " of random torques first)"
+                    + String.format(Locale.ROOT, " (%.1f s)", seconds));
+            StringBuilder line = new StringBuilder("real return per episode:");
+            for (DreamerEpisode e : snap.episodes()) line.append(' ').append(Format.fixed(e.realReturn(), 0));
+            w.println(line);
+            line = new StringBuilder("greedy policy (5 episodes, seed " + EVALUATION_SEED + ") by environment steps:");
+            for (JsonNode e : evals) {
+                line.append(' ').append(e.get("env_steps").asInt()).append(": ").append(Format.fixed(e.get("return").asDouble(), 1));
+            }
+            w.println(line);
+            w.println("random policy: " + Format.fixed(random, 1) + " (mean of " + RANDOM_EPISODES + " episodes)");
+            w.println(String.format(Locale.ROOT, "open loop of its world model: %.5f, %.2f × the mean frame's error, %.2f × copying the last frame's",
+                    openl.mse(), openl.mse() / openl.baselineMeanFrame(), openl.mse() / openl.baselineCopyLast()));
+            if (outFile != null) w.println("saved to " + outFile);
         }
         w.flush();
         return 0;

@@ -79,6 +79,15 @@ class DreamerCliTest {
     }
 
     @Test
+    void theAgentsTextReportNamesItsReturnsAndTheRandomPolicys() {
+        CliRun r = CliRun.of("dreamer", "--behaviour", "--env-steps", "600", "--updates", "1", "--seed", "4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Dreamer agent on pendulum-pixels, seed 4: 1 updates, 6 real episodes (5 of random torques first)"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("real return per episode:") && l.split(" ").length == 4 + 6), r.out());
+        assertTrue(r.out().contains("random policy: " + org.mbrllab.engine.core.Format.fixed(DreamerAgent.randomPolicyReturn(50, 77), 1)), r.out());
+    }
+
+    @Test
     void theTextReportHasOneRowPerImaginedStepAndTheRatios(@TempDir Path dir) {
         CliRun r = CliRun.of("dreamer", "--updates", "1", "--episodes", "1");
         assertEquals(0, r.code(), r.err());
