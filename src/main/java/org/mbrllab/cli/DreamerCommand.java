@@ -49,9 +49,13 @@ import picocli.CommandLine.Spec;
  * {@code random_policy_return} (the mean of {@value #RANDOM_EPISODES} random-torque episodes from the same seed)
  * and {@code planner}: {@code {"kind", "horizon", "samples", "elites", "iterations", "seconds_per_episode"}}.
  *
- * <p>The behaviour half of Dreamer (an actor and a critic learned in imagination, {@code --behaviour} and
- * {@code --env-steps} in the lesson's design) is not part of this command yet; when it comes, it runs after
- * step 3 below on the world model just trained or loaded, and adds its keys to the same object.
+ * <p>With {@code --behaviour}, the whole agent runs instead ({@link DreamerAgent}, Algorithm 1 of the paper):
+ * {@code --env-steps} / 100 real episodes, the first 5 of random torques, then in turn C updates of the world model
+ * and of an actor and critic learned in its imagination, and one real episode of the actor. The object gains
+ * {@code seed_episodes}, {@code env_steps}, {@code real_returns} (one per real episode), {@code random_policy_return}
+ * and {@code eval} (the greedy policy's return every {@value #EVAL_EVERY} collected episodes); {@code openl}
+ * measures the agent's world model. {@code --out} saves the agent: its world model with the actor, critic,
+ * settings and curve sections the lesson's pane reads.
  */
 @Command(name = "dreamer", sortOptions = false,
         description = {"Train Dreamer's world model (Hafner et al. 2020; an RSSM) on random episodes of the pendulum seen "

@@ -21,7 +21,8 @@ import org.mbrllab.engine.run.Engine;
  *       {@link RssmTrainer} draws them, and the world model takes one Adam step on them. Its posterior states
  *       of that batch (L·B of them, computed before the step) are the start states of the behaviour update:
  *       the new world model's transition, prior and reward head are copied into the behaviour graph, and the
- *       actor and critic take one Adam step on trajectories of H steps imagined from those states. Every
+ *       actor and critic take one Adam step on trajectories of H steps imagined from those states, their
+ *       gradients each clipped at the configured norm ({@link DreamerConfig#gradientClip()}). Every
  *       {@value #TARGET_EVERY} updates the critic is copied into the target critic.</li>
  *   <li><b>Collect.</b> After every C updates, one episode is played in the real pixel pendulum: the
  *       plain-Java world model ({@link FrozenRssm}) filters the frames into a posterior state
