@@ -57,11 +57,12 @@ public record DreamerConfig(RssmConfig world, int horizon, double gamma, double 
      * critic of 64 units, Adam 1e-4, η = 1e-3, gradients clipped at norm 100, S = 5, C = 100, noise 0.3,
      * 50 episodes, seed 1. Dreamer's own values except the sizes and the step size (1e-4 rather than 8e-5).
      *
-     * <p>Measured with {@code dreamer --behaviour --seed S} for S = 1 … 4 (4,500 updates, 5,000 agent steps,
-     * 638–1,605 s of wall time on a 2-core machine shared with other runs). Uniformly random torques return
+     * <p>Measured with {@code dreamer --behaviour --seed S} for S = 1 … 5 (4,500 updates, 5,000 agent steps,
+     * 516 s alone on a quiet 2-core machine, up to 1,605 s beside other runs). Uniformly random torques return
      * −1,225 an episode (50 episodes, seed 77). The greedy policy (mean actions, no noise; 5 episodes, seed 77)
-     * reached −225, −266, −330 and −195 after 1,500, 2,500, 2,000 and 2,000 updates and ended at −174, −155,
-     * −233 and −146; the last 10 real episodes (with noise) averaged −227, −238, −239 and −196.
+     * reached −225, −266, −330, −195 and −156 after 1,500, 2,500, 2,000, 2,000 and 2,000 updates and ended at
+     * −174, −155, −233, −146 and −149; the last 10 real episodes (with noise) averaged −227, −238, −239, −196
+     * and −188.
      *
      * <p>Before the clipping, with Adam 3e-4: seed 1 learned the swing-up (greedy −155) and lost it again
      * after 4,100 updates, with the imagined reward falling while the world model's losses stayed level; seed
