@@ -1,9 +1,7 @@
 package org.mbrllab.app.common;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -15,14 +13,11 @@ import javafx.scene.text.TextAlignment;
  * 1 white) whatever the theme, under a title and over a caption. The World Models game and Dreamer's pendulum
  * both draw their frames with it.
  */
-public final class PixelFrameView extends Region {
-    private final Canvas canvas = new Canvas();
+public final class PixelFrameView extends ThemedCanvas {
     private final int side;
     private float[] frame;
     private String title;
     private String caption = "";
-    private Theme theme = Theme.LIGHT;
-    private double fontSize = 14;
     private Color border;
 
     /**
@@ -34,7 +29,6 @@ public final class PixelFrameView extends Region {
         this.side = side;
         this.title = title;
         this.frame = new float[side * side];
-        getChildren().add(canvas);
         setMinSize(120, 140);
         setPrefSize(300, 340);
     }
@@ -76,26 +70,9 @@ public final class PixelFrameView extends Region {
         draw();
     }
 
-    public void setTheme(Theme t, double size) {
-        theme = t;
-        fontSize = size;
-        draw();
-    }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(theme.background());
-        g.fillRect(0, 0, w, h);
-        if (w <= 0 || h <= 0) return;
+    protected void paint(GraphicsContext g, double w, double h) {
         double line = fontSize * 1.5;
         double cell = Math.max(1, Math.floor(Math.min(w - 8, h - 2 * line - 12) / side));
         double size = cell * side;

@@ -47,6 +47,11 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
                               List<Section> sections) {
     /** The class-path resource of the world model that ships with the app. */
     public static final String SHIPPED = "/assets/networks/dreamer.dn";
+    /**
+     * The class-path resource of a world model alone, trained on 200 random-torque episodes ({@code dreamer --seed 1
+     * --updates 4000}): what the token lesson compares its transformer with, on the same data.
+     */
+    public static final String SHIPPED_WORLD_MODEL = "/assets/networks/dreamer-world-model.dn";
     private static final String MAGIC = "MBRLDR";
     private static final int VERSION = 2;
     /** The oldest version still read: 1, before categorical latents, whose z is always Gaussian. */
@@ -170,10 +175,19 @@ public record DreamerNetworks(FrozenRssm model, long seed, int episodes, int upd
         }
     }
 
-    /** Reads the world model that ships with the app. */
+    /** Reads the Dreamer agent that ships with the app ({@link #SHIPPED}): its world model, actor, critic and curve. */
     public static DreamerNetworks shipped() throws IOException {
-        InputStream in = DreamerNetworks.class.getResourceAsStream(SHIPPED);
-        if (in == null) throw new IOException("the shipped world model " + SHIPPED + " is missing from the class path");
+        return resource(SHIPPED);
+    }
+
+    /** Reads the world model alone that ships with the app ({@link #SHIPPED_WORLD_MODEL}). */
+    public static DreamerNetworks shippedWorldModel() throws IOException {
+        return resource(SHIPPED_WORLD_MODEL);
+    }
+
+    private static DreamerNetworks resource(String name) throws IOException {
+        InputStream in = DreamerNetworks.class.getResourceAsStream(name);
+        if (in == null) throw new IOException("the shipped world model " + name + " is missing from the class path");
         try (in) {
             return read(new java.io.BufferedInputStream(in));
         }

@@ -198,4 +198,17 @@ class DreamerNetworksTest {
         assertTrue(r.mse() < 0.5 * r.baselineMeanFrame(), r.mse() + " against the mean frame's " + r.baselineMeanFrame());
         assertTrue(r.mse() < 0.3 * r.baselineCopyLast(), r.mse() + " against copying the last frame's " + r.baselineCopyLast());
     }
+
+    /** The world model alone the token lesson compares with: 4,000 updates on 200 random episodes, the bar. */
+    @Test
+    void theShippedWorldModelAloneMeetsTheOpenLoopBarOnRandomData() throws IOException {
+        DreamerNetworks n = DreamerNetworks.shippedWorldModel();
+        assertEquals(List.of(), n.sections());
+        assertEquals(1, n.seed());
+        assertEquals(DreamerData.TRAINING_EPISODES, n.episodes());
+        assertEquals(RssmConfig.defaults().maxUpdates(), n.updates());
+        OpenLoop.Result r = DreamerData.openLoop(DreamerData.heldOut(n.seed()), n.meanFrame()).evaluate(n.model());
+        assertTrue(r.mse() < 0.5 * r.baselineMeanFrame(), r.mse() + " against the mean frame's " + r.baselineMeanFrame());
+        assertTrue(r.mse() < 0.3 * r.baselineCopyLast(), r.mse() + " against copying the last frame's " + r.baselineCopyLast());
+    }
 }

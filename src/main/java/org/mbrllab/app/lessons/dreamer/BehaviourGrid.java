@@ -3,13 +3,12 @@ package org.mbrllab.app.lessons.dreamer;
 import java.util.Locale;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.ThemedCanvas;
 import org.mbrllab.engine.dreamer.PixelPendulum;
 
 /**
@@ -18,17 +17,13 @@ import org.mbrllab.engine.dreamer.PixelPendulum;
  * {@link #advance()} moves all of them on by one, back to the start after the last; under each tile, its
  * imagined return Σ r̂.
  */
-final class BehaviourGrid extends Region {
+final class BehaviourGrid extends ThemedCanvas {
     static final int COLUMNS = 4;
-    private final Canvas canvas = new Canvas();
     private BehaviourViewModel.Behaviour behaviour;
     private int step;
-    private Theme theme = Theme.LIGHT;
-    private double fontSize = 14;
 
     BehaviourGrid() {
         setId("dreamer-behaviour-grid");
-        getChildren().add(canvas);
         setMinSize(240, 260);
         setPrefSize(480, 520);
     }
@@ -55,26 +50,10 @@ final class BehaviourGrid extends Region {
         return behaviour;
     }
 
-    void setTheme(Theme t, double size) {
-        theme = t;
-        fontSize = size;
-        draw();
-    }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(theme.background());
-        g.fillRect(0, 0, w, h);
-        if (w <= 0 || h <= 0 || behaviour == null) return;
+    protected void paint(GraphicsContext g, double w, double h) {
+        if (behaviour == null) return;
         int n = behaviour.tiles().size();
         int rows = (n + COLUMNS - 1) / COLUMNS;
         double line = fontSize * 1.4;

@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.ThemedCanvas;
 import org.mbrllab.engine.dreamer.PixelPendulum;
 import org.mbrllab.engine.dreamer.RssmConfig;
 
@@ -23,7 +22,7 @@ import org.mbrllab.engine.dreamer.RssmConfig;
  * it expected before seeing it); and KL(q ‖ p) per context step as a bar, with the free nats of training
  * marked. Where μ_q and μ_p look alike the bar is short: the frame held no surprise.
  */
-final class LatentView extends Region {
+final class LatentView extends ThemedCanvas {
     private static final double GAP = 2;
     private static final double SPLIT = 10;
     private static final Color NEGATIVE = Color.rgb(33, 102, 172);
@@ -34,15 +33,11 @@ final class LatentView extends Region {
     /** The share of |z| values below the full colour. */
     static final double SCALE_QUANTILE = 0.95;
 
-    private final Canvas canvas = new Canvas();
     private DreamerViewModel.Latent latent;
     private DreamerViewModel.Strip strip;
-    private Theme theme = Theme.LIGHT;
-    private double fontSize = 14;
 
     LatentView() {
         setId("dreamer-latent");
-        getChildren().add(canvas);
         setMinSize(400, 300);
         setPrefSize(900, 520);
     }
@@ -62,18 +57,6 @@ final class LatentView extends Region {
         return latent == null ? 0 : latent.context() + latent.horizon();
     }
 
-    void setTheme(Theme t, double size) {
-        theme = t;
-        fontSize = size;
-        draw();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
 
     /** The colour of {@code v} on a scale from −scale (blue) through 0 (near white) to +scale (red). */
     static Color heat(double v, double scale) {
@@ -81,13 +64,9 @@ final class LatentView extends Region {
         return a >= 0 ? ZERO.interpolate(POSITIVE, a) : ZERO.interpolate(NEGATIVE, -a);
     }
 
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(theme.background());
-        g.fillRect(0, 0, w, h);
-        if (w <= 0 || h <= 0 || latent == null) return;
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        if (latent == null) return;
         Font font = Font.font(fontSize);
         Font bold = Font.font(null, FontWeight.BOLD, fontSize);
         Font small = Font.font(fontSize * 0.8);

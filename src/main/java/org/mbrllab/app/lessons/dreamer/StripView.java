@@ -3,15 +3,14 @@ package org.mbrllab.app.lessons.dreamer;
 import java.util.Locale;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.ThemedCanvas;
 import org.mbrllab.engine.dreamer.PixelPendulum;
 
 /**
@@ -26,21 +25,17 @@ import org.mbrllab.engine.dreamer.PixelPendulum;
  * the middle of a 1280-pixel window give about 25), the strip is folded into two blocks, one above the other,
  * each with its bands, numbers and three rows: twice the side, for a projector.
  */
-final class StripView extends Region {
+final class StripView extends ThemedCanvas {
     /** The error that gets the full colour. */
     static final double ERROR_SCALE = 0.25;
     static final Color TOO_BRIGHT = Color.rgb(230, 60, 40);
     static final Color TOO_DARK = Color.rgb(50, 130, 255);
     private static final String[] ROWS = {"truth", "model", "error"};
 
-    private final Canvas canvas = new Canvas();
     private DreamerViewModel.Strip strip;
-    private Theme theme = Theme.LIGHT;
-    private double fontSize = 14;
 
     StripView() {
         setId("dreamer-strip");
-        getChildren().add(canvas);
         setMinSize(400, 160);
         setPrefWidth(900);
 
@@ -72,18 +67,9 @@ final class StripView extends Region {
         return strip;
     }
 
-    void setTheme(Theme t, double size) {
-        theme = t;
-        fontSize = size;
-        fitHeight();
-        draw();
-    }
-
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
+    protected void themeChanged() {
+        fitHeight();
     }
 
     /** The largest side of a frame, in pixels: on a wide screen the strip stops growing here. */
@@ -148,13 +134,9 @@ final class StripView extends Region {
         return layout(canvas.getWidth(), canvas.getHeight()).side;
     }
 
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(theme.background());
-        g.fillRect(0, 0, w, h);
-        if (w <= 0 || h <= 0 || strip == null) return;
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        if (strip == null) return;
         Layout l = layout(w, h);
         for (int b = 0; b < l.blocks; b++) drawBlock(g, l, b);
         drawLegend(g, l, w, l.blocks * l.blockH + l.legendH / 2);

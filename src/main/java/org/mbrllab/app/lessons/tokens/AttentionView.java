@@ -1,14 +1,13 @@
 package org.mbrllab.app.lessons.tokens;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.ThemedCanvas;
 
 /**
  * Where the transformer looked when it predicted one code: one row per block and head, one cell per position
@@ -17,15 +16,11 @@ import org.mbrllab.app.common.Theme;
  * to 1; the scale is the square root, so that small weights stay visible). Bands above the cells say which
  * frame a position belongs to.
  */
-final class AttentionView extends Region {
-    private final Canvas canvas = new Canvas();
+final class AttentionView extends ThemedCanvas {
     private TokensViewModel.Attention attention;
-    private Theme theme = Theme.LIGHT;
-    private double fontSize = 14;
 
     AttentionView() {
         setId("tokens-attention");
-        getChildren().add(canvas);
         setMinWidth(300);
         setPrefWidth(900);
     }
@@ -61,26 +56,14 @@ final class AttentionView extends Region {
         return attention;
     }
 
-    void setTheme(Theme t, double size) {
-        theme = t;
-        fontSize = size;
+    @Override
+    protected void themeChanged() {
         requestLayout();
-        draw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(theme.background());
-        g.fillRect(0, 0, w, h);
-        if (attention == null || w <= 0 || h <= 0) return;
+    protected void paint(GraphicsContext g, double w, double h) {
+        if (attention == null) return;
         float[][][] weights = attention.weights();
         int blocks = weights.length, heads = weights[0].length, n = weights[0][0].length;
         int f = attention.frameTokens();

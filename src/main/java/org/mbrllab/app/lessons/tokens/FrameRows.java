@@ -2,14 +2,13 @@ package org.mbrllab.app.lessons.tokens;
 
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.ThemedCanvas;
 import org.mbrllab.engine.dreamer.PixelPendulum;
 
 /**
@@ -19,7 +18,7 @@ import org.mbrllab.engine.dreamer.PixelPendulum;
  * ±{@value #ERROR_SCALE}. A line marks where imagination starts, and the columns are numbered from the first
  * imagined step (1), the context counting down to 0.
  */
-final class FrameRows extends Region {
+final class FrameRows extends ThemedCanvas {
     static final double ERROR_SCALE = 0.25;
     static final Color TOO_BRIGHT = Color.rgb(230, 60, 40);
     static final Color TOO_DARK = Color.rgb(50, 130, 255);
@@ -34,15 +33,11 @@ final class FrameRows extends Region {
      */
     record Row(String label, List<float[]> frames, boolean error) {}
 
-    private final Canvas canvas = new Canvas();
     private List<Row> rows = List.of();
     private int context;
-    private Theme theme = Theme.LIGHT;
-    private double fontSize = 14;
 
     FrameRows(String id) {
         setId(id);
-        getChildren().add(canvas);
         setMinSize(300, 120);
         setPrefWidth(900);
     }
@@ -60,18 +55,9 @@ final class FrameRows extends Region {
         return rows;
     }
 
-    void setTheme(Theme t, double size) {
-        theme = t;
-        fontSize = size;
-        requestLayout();
-        draw();
-    }
-
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
+    protected void themeChanged() {
+        requestLayout();
     }
 
     /** The side of a frame for the canvas's size. */
@@ -120,13 +106,9 @@ final class FrameRows extends Region {
         return n;
     }
 
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(theme.background());
-        g.fillRect(0, 0, w, h);
-        if (w <= 0 || h <= 0 || rows.isEmpty()) return;
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        if (rows.isEmpty()) return;
         double side = side();
         double labelW = labelWidth();
         double line = fontSize * 1.5;

@@ -3,14 +3,13 @@ package org.mbrllab.app.lessons.tokens;
 import java.util.function.IntConsumer;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.ThemedCanvas;
 
 /**
  * A frame as the tokenizer sees it, in three squares: the held-out frame with its 4×4 patches outlined; its
@@ -18,16 +17,12 @@ import org.mbrllab.app.common.Theme;
  * decoding of the (possibly swapped) codes. The picked cell is outlined in all three; swapped cells are marked
  * with a corner. A click on a cell of any square picks it (reported to {@code onPick}).
  */
-final class TokenGridView extends Region {
+final class TokenGridView extends ThemedCanvas {
     private static final String[] TITLES = {"held-out frame", "its tokens", "decoded tokens"};
-    private final Canvas canvas = new Canvas();
     private TokensViewModel.TokenPanel panel;
-    private Theme theme = Theme.LIGHT;
-    private double fontSize = 14;
 
     TokenGridView(IntConsumer onPick) {
         setId("tokens-grid");
-        getChildren().add(canvas);
         setMinSize(360, 160);
         setPrefWidth(640);
         canvas.setOnMouseClicked(e -> {
@@ -45,18 +40,6 @@ final class TokenGridView extends Region {
         return panel;
     }
 
-    void setTheme(Theme t, double size) {
-        theme = t;
-        fontSize = size;
-        draw();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
 
     private double title() {
         return fontSize * 1.8;
@@ -114,12 +97,9 @@ final class TokenGridView extends Region {
         return Color.hsb((code * 137.508) % 360, 0.55, 0.95);
     }
 
-    private void draw() {
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(theme.background());
-        g.fillRect(0, 0, w, h);
-        if (panel == null || w <= 0 || h <= 0) return;
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        if (panel == null) return;
         int n = panel.side();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);

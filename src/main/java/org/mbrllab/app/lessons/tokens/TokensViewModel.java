@@ -169,7 +169,7 @@ final class TokensViewModel extends RunnerViewModel<TokensEngine, TokensEngine.S
 
     static DreamerNetworks readShippedRssm() {
         try {
-            return DreamerNetworks.shipped();
+            return DreamerNetworks.shippedWorldModel();
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -246,7 +246,7 @@ final class TokensViewModel extends RunnerViewModel<TokensEngine, TokensEngine.S
         if (loaded == null) return "Loading the models…";
         StringBuilder b = new StringBuilder("Token model: ").append(loaded.tokens().description()).append('.');
         if (loaded.rssm() == null) b.append(" No RSSM to compare with (").append(loaded.rssmProblem()).append(").");
-        else b.append(" RSSM: the Dreamer lesson's shipped world model.");
+        else b.append(" RSSM: the Dreamer lesson's world model trained on the same random episodes.");
         TokensEngine.Benchmark m = benchmark.get();
         if (m != null && m.complete()) {
             b.append(String.format(Locale.ROOT, " Open loop over %d steps, greedy: %.2f × the mean frame's error, %.2f × copying"

@@ -3,34 +3,29 @@ package org.mbrllab.app.lessons.worldmodels;
 import java.util.Set;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.mbrllab.app.common.Theme;
+import org.mbrllab.app.common.ThemedCanvas;
 
 /**
  * Vertical bars about a zero line, each value clipped to ±{@code range}: a latent z (one bar per
  * dimension, the slider's dimensions in the accent colour) or the controller's output and action.
  * Dashed lines mark {@code marks} (the dead zone of C's output, say).
  */
-final class BarsView extends Region {
-    private final Canvas canvas = new Canvas();
+final class BarsView extends ThemedCanvas {
     private final double range;
     private double[] values = new double[0];
     private String[] labels = new String[0];
     private Set<Integer> highlighted = Set.of();
     private double[] marks = new double[0];
     private String title;
-    private Theme theme = Theme.LIGHT;
-    private double fontSize = 14;
 
     BarsView(String id, String title, double range) {
         setId(id);
         this.title = title;
         this.range = range;
-        getChildren().add(canvas);
         setMinSize(120, 100);
         setPrefSize(360, 200);
     }
@@ -56,26 +51,9 @@ final class BarsView extends Region {
         return values.clone();
     }
 
-    void setTheme(Theme t, double size) {
-        theme = t;
-        fontSize = size;
-        draw();
-    }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(theme.background());
-        g.fillRect(0, 0, w, h);
-        if (w <= 0 || h <= 0) return;
+    protected void paint(GraphicsContext g, double w, double h) {
         double line = fontSize * 1.5;
         g.setFont(Font.font(fontSize));
         g.setTextAlign(TextAlignment.CENTER);

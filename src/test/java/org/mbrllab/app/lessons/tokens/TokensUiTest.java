@@ -88,7 +88,7 @@ class TokensUiTest {
         writePng(robot, "tokens");
         String status = robot.lookup("#tokens-status").queryAs(Label.class).getText();
         assertTrue(status.startsWith("Token model: a tiny model trained just now"), status);
-        assertTrue(status.contains("RSSM: the Dreamer lesson's shipped world model."), status);
+        assertTrue(status.contains("RSSM: the Dreamer lesson's world model trained on the same random episodes."), status);
         assertEquals(16, pane.grid().shown().edited().length);
         assertEquals(5, pane.strip().rows().size(), "truth, RSSM, its error, transformer, its error");
         assertEquals(15, pane.chart().points(), "one point per imagined step");

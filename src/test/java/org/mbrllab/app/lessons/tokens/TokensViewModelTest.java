@@ -51,7 +51,7 @@ class TokensViewModelTest {
     void theStripIsTheGreedyOpenLoopOfTheTransformerAndTheRssmOnTheSameWindow() throws Exception {
         TokensViewModel vm = opened();
         TokenModel m = vm.modelProperty().get();
-        DreamerNetworks rssm = DreamerNetworks.shipped();
+        DreamerNetworks rssm = DreamerNetworks.shippedWorldModel();
         OpenLoop rssmLoop = new OpenLoop(DreamerData.heldOut(1), m.meanFrame(), 5, 15, 50);
         for (int i : new int[] {0, 7, 49}) {
             vm.sequenceProperty().set(i);
@@ -76,7 +76,7 @@ class TokensViewModelTest {
         assertTrue(b.complete());
         assertEquals(50, b.total());
         OpenLoop.Result t = tokenLoop(m).evaluate(m.imagination(), TokenImagination.Sampling.greedy(), Seeds.random(1));
-        OpenLoop.Result r = new OpenLoop(DreamerData.heldOut(1), m.meanFrame(), 5, 15, 50).evaluate(DreamerNetworks.shipped().model());
+        OpenLoop.Result r = new OpenLoop(DreamerData.heldOut(1), m.meanFrame(), 5, 15, 50).evaluate(DreamerNetworks.shippedWorldModel().model());
         assertArrayEquals(t.msePerStep(), b.transformer(), 1e-12);
         assertArrayEquals(r.msePerStep(), b.rssm(), 1e-12);
         assertArrayEquals(t.copyLastPerStep(), b.copyLast(), 1e-12);
