@@ -17,7 +17,7 @@ import org.mbrllab.engine.dreamer.TrainingCurve;
  * file's actor (its mean action) or, without one, with the sequence's true torques; every imagined state
  * decoded, so that the trajectories can be watched. Beside them, the file's training curve, if it has one.
  * Computed when the model changes ({@value #TILES} × {@value #HORIZON} steps and decodes of the small model,
- * some milliseconds), on the calling thread.
+ * some milliseconds), on whatever thread calls {@link #compute}; shown on the FX thread.
  */
 final class BehaviourViewModel {
     /** Trajectories in the grid (4 × 4). */
@@ -57,10 +57,16 @@ final class BehaviourViewModel {
     ReadOnlyObjectProperty<Behaviour> behaviourProperty() { return behaviour.getReadOnlyProperty(); }
 
     void setModel(ModelInUse m) {
-        if (m == null) {
-            behaviour.set(null);
-            return;
-        }
+        show(m == null ? null : compute(m));
+    }
+
+    /** Shows a batch computed by {@link #compute} (or nothing, for null). */
+    void show(Behaviour b) {
+        behaviour.set(b);
+    }
+
+    /** The batch for a model in use: plain Java, on any thread. */
+    static Behaviour compute(ModelInUse m) {
         FrozenRssm model = m.networks().model();
         List<Tile> tiles = new ArrayList<>();
         for (int i = 0; i < TILES; i++) {
@@ -75,6 +81,6 @@ final class BehaviourViewModel {
         String note = m.hasActor() ? "Each tile acts with the file's actor (its mean action) at every imagined step, from the "
                 + "start state of a held-out sequence."
                 : capitalised(m.actorNote()) + ": each tile imagines its held-out sequence's own torques, not a policy's.";
-        behaviour.set(new Behaviour(List.copyOf(tiles), m.hasActor(), note, m.curve(), m.curveNote()));
+        return new Behaviour(List.copyOf(tiles), m.hasActor(), note, m.curve(), m.curveNote());
     }
 }

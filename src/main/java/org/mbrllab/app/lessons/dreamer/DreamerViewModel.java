@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -112,6 +113,10 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     private final ReturnsViewModel returns = new ReturnsViewModel();
     private final BehaviourViewModel behaviour = new BehaviourViewModel();
     private ModelInUse inUse;
+    /** Whether models load on a thread of their own (the app) or at once (tests with a synchronous runner). */
+    private boolean background;
+    /** Loads begun; a load's result is shown only if no newer one began (and the pane was not left). */
+    private int loads;
     private Supplier<DreamerNetworks> shippedSource = DreamerViewModel::readShipped;
     private RssmConfig base = RssmConfig.defaults();
     private PixelEpisodes heldOut;
@@ -180,27 +185,82 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     @Override
     public void open(PaneContext context, RunnerFactory runners) {
         quietly(() -> parameters.setKnown(context.parameterDefaults()));
+        background = !runners.isSynchronous();
         useShipped();
         start(runners);
     }
 
-    /** Stops a training run and goes back to the shipped world model. */
+    @Override
+    public void close() {
+        loads++; // a load still under way is not shown
+        super.close();
+    }
+
+    /**
+     * Stops a training run and goes back to the shipped world model. In the app the file is read and measured on
+     * a daemon thread of its own and shown when ready (some 100 to 200 ms of work); in tests, at once.
+     */
     void useShipped() {
         if (runner() != null) runner().pause();
-        try {
-            DreamerNetworks n = shippedSource.get();
-            use(n, "Shipped world model: " + describe(n) + ".");
-        } catch (RuntimeException e) {
-            model.set(null);
-            strip.set(null);
-            openLoop.set(null);
-            latent.set(null);
-            inUse = null;
-            drive.setModel(null);
-            behaviour.setModel(null);
-            modelStatus.set("Could not load the shipped world model (" + e.getMessage() + "). Train from scratch.");
+        Supplier<DreamerNetworks> source = shippedSource;
+        PixelEpisodes cached = heldOut;
+        long cachedSeed = heldOutSeed;
+        load(() -> {
+            DreamerNetworks n = source.get();
+            return prepare(n, "Shipped world model: " + describe(n) + ".", cached != null && cachedSeed == n.seed() ? cached : null);
+        }, e -> "Could not load the shipped world model (" + e.getMessage() + "). Train from scratch.", true);
+    }
+
+    /**
+     * Computes what a model needs before it is shown (off the FX thread in the app), then shows it on the FX
+     * thread; only the newest load is shown. A failure is shown as {@code failure}'s message.
+     *
+     * @param resetRun whether the run is reset once the model is shown (going back to the shipped model ends a
+     *                 training run; adopting the model a run just trained does not)
+     */
+    private void load(Supplier<Prepared> work, java.util.function.Function<RuntimeException, String> failure,
+                      boolean resetRun) {
+        int load = ++loads;
+        if (!background) {
+            try {
+                show(work.get());
+            } catch (RuntimeException e) {
+                showFailure(failure.apply(e));
+            }
+            if (resetRun && isStarted()) reset();
+            return;
         }
-        if (isStarted()) reset();
+        modelStatus.set("Loading the world model …");
+        Thread t = new Thread(() -> {
+            Prepared p = null;
+            String problem = null;
+            try {
+                p = work.get();
+            } catch (RuntimeException e) {
+                problem = failure.apply(e);
+            }
+            Prepared ready = p;
+            String why = problem;
+            Platform.runLater(() -> {
+                if (load != loads) return;
+                if (ready != null) show(ready);
+                else showFailure(why);
+                if (resetRun && isStarted()) reset();
+            });
+        }, "dreamer-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void showFailure(String message) {
+        model.set(null);
+        strip.set(null);
+        openLoop.set(null);
+        latent.set(null);
+        inUse = null;
+        drive.setModel(null);
+        behaviour.setModel(null);
+        modelStatus.set(message);
     }
 
     /** Trains a world model from nothing with the pane's parameters; it replaces the one in use when done. */
@@ -234,7 +294,10 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
         snapshot.set(s);
         if (s.done() && s != adopted) {
             adopted = s;
-            use(s.result(), "Trained now: " + describe(s.result()) + ".");
+            DreamerNetworks n = s.result();
+            PixelEpisodes h = heldOutFor(n);
+            load(() -> prepare(n, "Trained now: " + describe(n) + ".", h), e -> "Could not show the trained model ("
+                    + e.getMessage() + ").", false);
         }
     }
 
@@ -248,19 +311,37 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
 
     // ---------------------------------------------------------------- the model in use
 
-    private void use(DreamerNetworks n, String status) {
-        if (heldOut == null || heldOutSeed != n.seed()) {
-            heldOut = DreamerData.heldOut(n.seed());
-            heldOutSeed = n.seed();
-        }
-        inUse = ModelInUse.of(n, heldOut);
-        model.set(n);
-        drive.setModel(inUse);
-        behaviour.setModel(inUse);
-        openLoop.set(DreamerData.openLoop(heldOut, n.meanFrame()).evaluate(n.model()));
-        OpenLoop.Result r = openLoop.get();
-        modelStatus.set(status + String.format(Locale.ROOT, " Open loop over 15 steps: %.2f × the mean frame's error, "
+    /**
+     * What a model needs before it is shown, computed on any thread from immutable inputs: its held-out episodes,
+     * what the file carries, the open-loop benchmark and the behaviour batch.
+     */
+    record Prepared(DreamerNetworks networks, PixelEpisodes heldOut, ModelInUse inUse, OpenLoop.Result openLoop,
+                    BehaviourViewModel.Behaviour batch, String status) {}
+
+    /** The held-out episodes of a model's seed if they are already made, else null (FX thread). */
+    private PixelEpisodes heldOutFor(DreamerNetworks n) {
+        return heldOut != null && heldOutSeed == n.seed() ? heldOut : null;
+    }
+
+    static Prepared prepare(DreamerNetworks n, String status, PixelEpisodes heldOutOrNull) {
+        PixelEpisodes h = heldOutOrNull != null ? heldOutOrNull : DreamerData.heldOut(n.seed());
+        ModelInUse m = ModelInUse.of(n, h);
+        OpenLoop.Result r = DreamerData.openLoop(h, n.meanFrame()).evaluate(n.model());
+        return new Prepared(n, h, m, r, BehaviourViewModel.compute(m), status
+                + String.format(Locale.ROOT, " Open loop over 15 steps: %.2f × the mean frame's error, "
                 + "%.2f × copying the last frame's.", r.mse() / r.baselineMeanFrame(), r.mse() / r.baselineCopyLast()));
+    }
+
+    /** Shows a prepared model (FX thread): the strip, the views and the status. */
+    private void show(Prepared p) {
+        heldOut = p.heldOut();
+        heldOutSeed = p.networks().seed();
+        inUse = p.inUse();
+        model.set(p.networks());
+        drive.setModel(inUse);
+        behaviour.show(p.batch());
+        openLoop.set(p.openLoop());
+        modelStatus.set(p.status());
         rollOut();
     }
 
