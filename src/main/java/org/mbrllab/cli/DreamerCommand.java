@@ -69,8 +69,9 @@ import picocli.CommandLine.Spec;
                 "With --latents categorical, z is 16 groups of 16 classes, one-hot each (DreamerV2), instead of a "
                         + "Gaussian of 16 dimensions."},
         footer = {"", "Example: mbrl-lab dreamer --updates 500 --seed 2 --json",
-            "Shipped world model: mbrl-lab dreamer --seed 1 --updates 4000 --out assets/networks/dreamer.dn --json",
-            "Planning with it: mbrl-lab dreamer --networks assets/networks/dreamer.dn --plan cem --json"})
+            "Shipped agent: mbrl-lab dreamer --behaviour --seed 1 --out assets/networks/dreamer.dn --json",
+            "Shipped world model alone: mbrl-lab dreamer --seed 1 --updates 4000 --out assets/networks/dreamer-world-model.dn --json",
+            "Planning with it: mbrl-lab dreamer --networks assets/networks/dreamer-world-model.dn --plan cem --json"})
 final class DreamerCommand implements Callable<Integer> {
     private static final String WORLD = "pendulum-pixels";
     /** With --behaviour: the greedy policy is measured every this many collected episodes ... */
