@@ -225,7 +225,9 @@ class GridStencilTest {
         DivergenceException actual = assertThrows(DivergenceException.class, stencil::solve);
         assertEquals(expected.getMessage(), actual.getMessage());
         assertNotNull(stencil.stencil, "the stencil did the sweeps");
-        assertSameSnapshot(general.snapshot(), stencil.snapshot(), "at divergence");
+        // Values near 1e9 after about a million sweeps at γ = 1 − 1e-8, which does not damp rounding: the stencil
+        // associates its sums differently, so they agree to rounding relative to their size, not to 1e-12.
+        assertSameSnapshot(general.snapshot(), stencil.snapshot(), "at divergence", 1e-9);
         assertThrows(DivergenceException.class, stencil::step, "and every later step throws too");
     }
 
@@ -253,9 +255,16 @@ class GridStencilTest {
     }
 
     private static void assertSameSnapshot(DpSnapshot expected, DpSnapshot actual, String what) {
+        assertSameSnapshot(expected, actual, what, 0);
+    }
+
+    /** The same snapshot: values to {@link #SAME}, or to {@code relative} × |V| when that is larger. */
+    private static void assertSameSnapshot(DpSnapshot expected, DpSnapshot actual, String what, double relative) {
         double[] e = expected.values();
         double[] a = actual.values();
-        for (int s = 0; s < e.length; s++) assertEquals(e[s], a[s], SAME, what + ": V at state " + s);
+        for (int s = 0; s < e.length; s++) {
+            assertEquals(e[s], a[s], relative == 0 ? SAME : Math.max(SAME, relative * Math.abs(e[s])), what + ": V at state " + s);
+        }
         assertEquals(expected.iterations(), actual.iterations(), what + ": iterations");
         assertEquals(expected.backups(), actual.backups(), what + ": backups");
         assertEquals(expected.transitionTerms(), actual.transitionTerms(), what + ": transition terms");
@@ -263,7 +272,9 @@ class GridStencilTest {
         assertEquals(expected.cursor(), actual.cursor(), what + ": cursor");
         assertEquals(expected.sweepDeltas().size(), actual.sweepDeltas().size(), what + ": sweeps recorded");
         for (int i = 0; i < expected.sweepDeltas().size(); i++) {
-            assertEquals(expected.sweepDeltas().get(i), actual.sweepDeltas().get(i), SAME, what + ": max|ΔV| of sweep " + i);
+            double d = expected.sweepDeltas().get(i);
+            assertEquals(d, actual.sweepDeltas().get(i), relative == 0 ? SAME : Math.max(SAME, relative * Math.abs(d)),
+                    what + ": max|ΔV| of sweep " + i);
         }
     }
 
