@@ -266,6 +266,7 @@ final class DreamerViewModel extends RunnerViewModel<TrainingEngine, TrainingEng
     /** Trains a world model from nothing with the pane's parameters; it replaces the one in use when done. */
     void trainFromScratch() {
         if (runner() == null) return;
+        loads++; // a shipped model still loading must not reset this run when it arrives
         reset();
         runner().run();
     }
