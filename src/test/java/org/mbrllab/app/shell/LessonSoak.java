@@ -18,7 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The lesson-switch soak, run by hand (its name keeps it out of the suite):
- * {@code mvn test -Dtest=LessonSoak -Dsurefire.failIfNoSpecifiedTests=false [-Dsoak.switches=300]}.
+ * {@code mvn test -Dtest=LessonSoak -Dsurefire.failIfNoSpecifiedTests=false [-Dsoak.switches=300] [-Dsoak.lessons=a,b]}.
  * Every lesson in turn, a run started on each, with the app's threaded runners; prints the heap after a
  * full GC (with and without JavaFX's soft caches) and the live threads before and after, and fails if
  * what is strongly reachable grew by 100 MB or more. {@code -Dsoak.histogram=true} also prints the top
@@ -27,8 +27,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LessonSoak {
 
-    private static final List<String> LESSONS = List.of("dynamic-programming", "mcts", "alphazero", "lqr", "ilqr",
-            "mpc", "model-bias", "uncertainty", "ensembles", "model-based-planning", "which-method");
+    /** The lessons switched between; {@code -Dsoak.lessons=a,b,…} for others. */
+    private static final List<String> LESSONS = List.of(System.getProperty("soak.lessons",
+            "dynamic-programming,mcts,alphazero,lqr,ilqr,mpc,model-bias,uncertainty,ensembles,model-based-planning,"
+                    + "dyna,me-trpo,world-models,dreamer,tokens,which-method").split(","));
 
     private MainWindow window;
 
