@@ -19,7 +19,8 @@ import org.mbrllab.engine.run.Engine;
  * when the sweep ends; {@link Sweep#IN_PLACE} overwrites as it goes (Gauss–Seidel). A sweep's size is
  * max|ΔV|, the largest change it made; a sweep smaller than the tolerance θ ends an evaluation.
  * A whole sweep of value iteration goes through a {@link GridStencil}, which reads the neighbours at fixed
- * offsets instead of walking outcome lists and gives the same values as the state-by-state backups;
+ * offsets (or, where a move bumps, through stored neighbours) instead of walking outcome lists and gives the
+ * values of the state-by-state backups to rounding;
  * single backups always go state by state, so that they can be written out
  * ({@link DpSnapshot#lastBackup()}).
  *

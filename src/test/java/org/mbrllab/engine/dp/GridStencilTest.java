@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mbrllab.engine.core.Seeds;
+import org.mbrllab.engine.dp.GridLayout.Kind;
 import org.mbrllab.engine.run.DivergenceException;
 
 /**
@@ -34,7 +35,15 @@ class GridStencilTest {
     @Test
     void everyInteriorCellOfAnOpenGridIsRegular() {
         GridWorld world = new GridWorld(GridLayout.empty(10, 12, GridWorldParams.defaults().with("slip", 0.2)));
-        assertEquals(8 * 10, new GridStencil(world).regularCount());
+        assertEquals(8 * 10, new GridStencil(world).runCount());
+    }
+
+    @Test
+    void theBorderOfAnOpenGridIsGathered() {
+        GridWorld world = new GridWorld(GridLayout.empty(10, 12, GridWorldParams.defaults().with("slip", 0.2)));
+        GridStencil stencil = new GridStencil(world);
+        assertEquals(2 * 10 + 2 * 12 - 4, stencil.gatheredCount(), "every edge cell bumps on some move");
+        assertEquals(0, stencil.otherCount());
     }
 
     @Test
@@ -43,7 +52,43 @@ class GridStencilTest {
                 .withCell(1, 1, GridLayout.Cell.wall())      // (1,2) and (2,1) now touch a wall
                 .withTeleport(3, 3, 0, 0, 5);                // (3,3) is a source
         // The 3×3 interior: (1,1) is a wall, (1,2), (2,1) touch it, (3,3) teleports.
-        assertEquals(9 - 4, new GridStencil(new GridWorld(layout)).regularCount());
+        GridStencil stencil = new GridStencil(new GridWorld(layout));
+        assertEquals(9 - 4, stencil.runCount());
+        assertEquals(1, stencil.otherCount(), "the teleport source goes the general way");
+        assertEquals(24 - 5 - 1, stencil.gatheredCount(), "the 16 edge cells and the two beside the wall");
+    }
+
+    /**
+     * Slip 1/2 (intended move 1/2, each side 1/4): a cell with pits of reward X above and below it and ordinary cells
+     * left and right pays (X + L)/2 for every action, L the living reward. Row 3 below has pits of −7 over and under
+     * (3,2) and of +3 over and under (3,3): five run cells in a row whose four rewards are each one number, L,
+     * (L − 7)/2, (L + 3)/2, L, L, which must be three runs, not one with a single reward.
+     */
+    @Test
+    void runsOfOneRewardEndWhereTheRewardChanges() {
+        GridLayout.Cell low = GridLayout.Cell.terminal('p', -7, Kind.PIT);
+        GridLayout.Cell high = GridLayout.Cell.terminal('q', 3, Kind.GOAL);
+        GridLayout layout = GridLayout.empty(7, 7, GridWorldParams.defaults().with("slip", 0.5))
+                .withCell(2, 2, low).withCell(4, 2, low).withCell(2, 3, high).withCell(4, 3, high);
+        GridWorld world = new GridWorld(layout);
+        TabularMdp mdp = world.mdp();
+        double living = world.params().livingReward();
+        double[] expected = {living, (living - 7) / 2, (living + 3) / 2, living, living};
+        for (int c = 1; c <= 5; c++) {
+            for (int act = 0; act < Action.COUNT; act++) {
+                assertEquals(expected[c - 1], mdp.expectedReward[(3 * 7 + c) * Action.COUNT + act], 0, "(3," + c + ")");
+            }
+        }
+        GridStencil stencil = new GridStencil(world);
+        assertEquals(25 - 4, stencil.runCount(), "pits are not walls: no move bumps into them");
+        double[] read = randomValues(mdp, 3);
+        double[] write = new double[mdp.states];
+        stencil.sweepSynchronous(read, write, DpSolver.DIVERGENCE_LIMIT);
+        for (int s = 0; s < mdp.states; s++) {
+            if (mdp.backedUp(s)) assertEquals(ValueIteration.bestQ(mdp, s, read), write[s], SAME, "state " + s);
+        }
+        assertSameSolution(world, Sweep.SYNCHRONOUS, "pits of two rewards");
+        assertSameSolution(world, Sweep.IN_PLACE, "pits of two rewards");
     }
 
     @ParameterizedTest(name = "slip {0}")
@@ -98,7 +143,7 @@ class GridStencilTest {
     void synchronousStencilSweepSignalsANotFiniteValueInTheRegularRun() {
         GridWorld world = edgesBetterThanInterior();
         GridStencil stencil = new GridStencil(world);
-        assertTrue(stencil.regularCount() > 0);
+        assertTrue(stencil.runCount() > 0);
         for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
             double[] v = new double[16];
             v[5] = bad;
