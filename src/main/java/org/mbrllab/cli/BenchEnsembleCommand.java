@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>{@code --mode batched} (the default) trains the K members as one batched SameDiff graph, as the app
  * does; {@code --mode separate} trains K separate one-member graphs, one after another, or on
- * {@code --threads} threads, for comparison. {@code --path fixed} (the default) runs each training step
+ * {@code --threads} threads, for comparison; {@code --mode split} splits the K members into {@code --threads}
+ * batched graphs of as equal sizes as can be (5 on 2 threads: 3 and 2), each trained on its own thread, the
+ * way to use more than one core with the fewest ops. {@code --path fixed} (the default) runs each training step
  * as the app does, SameDiff's ops as a fixed list ({@code FixedTrainingStep}); {@code --path fit} runs the
  * same ops through SameDiff's own {@code fit}, for comparison (its session's Java code is still being
  * compiled by the JIT after one warm-up epoch).
@@ -69,13 +71,13 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
     static final double LEARNING_RATE = 1e-3;
 
     static final ParameterSpec THREADS = ParameterSpec.whole("threads", "threads", 1, 16, 1,
-            "Threads for --mode separate.");
+            "Threads for --mode separate or split.");
     static final ParameterSpec EPOCHS = ParameterSpec.whole("epochs", "timed epochs", 1, 100, 1,
             "Epochs timed after the warm-up; the median is reported.");
     static final ParameterSpec WARMUP_SECONDS = ParameterSpec.real("warmup_seconds", "warm-up seconds", 0, 600, 0,
             "Keep warming up, whole epochs, until this much time has passed (at least one epoch).");
 
-    enum Mode { batched, separate }
+    enum Mode { batched, separate, split }
 
     enum Path {
         fixed(TrainingPath.FIXED_STEP), fit(TrainingPath.SAMEDIFF_FIT);
@@ -97,7 +99,8 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
     int members = 5;
 
     @Option(names = "--mode", paramLabel = "MODE",
-            description = "batched (one graph for all members, the default) or separate (one graph per member).")
+            description = "batched (one graph for all members, the default), separate (one graph per member) or split "
+                    + "(--threads batched graphs, one per thread).")
     Mode mode = Mode.batched;
 
     @Option(names = "--path", paramLabel = "PATH",
@@ -106,7 +109,7 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
     Path path = Path.fixed;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "With --mode separate: train the members on T threads (default: 1, one after another).")
+            description = "With --mode separate or split: train the members on T threads (default: 1, one after another).")
     int threads = 1;
 
     @Option(names = "--epochs", paramLabel = "E", description = "Timed epochs, 1 to 100; the median counts (default: 1).")
@@ -128,15 +131,23 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
         Args.check("--threads", THREADS, threads);
         Args.check("--epochs", EPOCHS, epochs);
         Args.check("--warmup-seconds", WARMUP_SECONDS, warmupSeconds);
-        if (mode == Mode.batched && threads != 1) throw new Cli.UsageError("--threads needs --mode separate");
+        if (mode == Mode.batched && threads != 1) throw new Cli.UsageError("--threads needs --mode separate or split");
+        if (mode == Mode.split && threads > members) {
+            throw new Cli.UsageError("--threads " + threads + " is out of range for --mode split: 1 to --members (" + members + ")");
+        }
         RegressionData data = data(1);
 
-        // 1. Build: one K-member graph, or K one-member graphs.
+        // 1. Build: one K-member graph, K one-member graphs, or one graph per thread.
         List<EnsembleTrainer> trainers = new ArrayList<>();
         if (mode == Mode.batched) {
             trainers.add(new EnsembleTrainer(config(members, 1), data, null, path.engine));
-        } else {
+        } else if (mode == Mode.separate) {
             for (int k = 0; k < members; k++) trainers.add(new EnsembleTrainer(config(1, 1 + k), data, null, path.engine));
+        } else {
+            for (int t = 0; t < threads; t++) {
+                int size = members / threads + (t < members % threads ? 1 : 0);
+                trainers.add(new EnsembleTrainer(config(size, 1 + t), data, null, path.engine));
+            }
         }
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
         try {
@@ -193,7 +204,7 @@ final class BenchEnsembleCommand implements java.util.concurrent.Callable<Intege
                 throw new IllegalStateException("cannot write JSON", e);
             }
         } else {
-            out.println("ensemble training, " + members + " members (" + mode + (mode == Mode.separate ? ", " + threads
+            out.println("ensemble training, " + members + " members (" + mode + (mode != Mode.batched ? ", " + threads
                     + " thread" + (threads == 1 ? "" : "s") : "") + ", " + path + " path): " + Format.fixed(rate, 0)
                     + " member samples/s (" + Format.fixed(seconds, 3) + " s per epoch of " + SAMPLES + " transitions)");
         }

@@ -94,11 +94,24 @@ class EnsembleCliTest {
     }
 
     @Test
+    void benchEnsembleSplitsTheMembersIntoOneGraphPerThread() {
+        CliRun r = run("bench", "ensemble", "--members", "3", "--mode", "split", "--threads", "2", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals("split", j.get("mode").asText());
+        assertEquals(2, j.get("threads").asInt());
+        assertEquals(3, j.get("members").asInt());
+        assertTrue(j.get("member_samples_per_second").asDouble() > 0, r.out());
+    }
+
+    @Test
     void benchEnsembleErrorsAreOneLineAndExitTwo() {
         assertEquals("error: --members 11 is out of range: allowed a whole number in [1, 10]",
                 run("bench", "ensemble", "--members", "11", "--json").usageError());
         assertTrue(run("bench", "ensemble", "--threads", "2").usageError().contains("--mode separate"));
         assertTrue(run("bench", "ensemble", "--mode", "parallel").usageError().contains("--mode"));
+        assertEquals("error: --threads 3 is out of range for --mode split: 1 to --members (2)",
+                run("bench", "ensemble", "--members", "2", "--mode", "split", "--threads", "3").usageError());
         assertTrue(run("bench", "ensemble", "--path", "sgd").usageError().contains("--path"));
     }
 
