@@ -261,8 +261,10 @@ final class GridStencil {
         final double gb = gamma * b;
         final int n = cols;
         // The loops below take the best of four by comparisons, not Math.max, whose NaN and −0 rules cost
-        // branches; a NaN or ±∞ still cannot pass, because the limit check is false for it. Each loop tracks
-        // max|ΔV| and the limit as it goes. Measured by hand (bench/README.md).
+        // branches. The values read are within the limit (every sweep checks what it writes, and the solver starts
+        // from finite values), so a new value can leave it only through its own arithmetic, and then the limit
+        // check, false for NaN and ±∞ too, catches it. Each loop tracks max|ΔV| and the limit as it goes.
+        // Measured by hand (bench/README.md).
         double delta = 0;
         boolean outside = false;
         for (int k : runSegments) {
@@ -291,24 +293,8 @@ final class GridStencil {
                 }
             } else {
                 // 2. A run with four rewards per cell.
-                final double[] ru = rUp;
-                final double[] rd = rDown;
-                final double[] rl = rLeft;
-                final double[] rr = rRight;
                 for (int i = start; i < end; i++) {
-                    double up = v[i - n];
-                    double down = v[i + n];
-                    double left = v[i - 1];
-                    double right = v[i + 1];
-                    double sides = gb * (left + right);
-                    double ends = gb * (up + down);
-                    double qUp = ru[i] + ga * up + sides;
-                    double qDown = rd[i] + ga * down + sides;
-                    double qLeft = rl[i] + ga * left + ends;
-                    double qRight = rr[i] + ga * right + ends;
-                    double vertical = qUp > qDown ? qUp : qDown;
-                    double horizontal = qLeft > qRight ? qLeft : qRight;
-                    double value = vertical > horizontal ? vertical : horizontal;
+                    double value = best(i, v[i - n], v[i + n], v[i - 1], v[i + 1], ga, gb);
                     w[i] = value;
                     double change = Math.abs(value - v[i]);
                     delta = change > delta ? change : delta;
@@ -319,19 +305,7 @@ final class GridStencil {
         // 3. The gathered cells, through their stored neighbours.
         for (int j = 0; j < cell.length; j++) {
             int i = cell[j];
-            double up = v[nUp[j]];
-            double down = v[nDown[j]];
-            double left = v[nLeft[j]];
-            double right = v[nRight[j]];
-            double sides = gb * (left + right);
-            double ends = gb * (up + down);
-            double qUp = rUp[i] + ga * up + sides;
-            double qDown = rDown[i] + ga * down + sides;
-            double qLeft = rLeft[i] + ga * left + ends;
-            double qRight = rRight[i] + ga * right + ends;
-            double vertical = qUp > qDown ? qUp : qDown;
-            double horizontal = qLeft > qRight ? qLeft : qRight;
-            double value = vertical > horizontal ? vertical : horizontal;
+            double value = best(i, v[nUp[j]], v[nDown[j]], v[nLeft[j]], v[nRight[j]], ga, gb);
             w[i] = value;
             double change = Math.abs(value - v[i]);
             delta = change > delta ? change : delta;
@@ -346,6 +320,22 @@ final class GridStencil {
             outside |= !(Math.abs(value) <= limit);
         }
         return outside ? Double.NaN : delta;
+    }
+
+    /**
+     * max_a q(s, a) of cell {@code i} from the values of n(i, up), n(i, down), n(i, left), n(i, right), with γ
+     * folded into the move probabilities (ga = γ(1 − p), gb = γp/2) and each pair of side neighbours summed once.
+     */
+    private double best(int i, double up, double down, double left, double right, double ga, double gb) {
+        double sides = gb * (left + right);
+        double ends = gb * (up + down);
+        double qUp = rUp[i] + ga * up + sides;
+        double qDown = rDown[i] + ga * down + sides;
+        double qLeft = rLeft[i] + ga * left + ends;
+        double qRight = rRight[i] + ga * right + ends;
+        double vertical = qUp > qDown ? qUp : qDown;
+        double horizontal = qLeft > qRight ? qLeft : qRight;
+        return vertical > horizontal ? vertical : horizontal;
     }
 
     /**
