@@ -54,6 +54,13 @@ class FrozenEnsembleTest {
         assertSameAsSameDiff(EnsembleConfig.defaults().withMembers(3).withHidden(2, 16).withMaxEpochs(5));
     }
 
+    /** Four ReLU layers: each after the first takes its bias through the constant unit of the one before. */
+    @Test
+    void deepReluDeterministicMembersMatchTheGraph() {
+        assertSameAsSameDiff(EnsembleConfig.defaults().withMembers(2).withHidden(4, 12)
+                .withKind(MemberKind.DETERMINISTIC).withMaxEpochs(5));
+    }
+
     @Test
     void tanhDeterministicMembersMatchTheGraph() {
         assertSameAsSameDiff(EnsembleConfig.defaults().withMembers(2).withHidden(1, 8).withActivation(Activation.TANH)
