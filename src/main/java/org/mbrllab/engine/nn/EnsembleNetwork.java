@@ -86,16 +86,19 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * runs each) and took the graph from 29 ops per training step to 27. The input layer's bias is the last
  * row of its weight variable, W' = [W; b], and the inputs get a last column of ones, so that the layer
  * is one matmul: the backward op of a broadcast bias add, which sums the gradient over the rows, cost
- * about a tenth of an epoch (median 162,000 → 179,000 member samples/s, 5 interleaved runs). With ReLU the
- * hidden layers after the first fold their bias the same way: the layer before each gets one more unit
- * whose weights are held constant (zeros, and 1 in the bias row), so its pre-activation is exactly 1,
- * which ReLU passes on as the next layer's column of ones. The constant column is joined to the trained
- * weights by a concatenation of a (K, fan_in + 1, 1) array, a small op, where the broadcast add and its
- * backward op worked on all (K, n, units) values: timed op by op (warmed up, K = 5, batch 256), the add
- * and its backward op took 0.34 ms of a 7.0 ms step and the concatenation and its backward op take 0.07
- * ms. (tanh and swish do not map 1 to 1, so their layers keep the add; so do the heads.) {@link #allParameters} hands W and b out separately, as for every other layer. Neither
- * change moved a trained number: the runs of {@code mbrl} and {@code ensemble} checked before and after
- * agree bit for bit.
+ * about a tenth of an epoch (median 162,000 → 179,000 member samples/s, 5 interleaved runs).
+ * {@link #allParameters} hands W and b out separately, as for every other layer. Neither change moved a
+ * trained number: the runs of {@code mbrl} and {@code ensemble} checked before and after agree bit for bit.
+ *
+ * <p>With ReLU the hidden layers after the first fold their bias the same way: the layer before each gets
+ * one more unit whose weights are held constant (zeros, and 1 in the bias row), so its pre-activation is
+ * exactly 1, which ReLU passes on as the next layer's column of ones. The constant column is joined to the
+ * trained weights by a concatenation of a (K, fan_in + 1, 1) array, a small op, where the broadcast add and
+ * its backward op worked on all (K, n, units) values: timed op by op (warmed up, K = 5, batch 256), the add
+ * and its backward op took 0.34 ms of a 7.0 ms step, the concatenation and its backward op take 0.07 ms.
+ * (tanh and swish do not map 1 to 1, so their layers keep the add; so do the heads.) This one does move
+ * trained numbers, at float rounding: the bias is now added inside the matmul's sums, so the models are
+ * the same but training follows a slightly different path.
  *
  * <h2>ReLU</h2>
  * ReLU is written x·[x > 0] (the mask is a constant to autodiff), not with SameDiff's {@code relu} op:
