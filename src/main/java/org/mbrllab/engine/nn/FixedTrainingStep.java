@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -21,6 +22,7 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,7 +37,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * <ol>
  *   <li><b>Once</b>, from the requested outputs (every parameter's gradient, and any variable to report),
  *       back to the placeholders, parameters and constants: the ops needed, in an order where each op
- *       comes after the ops that make its inputs (a depth-first topological sort).</li>
+ *       comes after the ops that make its inputs (a depth-first topological sort). Three patterns of ops then
+ *       run as the kernels libnd4j runs inside them, fewer and without results nobody reads
+ *       ({@link #substitute(List)}).</li>
  *   <li><b>Every step</b>, each op in that order: its input arrays from the step so far, its output
  *       arrays (allocated the first time its inputs have these shapes, then reused: an epoch's full
  *       batches and its shorter last one each keep their own), and
@@ -86,10 +90,21 @@ final class FixedTrainingStep {
         final List<long[][]> shapeSets = new ArrayList<>();
         final List<INDArray[]> outputSets = new ArrayList<>();
 
+        /** For a stand-in: the variables its {@link #test} looks at, or null if it always runs. */
+        String[] guard;
+        /** Whether the stand-in computes what the op it replaces would, for these arrays of {@link #guard}. */
+        Predicate<INDArray[]> test;
+        /** Run in its place when the test fails: the op it replaces, or null when an earlier stand-in's did. */
+        Node fallback;
+
         Node(DifferentialFunction op) {
+            this(op, op.argNames() == null ? new String[0] : op.argNames(), op.outputVariablesNames());
+        }
+
+        Node(DifferentialFunction op, String[] inputs, String[] outputs) {
             this.op = op;
-            this.inputs = op.argNames() == null ? new String[0] : op.argNames();
-            this.outputs = op.outputVariablesNames();
+            this.inputs = inputs;
+            this.outputs = outputs;
         }
     }
 
@@ -123,6 +138,7 @@ final class FixedTrainingStep {
         wanted.addAll(reported);
         Set<String> placed = new HashSet<>();
         for (String v : wanted) schedule(v, placed, new HashSet<>());
+        substitute(wanted);
     }
 
     private void schedule(String variable, Set<String> placed, Set<String> onPath) {
@@ -137,6 +153,98 @@ final class FixedTrainingStep {
         onPath.remove(name);
         placed.add(name);
         nodes.add(node);
+    }
+
+    /**
+     * 1b. Cheaper stand-ins for three patterns of the schedule, each computing bit for bit what it replaces, with
+     * the kernels that the replaced op runs inside it (libnd4j M2.1's {@code matmul_bp} and {@code multiply_bp}):
+     * <ul>
+     *   <li>{@code matmul_bp(x, y, g)}, for z = op(x)·op(y) with op a transpose or not (flags tX, tY, tZ), is two
+     *       matmuls: ∂L/∂x = matmul(g, y; tZ, ¬tY, tX) and ∂L/∂y = matmul(x, g; ¬tX, tZ, tY). Run as those two, or
+     *       as the one whose gradient is read (a first layer's ∂L/∂x goes nowhere): each matmul is its own op, without
+     *       the {@code matmul_bp} wrapper's second dispatch.</li>
+     *   <li>{@code multiply_bp(x, y, g)} of two arrays of one shape is ∂L/∂x = g·y and ∂L/∂y = g·x; when one of
+     *       them is read, the one multiply (checked every step: other shapes run the original op).</li>
+     *   <li>{@code cast(greaterthan_scalar(x, c))} to x's own type, the 0/1 mask of a ReLU written x·[x > 0]:
+     *       {@code step(x, c)} writes 1 where x > c and 0 elsewhere (NaN too) in one op, without the boolean
+     *       array.</li>
+     * </ul>
+     * No derivative is written here: the gradients are still the ones autodiff chose, run with fewer ops.
+     * {@code EnsembleNetworkTest} checks that a fixed step trains the same numbers as {@code fit}, bit for bit.
+     */
+    private void substitute(List<String> wanted) {
+        Map<String, Integer> reads = new HashMap<>();
+        for (String v : wanted) reads.merge(v, 1, Integer::sum);
+        for (Node node : nodes) for (String input : node.inputs) reads.merge(input, 1, Integer::sum);
+        Map<String, Node> producer = new HashMap<>();
+        for (Node node : nodes) for (String output : node.outputs) producer.put(output, node);
+        List<Node> rewritten = new ArrayList<>(nodes.size());
+        Set<Node> dropped = new HashSet<>();
+        for (Node node : nodes) {
+            String name = node.op.opName();
+            if ("matmul_bp".equals(name) && node.inputs.length == 3 && node.outputs.length == 2) {
+                long[] t = Arrays.copyOf(((DynamicCustomOp) node.op).iArgs(), 3);
+                double[] alphaBeta = ((DynamicCustomOp) node.op).tArgs();
+                String x = node.inputs[0], y = node.inputs[1], g = node.inputs[2];
+                Node fallback = node;
+                for (int i = 0; i < 2; i++) {
+                    if (!reads.containsKey(node.outputs[i])) continue;
+                    Node part = i == 0
+                            ? new Node(matmul(t[2], flip(t[1]), t[0], alphaBeta), new String[] {g, y},
+                                    new String[] {node.outputs[0]})
+                            : new Node(matmul(flip(t[0]), t[2], t[1], alphaBeta), new String[] {x, g},
+                                    new String[] {node.outputs[1]});
+                    // libnd4j takes a single-value g another way; leave that to matmul_bp itself.
+                    part.guard = new String[] {g};
+                    part.test = a -> a[0].length() > 1;
+                    part.fallback = fallback;
+                    fallback = null;
+                    rewritten.add(part);
+                }
+            } else if ("multiply_bp".equals(name) && node.inputs.length == 3 && node.outputs.length == 2
+                    && reads.containsKey(node.outputs[0]) != reads.containsKey(node.outputs[1])) {
+                int read = reads.containsKey(node.outputs[0]) ? 0 : 1;
+                String other = node.inputs[1 - read];
+                Node multiply = new Node(DynamicCustomOp.builder("multiply").build(),
+                        new String[] {node.inputs[2], other}, new String[] {node.outputs[read]});
+                multiply.guard = new String[] {node.inputs[0], node.inputs[1], node.inputs[2]};
+                multiply.test = a -> Arrays.equals(a[0].shape(), a[1].shape()) && Arrays.equals(a[0].shape(), a[2].shape());
+                multiply.fallback = node;
+                rewritten.add(multiply);
+            } else if ("cast".equals(name) && node.inputs.length == 1 && node.outputs.length == 1
+                    && producer.get(node.inputs[0]) != null
+                    && "greaterthan_scalar".equals(producer.get(node.inputs[0]).op.opName())
+                    && reads.get(node.inputs[0]) == 1) {
+                Node compare = producer.get(node.inputs[0]);
+                String x = compare.inputs[0];
+                DataType type = graph.getVariable(x).dataType();
+                if (compare.inputs.length != 1 || graph.getVariable(node.outputs[0]).dataType() != type
+                        || !type.isFPType()) {
+                    rewritten.add(node);
+                    continue;
+                }
+                double c = ((ScalarOp) compare.op).scalar().getDouble(0);
+                dropped.add(compare);
+                rewritten.add(new Node(new Step(Nd4j.scalar(type, 0), c), new String[] {x},
+                        new String[] {node.outputs[0]}));
+            } else {
+                rewritten.add(node);
+            }
+        }
+        rewritten.removeAll(dropped);
+        nodes.clear();
+        nodes.addAll(rewritten);
+    }
+
+    private static long flip(long flag) {
+        return flag == 0 ? 1 : 0;
+    }
+
+    private static DynamicCustomOp matmul(long transposeX, long transposeY, long transposeZ, double[] alphaBeta) {
+        DynamicCustomOp op = DynamicCustomOp.builder("matmul")
+                .addIntegerArguments((int) transposeX, (int) transposeY, (int) transposeZ).build();
+        if (alphaBeta != null && alphaBeta.length > 0) op.addTArgument(alphaBeta);
+        return op;
     }
 
     private static void check(DifferentialFunction op) {
@@ -169,6 +277,13 @@ final class FixedTrainingStep {
     /** Ops per step, forward and backward. */
     int ops() {
         return nodes.size();
+    }
+
+    /** The names of the ops of a step, in the order they run (libnd4j's names: {@code matmul}, {@code step}, …). */
+    List<String> opNames() {
+        List<String> names = new ArrayList<>(nodes.size());
+        for (Node node : nodes) names.add(node.op.opName());
+        return names;
     }
 
     /**
@@ -228,6 +343,14 @@ final class FixedTrainingStep {
             args[i] = value(node.inputs[i]);
             shapes[i] = args[i].shape();
         }
+        if (node.guard != null) {
+            INDArray[] guarded = new INDArray[node.guard.length];
+            for (int i = 0; i < guarded.length; i++) guarded[i] = value(node.guard[i]);
+            if (!node.test.test(guarded)) {
+                if (node.fallback != null) execute(node.fallback);
+                return;
+            }
+        }
         if (node.op instanceof Identity) {
             values.put(node.outputs[0], args[0]);
             return;
@@ -244,7 +367,13 @@ final class FixedTrainingStep {
             Op legacy = (Op) node.op;
             oc.setInputArray(0, args[0]);
             if (args.length == 2) oc.setInputArray(1, args[1]);
-            if (out == null) out = keep(node, shapes, allocate(node, ((BaseOp) legacy).calculateOutputShape(oc)));
+            if (out == null) {
+                // A scalar op keeps its input's shape (a stand-in has no graph to ask its shape of).
+                List<LongShapeDescriptor> outShapes = legacy instanceof ScalarOp
+                        ? List.of(LongShapeDescriptor.fromShape(args[0].shape(), args[0].dataType()))
+                        : ((BaseOp) legacy).calculateOutputShape(oc);
+                out = keep(node, shapes, allocate(node, outShapes));
+            }
             oc.setOutputArray(0, out[0]);
             Nd4j.exec(legacy, oc);
         }
