@@ -83,11 +83,13 @@ final class AdamInJava implements IUpdater {
     }
 
     /** The state of one parameter array: its moments m and v, and a work array for g. */
-    private static final class Updater implements GradientUpdater<AdamInJava> {
+    private static final class Updater implements GradientUpdater<AdamInJava>, SteppingUpdater {
         private final AdamInJava config;
         private float[] m;
         private float[] v;
         private float[] g;
+        /** A work array for θ. */
+        private float[] p;
 
         Updater(AdamInJava config) {
             this.config = config;
@@ -116,22 +118,61 @@ final class AdamInJava implements IUpdater {
         @Override
         public void applyUpdater(INDArray gradient, int iteration, int epoch) {
             int n = (int) gradient.length();
+            // 1. g out of native memory, 2. the moments and the step, written over g.
+            load(gradient, n);
+            moments(n, iteration);
+            // 3. The step back into the gradient array, which SameDiff subtracts from the parameter.
+            if (dense(gradient, n)) {
+                gradient.data().asNioFloat().put(0, g, 0, n);
+            } else {
+                gradient.assign(Nd4j.create(g, gradient.shape(), 'c'));
+            }
+        }
+
+        /**
+         * The same step, and θ ← θ − Δ in the same pass: θ comes out of native memory and goes back, instead
+         * of Δ going back into the gradient array for a subtraction of its own (the same float arithmetic, so
+         * the same numbers). Used by {@link FixedTrainingStep}; a θ that is not plain, dense float takes the
+         * two steps.
+         */
+        @Override
+        public void step(INDArray theta, INDArray gradient, int iteration) {
+            int n = (int) gradient.length();
+            if (!dense(theta, n) || !dense(gradient, n)) {
+                applyUpdater(gradient, iteration, 0);
+                theta.subi(gradient);
+                return;
+            }
+            load(gradient, n);
+            moments(n, iteration);
+            if (p == null) p = new float[n];
+            FloatBuffer parameters = theta.data().asNioFloat();
+            parameters.get(0, p, 0, n);
+            for (int i = 0; i < n; i++) p[i] -= g[i];
+            parameters.put(0, p, 0, n);
+        }
+
+        private static boolean dense(INDArray a, int n) {
+            return a.dataType() == DataType.FLOAT && !a.isView() && a.ordering() == 'c' && a.data().length() == n;
+        }
+
+        /** g out of native memory (in bulk when the array is plain, dense float). */
+        private void load(INDArray gradient, int n) {
             if (m == null) {
                 m = new float[n];
                 v = new float[n];
                 g = new float[n];
             }
-            // 1. g out of native memory (in bulk when the array is plain, dense float).
-            boolean dense = gradient.dataType() == DataType.FLOAT && !gradient.isView() && gradient.ordering() == 'c'
-                    && gradient.data().length() == n;
-            FloatBuffer buffer = dense ? gradient.data().asNioFloat() : null;
-            if (dense) {
-                buffer.get(0, g, 0, n);
+            if (dense(gradient, n)) {
+                gradient.data().asNioFloat().get(0, g, 0, n);
             } else {
                 float[] copy = gradient.dup('c').data().asFloat();
                 System.arraycopy(copy, 0, g, 0, n);
             }
-            // 2. The moments, and the step, written over g.
+        }
+
+        /** The moments m and v of step t = iteration + 1, and the step α_t m / (√v + ε) written over g. */
+        private void moments(int n, int iteration) {
             int t = iteration + 1;
             double alpha = config.learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
             float b1 = (float) BETA1;
@@ -147,12 +188,6 @@ final class AdamInJava implements IUpdater {
                 m[i] = mi;
                 v[i] = vi;
                 g[i] = a * mi / ((float) Math.sqrt(vi) + eps);
-            }
-            // 3. The step back into the gradient array, which SameDiff subtracts from the parameter.
-            if (dense) {
-                buffer.put(0, g, 0, n);
-            } else {
-                gradient.assign(Nd4j.create(g, gradient.shape(), 'c'));
             }
         }
     }

@@ -46,7 +46,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *       libnd4j's kernel ({@link Nd4j#exec(CustomOp, OpContext)}), exactly as SameDiff's own session
  *       parameterises and runs it.</li>
  *   <li>Then every parameter θ with gradient g: the updater turns g into its step Δ (for Adam,
- *       α_t m / (√v + ε)) and θ ← θ − Δ. SameDiff's {@code TrainingSession} updates each parameter as
+ *       α_t m / (√v + ε)) and θ ← θ − Δ (in one pass, for a {@link SteppingUpdater}). SameDiff's {@code TrainingSession} updates each parameter as
  *       soon as its gradient exists; since no op reads a parameter after its gradient is made, updating
  *       them all after the last op gives the same numbers.</li>
  * </ol>
@@ -307,8 +307,13 @@ final class FixedTrainingStep {
         for (Map.Entry<String, String> e : gradientOf.entrySet()) {
             INDArray g = values.get(e.getKey());
             INDArray theta = graph.getVariable(e.getValue()).getArr();
-            updaters.get(e.getValue()).applyUpdater(g, iteration, 0);
-            theta.subi(g);
+            GradientUpdater<?> u = updaters.get(e.getValue());
+            if (u instanceof SteppingUpdater stepping) {
+                stepping.step(theta, g, iteration);
+            } else {
+                u.applyUpdater(g, iteration, 0);
+                theta.subi(g);
+            }
         }
         iteration++;
         values.clear();
