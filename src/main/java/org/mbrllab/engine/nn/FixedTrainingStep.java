@@ -42,7 +42,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *       ({@link #substitute(List)}).</li>
  *   <li><b>Every step</b>, each op in that order: its input arrays from the step so far, its output
  *       arrays (allocated the first time its inputs have these shapes, then reused: an epoch's full
- *       batches and its shorter last one each keep their own), and
+ *       batches and its shorter last one each keep their own), set in the op's context only when they are not
+ *       the very arrays of its last run (most are: parameters, and other ops' reused outputs), and
  *       libnd4j's kernel ({@link Nd4j#exec(CustomOp, OpContext)}), exactly as SameDiff's own session
  *       parameterises and runs it.</li>
  *   <li>Then every parameter θ with gradient g: the updater turns g into its step Δ (for Adam,
@@ -96,6 +97,9 @@ final class FixedTrainingStep {
         Predicate<INDArray[]> test;
         /** Run in its place when the test fails: the op it replaces, or null when an earlier stand-in's did. */
         Node fallback;
+        /** The input arrays the context was last set with, and the outputs it writes for them. */
+        INDArray[] lastInputs;
+        INDArray[] lastOutputs;
 
         Node(DifferentialFunction op) {
             this(op, op.argNames() == null ? new String[0] : op.argNames(), op.outputVariablesNames());
@@ -343,11 +347,7 @@ final class FixedTrainingStep {
 
     private void execute(Node node) {
         INDArray[] args = new INDArray[node.inputs.length];
-        long[][] shapes = new long[args.length][];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = value(node.inputs[i]);
-            shapes[i] = args[i].shape();
-        }
+        for (int i = 0; i < args.length; i++) args[i] = value(node.inputs[i]);
         if (node.guard != null) {
             INDArray[] guarded = new INDArray[node.guard.length];
             for (int i = 0; i < guarded.length; i++) guarded[i] = value(node.guard[i]);
@@ -362,12 +362,33 @@ final class FixedTrainingStep {
         }
         if (node.context == null) node.context = Nd4j.getExecutioner().buildContext();
         OpContext oc = node.context;
+        INDArray[] out;
+        if (sameArrays(args, node.lastInputs)) {
+            // The very arrays of the last step (a parameter, an earlier op's reused output): the context
+            // still holds them and their outputs, so nothing is set again.
+            out = node.lastOutputs;
+        } else {
+            out = configure(node, oc, args);
+            node.lastInputs = args;
+            node.lastOutputs = out;
+        }
+        if (node.op instanceof DynamicCustomOp custom) {
+            Nd4j.exec(custom, oc);
+        } else {
+            Nd4j.exec((Op) node.op, oc);
+        }
+        for (int i = 0; i < node.outputs.length; i++) values.put(node.outputs[i], out[i]);
+    }
+
+    /** Sets the op's inputs, arguments and output arrays in its context; returns the outputs. */
+    private INDArray[] configure(Node node, OpContext oc, INDArray[] args) {
+        long[][] shapes = new long[args.length][];
+        for (int i = 0; i < args.length; i++) shapes[i] = args[i].shape();
         INDArray[] out = outputsFor(node, shapes);
         if (node.op instanceof DynamicCustomOp custom) {
             oc.setArgs(args, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
             if (out == null) out = keep(node, shapes, allocate(node, custom.calculateOutputShape(oc)));
             for (int i = 0; i < out.length; i++) oc.setOutputArray(i, out[i]);
-            Nd4j.exec(custom, oc);
         } else {
             Op legacy = (Op) node.op;
             oc.setInputArray(0, args[0]);
@@ -380,9 +401,16 @@ final class FixedTrainingStep {
                 out = keep(node, shapes, allocate(node, outShapes));
             }
             oc.setOutputArray(0, out[0]);
-            Nd4j.exec(legacy, oc);
         }
-        for (int i = 0; i < node.outputs.length; i++) values.put(node.outputs[i], out[i]);
+        return out;
+    }
+
+    private static boolean sameArrays(INDArray[] a, INDArray[] b) {
+        if (b == null || a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) return false;
+        }
+        return true;
     }
 
     /** The output arrays this op wrote for inputs of these shapes before, or null. */
