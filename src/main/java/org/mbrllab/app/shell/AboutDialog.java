@@ -56,8 +56,9 @@ public final class AboutDialog {
             new Library("SnakeYAML", APACHE, List.of("org.yaml:snakeyaml")),
             new Library("picocli", APACHE, List.of("info.picocli:picocli")),
             new Library("SLF4J", "MIT License", List.of("org.slf4j:slf4j-simple")),
-            new Library("JavaCPP (with ND4J)", APACHE + " (or GNU GPL 2 with the Classpath Exception)", List.of()),
-            new Library("OpenBLAS (with ND4J)", "BSD 3-Clause", List.of()),
+            new Library("JavaCPP (with ND4J)", APACHE + " (or GNU GPL 2 with the Classpath Exception)",
+                    List.of("org.bytedeco:javacpp")),
+            new Library("OpenBLAS (with ND4J)", "BSD 3-Clause", List.of("org.bytedeco:openblas")),
             new Library("FXGraphics2D (with JFreeChart-FX)", "BSD 3-Clause", List.of()),
             new Library("Guava, FlatBuffers, Commons IO, Lang, Codec, Compress, Collections, Net, "
                     + "byteunits, neoitertools (with ND4J)", APACHE, List.of()),
