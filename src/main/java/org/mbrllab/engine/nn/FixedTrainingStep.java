@@ -47,9 +47,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *       libnd4j's kernel ({@link Nd4j#exec(CustomOp, OpContext)}), exactly as SameDiff's own session
  *       parameterises and runs it.</li>
  *   <li>Then every parameter θ with gradient g: the updater turns g into its step Δ (for Adam,
- *       α_t m / (√v + ε)) and θ ← θ − Δ (in one pass, for a {@link SteppingUpdater}). SameDiff's {@code TrainingSession} updates each parameter as
- *       soon as its gradient exists; since no op reads a parameter after its gradient is made, updating
- *       them all after the last op gives the same numbers.</li>
+ *       α_t m / (√v + ε)) and θ ← θ − Δ (in one pass, for a {@link SteppingUpdater}). SameDiff's
+ *       {@code TrainingSession} updates each parameter as soon as its gradient exists; since no op reads a
+ *       parameter after its gradient is made, updating them all after the last op gives the same
+ *       numbers.</li>
  * </ol>
  * Why: SameDiff's session tracks dependencies, frames and iterations for graphs with loops and
  * conditions, and asks a memory manager for every output of every op, every step. For our small,
